@@ -1,0 +1,46 @@
+package io.eventflux.api;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * One deployed app. Obtained from {@link EventFlux#deploy}.
+ */
+@ProviderType
+public interface AppRuntime {
+    String name();
+
+    /** Current state and waiting/error details. */
+    AppInfo info();
+
+    /** The handler of an input stream. @throws IllegalArgumentException naming unknown streams */
+    InputHandler inputHandler(String stream);
+
+    /**
+     * Registers a callback on a stream (input or output). Close the returned handle to remove it.
+     *
+     * @throws IllegalArgumentException if the app has no such stream
+     */
+    AutoCloseable addCallback(String stream, StreamCallback callback);
+
+    /** Every stream of the app (declared, implicit output streams and trigger streams). */
+    List<StreamSchema> streams();
+
+    /** The schema of one stream. */
+    Optional<StreamSchema> stream(String name);
+
+    /**
+     * Playback mode only: moves the app's clock forward to {@code time}, firing every timer due at or
+     * before it, earliest first, on the caller's thread (inline) or the writer thread.
+     *
+     * @throws IllegalStateException in wall-clock mode or if time would go backwards
+     */
+    void advanceTime(long time);
+
+    /** The app's current time (wall clock, or the playback clock). */
+    long currentTime();
+
+    /** Graceful shutdown: sources stop, rings drain, rate limiters and sinks flush. Idempotent. */
+    void shutdown();
+}

@@ -1,0 +1,18 @@
+package io.eventflux.api.window;
+
+import io.eventflux.api.extension.ExtensionException;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Creates windows of one type. Register it as a DS service with {@code @Extension(type = "window")}.
+ */
+@ConsumerType
+public interface WindowFactory {
+    /**
+     * Validates the arguments against the input schema and returns the plan-time definition.
+     * Called at compile time; must not start threads or timers.
+     *
+     * @throws ExtensionException naming the bad parameter (wrong count, type, non-positive size)
+     */
+    WindowDefinition define(WindowSpec spec);
+}

@@ -1,0 +1,27 @@
+package io.eventflux.sql;
+
+import io.eventflux.api.aggregator.AggregatorFactory;
+import io.eventflux.api.function.FunctionFactory;
+import io.eventflux.api.window.WindowFactory;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * The extensions a compilation may use. The engine implements it over its extension registry.
+ * Lookups ignore case; the name sets are for "did you mean" suggestions.
+ */
+@ConsumerType
+public interface Catalog {
+    Optional<WindowFactory> window(String name);
+
+    Set<String> windowNames();
+
+    Optional<AggregatorFactory> aggregator(String name);
+
+    Set<String> aggregatorNames();
+
+    /** Function libraries by library name ({@code core}, {@code math}, ...). */
+    Map<String, FunctionFactory> functionLibraries();
+}

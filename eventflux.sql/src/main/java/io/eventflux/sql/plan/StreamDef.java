@@ -1,0 +1,29 @@
+package io.eventflux.sql.plan;
+
+import io.eventflux.api.StreamSchema;
+import java.util.Map;
+
+/**
+ * A stream of the app.
+ *
+ * @param schema name and attributes
+ * @param kind how it came to be
+ * @param options its WITH options (connector settings), keys as written without quotes
+ * @param position where it was declared (or first inserted into)
+ */
+public record StreamDef(StreamSchema schema, Kind kind, Map<String, String> options, SourcePosition position) {
+    public enum Kind {
+        /** {@code CREATE STREAM}. */
+        DECLARED,
+        /** Created by {@code INSERT INTO X} without a declaration. */
+        IMPLICIT
+    }
+
+    public StreamDef {
+        options = Map.copyOf(options);
+    }
+
+    public String name() {
+        return schema.name();
+    }
+}
