@@ -1,0 +1,228 @@
+package io.eventflux.engine.internal.app;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.eventflux.api.Event;
+import io.eventflux.engine.internal.stream.StreamJunction;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * Asynchronous mode: one LMAX Disruptor ring per app; producers are input handlers and the timer thread,
+ * the single consumer is the app's writer thread, which runs every query of the app. A full ring blocks
+ * the sender, or drops the event (counted on the stream) for streams declared with
+ * {@code backpressure = 'drop'}. Shutdown stops accepting, flushes on the writer, drains and halts.
+ */
+final class RingDriver implements Driver {
+    private static final System.Logger LOG = System.getLogger(RingDriver.class.getName());
+
+    private static final int EVENT = 1;
+    private static final int EVENTS = 2;
+    private static final int ADVANCE = 3;
+    private static final int WAKE = 4;
+    private static final int TASK = 5;
+
+    /** One ring entry; its fields are cleared after processing so nothing is kept alive. */
+    static final class Slot {
+        int kind;
+        StreamJunction junction;
+        Event event;
+        List<Event> events;
+        long time;
+        Runnable task;
+    }
+
+    private final String app;
+    private final WriterCore core;
+    private final WallWaker waker;
+    private final Disruptor<Slot> disruptor;
+    private final RingBuffer<Slot> ring;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private volatile Thread writer;
+
+    RingDriver(String app, WriterCore core, WallWaker waker, int size) {
+        this.app = app;
+        this.core = core;
+        this.waker = waker;
+        this.disruptor = new Disruptor<>(Slot::new, size, r -> {
+            Thread t = new Thread(r, "eventflux-" + app + "-writer");
+            t.setDaemon(true);
+            return t;
+        }, ProducerType.MULTI, new BlockingWaitStrategy());
+        disruptor.handleEventsWith(new Handler());
+        disruptor.setDefaultExceptionHandler(new LoggingExceptionHandler());
+        this.ring = disruptor.getRingBuffer();
+        if (waker != null) {
+            waker.onTick(() -> publishControl(WAKE, 0, null));
+        }
+    }
+
+    private final class Handler implements EventHandler<Slot> {
+        @Override
+        public void onStart() {
+            writer = Thread.currentThread();
+        }
+
+        @Override
+        public void onEvent(Slot s, long sequence, boolean endOfBatch) {
+            try {
+                switch (s.kind) {
+                    case EVENT -> core.onEvent(s.junction, s.event);
+                    case EVENTS -> core.onEvents(s.junction, s.events);
+                    case ADVANCE -> core.onAdvance(s.time);
+                    case WAKE -> {
+                        if (waker != null) {
+                            waker.woke();
+                        }
+                        core.onWake();
+                    }
+                    case TASK -> s.task.run();
+                    default -> {
+                    }
+                }
+            } finally {
+                s.junction = null;
+                s.event = null;
+                s.events = null;
+                s.task = null;
+            }
+        }
+    }
+
+    private final class LoggingExceptionHandler implements ExceptionHandler<Slot> {
+        @Override
+        public void handleEventException(Throwable ex, long sequence, Slot event) {
+            LOG.log(Level.ERROR, "app '" + app + "': processing failed; the event is skipped", ex);
+        }
+
+        @Override
+        public void handleOnStartException(Throwable ex) {
+            LOG.log(Level.ERROR, "app '" + app + "': writer failed to start", ex);
+        }
+
+        @Override
+        public void handleOnShutdownException(Throwable ex) {
+            LOG.log(Level.WARNING, "app '" + app + "': writer failed to stop cleanly", ex);
+        }
+    }
+
+    private void checkRunning() {
+        if (stopped.get()) {
+            throw new IllegalStateException("app '" + app + "' is stopped");
+        }
+    }
+
+    /** The next slot, or -1 when the stream drops on a full ring. */
+    private long claim(StreamJunction junction, int n) {
+        if (junction.dropsOnBackpressure()) {
+            try {
+                return ring.tryNext();
+            } catch (InsufficientCapacityException full) {
+                junction.countDropped(n);
+                return -1;
+            }
+        }
+        return ring.next();
+    }
+
+    @Override
+    public void send(StreamJunction junction, Event event) {
+        checkRunning();
+        long seq = claim(junction, 1);
+        if (seq < 0) {
+            return;
+        }
+        Slot s = ring.get(seq);
+        s.kind = EVENT;
+        s.junction = junction;
+        s.event = event;
+        ring.publish(seq);
+    }
+
+    @Override
+    public void send(StreamJunction junction, List<Event> events) {
+        checkRunning();
+        long seq = claim(junction, events.size());
+        if (seq < 0) {
+            return;
+        }
+        Slot s = ring.get(seq);
+        s.kind = EVENTS;
+        s.junction = junction;
+        s.events = events;
+        ring.publish(seq);
+    }
+
+    @Override
+    public void advanceTime(long time) {
+        checkRunning();
+        publishControl(ADVANCE, time, null);
+    }
+
+    private void publishControl(int kind, long time, Runnable task) {
+        long seq = ring.next();
+        Slot s = ring.get(seq);
+        s.kind = kind;
+        s.time = time;
+        s.task = task;
+        ring.publish(seq);
+    }
+
+    @Override
+    public <T> T call(Supplier<T> task) {
+        if (Thread.currentThread() == writer) {
+            return task.get();
+        }
+        FutureTask<T> future = new FutureTask<>(task::get);
+        publishControl(TASK, 0, future);
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for app '" + app + "'", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void start() {
+        disruptor.start();
+        call(() -> {
+            core.onStart();
+            return null;
+        });
+    }
+
+    @Override
+    public void shutdown() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        if (waker != null) {
+            waker.close();
+        }
+        if (Thread.currentThread() == writer) {
+            core.onShutdown();
+            disruptor.halt();
+            return;
+        }
+        call(() -> {
+            core.onShutdown();
+            return null;
+        });
+        disruptor.shutdown();
+    }
+}

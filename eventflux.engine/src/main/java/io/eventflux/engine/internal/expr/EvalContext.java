@@ -1,0 +1,30 @@
+package io.eventflux.engine.internal.expr;
+
+import io.eventflux.api.aggregator.Aggregator;
+
+/**
+ * What executors read while evaluating one row: the input event's data and timestamp, the aggregates of
+ * its group and (for HAVING / ORDER BY) the output row. One instance per query instance, reused for every
+ * event; only the app's writer thread touches it.
+ */
+public final class EvalContext {
+    /** The input event's attribute values. */
+    public Object[] data;
+    /** The input event's timestamp (what {@code eventTimestamp()} returns). */
+    public long timestamp;
+    /** The aggregators of the current group, by slot. */
+    public Aggregator[] aggregates;
+    /** The output row being built (HAVING and ORDER BY). */
+    public Object[] output;
+    /**
+     * Set by the primitive evaluation paths when the value is NULL. A primitive path only ever sets it;
+     * whoever switches from a boxed to a primitive path saves, clears and restores it.
+     */
+    public boolean wasNull;
+
+    /** Points the context at one event. */
+    public void bind(Object[] eventData, long eventTimestamp) {
+        this.data = eventData;
+        this.timestamp = eventTimestamp;
+    }
+}

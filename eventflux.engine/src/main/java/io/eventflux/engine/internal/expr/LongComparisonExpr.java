@@ -1,0 +1,37 @@
+package io.eventflux.engine.internal.expr;
+
+import io.eventflux.sql.plan.TypedExpr.BinaryOp;
+
+/** Compares two integral operands as longs. NULL on either side is false. */
+final class LongComparisonExpr extends BoolExpr {
+    private final int op;
+    private final Expr left;
+    private final Expr right;
+
+    LongComparisonExpr(BinaryOp op, Expr left, Expr right) {
+        this.op = op.ordinal() - BinaryOp.EQ.ordinal();
+        this.left = left;
+        this.right = right;
+    }
+
+    @Override
+    public boolean evalBool(EvalContext c) {
+        boolean saved = c.wasNull;
+        c.wasNull = false;
+        long a = left.evalLong(c);
+        long b = right.evalLong(c);
+        boolean isNull = c.wasNull;
+        c.wasNull = saved;
+        if (isNull) {
+            return false;
+        }
+        return switch (op) {
+            case 0 -> a == b;
+            case 1 -> a != b;
+            case 2 -> a < b;
+            case 3 -> a <= b;
+            case 4 -> a > b;
+            default -> a >= b;
+        };
+    }
+}

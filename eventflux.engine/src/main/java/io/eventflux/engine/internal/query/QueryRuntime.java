@@ -1,0 +1,57 @@
+package io.eventflux.engine.internal.query;
+
+import io.eventflux.api.Event;
+import io.eventflux.engine.internal.expr.EvalContext;
+import io.eventflux.engine.internal.expr.Expr;
+import io.eventflux.engine.internal.stream.ChunkReceiver;
+import io.eventflux.engine.internal.stream.EventChunk;
+
+/**
+ * One running query: filter (WHERE, before the window) -> window -> selector -> rate limiter -> output
+ * stream. Every event it receives is an arrival. One input chunk gives one output chunk (batch flushes
+ * are chunks of their own).
+ */
+public final class QueryRuntime implements ChunkReceiver {
+    private final String name;
+    private final EvalContext ctx;
+    private final Expr filter;
+    private final WindowStage window;
+    private final Selector selector;
+
+    QueryRuntime(String name, EvalContext ctx, Expr filter, WindowStage window, Selector selector) {
+        this.name = name;
+        this.ctx = ctx;
+        this.filter = filter;
+        this.window = window;
+        this.selector = selector;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void process(EventChunk chunk) {
+        int n = chunk.size();
+        for (int i = 0; i < n; i++) {
+            Event e = chunk.get(i);
+            if (filter != null) {
+                ctx.bind(e.data(), e.timestamp());
+                if (!filter.evalBool(ctx)) {
+                    continue;
+                }
+            }
+            if (window == null) {
+                selector.onArrival(e);
+            } else {
+                window.process(e);
+            }
+        }
+        selector.endChunk();
+    }
+
+    /** Graceful shutdown: flushes what a rate limiter holds. */
+    public void flushOnShutdown() {
+        selector.sink().flushOnShutdown();
+    }
+}

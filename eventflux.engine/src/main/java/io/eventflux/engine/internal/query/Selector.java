@@ -1,0 +1,334 @@
+package io.eventflux.engine.internal.query;
+
+import io.eventflux.api.Event;
+import io.eventflux.api.aggregator.Aggregator;
+import io.eventflux.api.aggregator.AggregatorDefinition;
+import io.eventflux.api.extension.Stateful;
+import io.eventflux.engine.internal.expr.EvalContext;
+import io.eventflux.engine.internal.expr.Expr;
+import io.eventflux.engine.internal.expr.Values;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SELECT of one query instance (SQL.md 3.1, 3.2): projection, aggregation per group, HAVING, and per
+ * chunk DISTINCT, ORDER BY, OFFSET and LIMIT.
+ *
+ * <ul>
+ *   <li>Sliding window or none: every window step (one arrival with the departures it caused, or one
+ *       timer) first updates the aggregates, then produces a row for each reported event the query emits
+ *       (CURRENT and/or EXPIRED), with its group's aggregates, stamped with that event's time.</li>
+ *   <li>Batch window: at each flush, with aggregates, one row per group of the batch's current events
+ *       (aggregators reset per batch), in order of first appearance, stamped with the flush time, built
+ *       from the group's last event; the expired batch likewise (marked expired) before them. Without
+ *       aggregates, the expired events then the current events in arrival order, each with its own
+ *       time. A flush is one chunk. An empty batch emits nothing.</li>
+ * </ul>
+ */
+final class Selector implements Stateful {
+    private enum NullKey { INSTANCE }
+
+    /** What a selector needs; built by {@link QueryBuilder}. */
+    record Spec(Expr[] columns, Expr having, Expr[] groupBy, Expr[] orderKeys, boolean[] descending, long offset,
+            long limit, boolean distinct, Expr[] aggregateArguments, AggregatorDefinition[] aggregates,
+            boolean emitCurrent, boolean emitExpired) {
+    }
+
+    private final EvalContext ctx;
+    private final Spec spec;
+    private final Expr[] columns;
+    private final Expr[] aggArgs;
+    private final boolean aggregating;
+    private final boolean grouped;
+    private final boolean emitCurrent;
+    private final boolean emitExpired;
+    private final Comparator<Object[]> order;
+    private final RowSink sink;
+    private final RowBuffer rows = new RowBuffer();
+    private final Map<Object, Group> groups = new HashMap<>();
+    private Group single;
+    private final List<Event> pendingCurrent = new ArrayList<>();
+    private final List<Event> pendingExpired = new ArrayList<>();
+    private final List<Group> touched = new ArrayList<>();
+    private long epoch;
+
+    Selector(EvalContext ctx, Spec spec, RowSink sink) {
+        this.ctx = ctx;
+        this.spec = spec;
+        this.columns = spec.columns();
+        this.aggArgs = spec.aggregateArguments();
+        this.aggregating = spec.aggregates().length > 0;
+        this.grouped = spec.groupBy().length > 0;
+        this.emitCurrent = spec.emitCurrent();
+        this.emitExpired = spec.emitExpired();
+        this.order = spec.orderKeys().length == 0 ? null : comparator(spec.descending());
+        this.sink = sink;
+    }
+
+    private static Comparator<Object[]> comparator(boolean[] descending) {
+        return (a, b) -> {
+            for (int k = 0; k < descending.length; k++) {
+                int c;
+                try {
+                    c = Values.compareNullsFirst(a[k], b[k]);
+                } catch (IllegalArgumentException e) {
+                    c = String.valueOf(a[k]).compareTo(String.valueOf(b[k]));
+                }
+                if (c != 0) {
+                    return descending[k] ? -c : c;
+                }
+            }
+            return 0;
+        };
+    }
+
+    RowSink sink() {
+        return sink;
+    }
+
+    /** An event arriving without a window: it is current and never expires. */
+    void onArrival(Event e) {
+        Group g = aggregating || grouped ? groupOf(e) : null;
+        if (aggregating) {
+            update(g, e, false);
+        }
+        if (emitCurrent) {
+            produceRow(e, g, false, e.timestamp());
+        }
+    }
+
+    /** One step of a sliding window. */
+    void step(StepBuffer s) {
+        int n = s.size;
+        if (n == 0) {
+            return;
+        }
+        if (aggregating || grouped) {
+            for (int i = 0; i < n; i++) {
+                Group g = groupOf(s.events[i]);
+                s.groups[i] = g;
+                if (aggregating) {
+                    update(g, s.events[i], s.expired[i]);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            boolean expired = s.expired[i];
+            if (expired ? emitExpired : emitCurrent) {
+                produceRow(s.events[i], s.groups[i], expired, s.events[i].timestamp());
+            }
+        }
+        s.clear();
+    }
+
+    /** A batch window reported a current event of the batch being built. */
+    void batchCurrent(Event e) {
+        pendingCurrent.add(e);
+    }
+
+    /** A batch window reported an expired event (of the previous batch). */
+    void batchExpired(Event e) {
+        pendingExpired.add(e);
+    }
+
+    /** A batch window closed its batch at {@code time}: emits the batch as one chunk. */
+    void flushBatch(long time) {
+        if (aggregating) {
+            if (emitExpired && !pendingExpired.isEmpty()) {
+                Map<Object, Group> expiredGroups = new LinkedHashMap<>();
+                for (Event e : pendingExpired) {
+                    ctx.bind(e.data(), e.timestamp());
+                    Object key = grouped ? key() : NullKey.INSTANCE;
+                    Group g = expiredGroups.computeIfAbsent(key, k -> new Group(k, newAggregators()));
+                    update(g, e, false);
+                    g.last = e;
+                }
+                for (Group g : expiredGroups.values()) {
+                    produceRow(g.last, g, true, time);
+                }
+            }
+            epoch++;
+            for (Event e : pendingCurrent) {
+                Group g = groupOf(e);
+                if (g.epoch != epoch) {
+                    g.reset();
+                    g.epoch = epoch;
+                    touched.add(g);
+                }
+                update(g, e, false);
+                g.last = e;
+            }
+            if (emitCurrent) {
+                for (Group g : touched) {
+                    produceRow(g.last, g, false, time);
+                }
+            }
+            for (Group g : touched) {
+                g.last = null;
+            }
+            touched.clear();
+        } else {
+            if (emitExpired) {
+                for (Event e : pendingExpired) {
+                    produceRow(e, grouped ? groupOf(e) : null, true, e.timestamp());
+                }
+            }
+            if (emitCurrent) {
+                for (Event e : pendingCurrent) {
+                    produceRow(e, grouped ? groupOf(e) : null, false, e.timestamp());
+                }
+            }
+        }
+        pendingCurrent.clear();
+        pendingExpired.clear();
+        endChunk();
+    }
+
+    /** Ends a chunk: DISTINCT, ORDER BY, OFFSET, LIMIT, then the rows go on. */
+    void endChunk() {
+        if (rows.size() == 0) {
+            return;
+        }
+        if (spec.distinct()) {
+            rows.dedupe();
+        }
+        if (order != null) {
+            rows.sort(order);
+        }
+        if (spec.offset() > 0 || spec.limit() < Long.MAX_VALUE) {
+            rows.slice(spec.offset(), spec.limit());
+        }
+        try {
+            if (rows.size() > 0) {
+                sink.accept(rows);
+            }
+        } finally {
+            rows.clear();
+        }
+    }
+
+    private Group groupOf(Event e) {
+        if (!grouped) {
+            if (single == null) {
+                single = new Group(null, newAggregators());
+            }
+            return single;
+        }
+        ctx.bind(e.data(), e.timestamp());
+        Object key = key();
+        Group g = groups.get(key);
+        if (g == null) {
+            g = new Group(key, newAggregators());
+            groups.put(key, g);
+        }
+        return g;
+    }
+
+    private Object key() {
+        Expr[] by = spec.groupBy();
+        if (by.length == 1) {
+            Object k = by[0].eval(ctx);
+            return k == null ? NullKey.INSTANCE : k;
+        }
+        Object[] ks = new Object[by.length];
+        for (int i = 0; i < by.length; i++) {
+            ks[i] = by[i].eval(ctx);
+        }
+        return Arrays.asList(ks);
+    }
+
+    private Aggregator[] newAggregators() {
+        AggregatorDefinition[] defs = spec.aggregates();
+        Aggregator[] out = new Aggregator[defs.length];
+        for (int i = 0; i < defs.length; i++) {
+            out[i] = defs[i].create();
+        }
+        return out;
+    }
+
+    private void update(Group g, Event e, boolean remove) {
+        ctx.bind(e.data(), e.timestamp());
+        Aggregator[] aggs = g.aggregators;
+        for (int k = 0; k < aggs.length; k++) {
+            Object v = aggArgs[k] == null ? null : aggArgs[k].eval(ctx);
+            if (remove) {
+                aggs[k].remove(v);
+            } else {
+                aggs[k].add(v);
+            }
+        }
+    }
+
+    private void produceRow(Event e, Group g, boolean expired, long time) {
+        ctx.bind(e.data(), e.timestamp());
+        ctx.aggregates = g == null ? null : g.aggregators;
+        Object[] out = new Object[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            out[i] = columns[i].eval(ctx);
+        }
+        ctx.output = out;
+        if (spec.having() != null && !spec.having().evalBool(ctx)) {
+            return;
+        }
+        Object[] sortKey = null;
+        if (order != null) {
+            Expr[] keys = spec.orderKeys();
+            sortKey = new Object[keys.length];
+            for (int k = 0; k < keys.length; k++) {
+                sortKey[k] = keys[k].eval(ctx);
+            }
+        }
+        rows.add(new Event(time, out, expired), g == null || !grouped ? null : g.key, sortKey);
+    }
+
+    // ---- snapshots
+
+    record State(HashMap<Object, Serializable[]> groups, Serializable[] single, ArrayList<EventData> pendingCurrent,
+            ArrayList<EventData> pendingExpired) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Override
+    public Serializable snapshot() {
+        HashMap<Object, Serializable[]> g = new HashMap<>();
+        for (Map.Entry<Object, Group> e : groups.entrySet()) {
+            g.put(e.getKey(), snapshot(e.getValue().aggregators));
+        }
+        return new State(g, single == null ? null : snapshot(single.aggregators), EventData.all(pendingCurrent),
+                EventData.all(pendingExpired));
+    }
+
+    private static Serializable[] snapshot(Aggregator[] aggs) {
+        Serializable[] out = new Serializable[aggs.length];
+        for (int i = 0; i < aggs.length; i++) {
+            out[i] = aggs[i].snapshot();
+        }
+        return out;
+    }
+
+    @Override
+    public void restore(Serializable state) {
+        State s = (State) state;
+        groups.clear();
+        for (Map.Entry<Object, Serializable[]> e : s.groups().entrySet()) {
+            groups.put(e.getKey(), restored(e.getKey(), e.getValue()));
+        }
+        single = s.single() == null ? null : restored(null, s.single());
+        EventData.restoreInto(s.pendingCurrent(), pendingCurrent);
+        EventData.restoreInto(s.pendingExpired(), pendingExpired);
+    }
+
+    private Group restored(Object key, Serializable[] states) {
+        Group g = new Group(key, newAggregators());
+        for (int i = 0; i < states.length; i++) {
+            g.aggregators[i].restore(states[i]);
+        }
+        return g;
+    }
+}

@@ -1,0 +1,76 @@
+package io.eventflux.engine.internal.query;
+
+import io.eventflux.api.Event;
+import io.eventflux.api.extension.Stateful;
+import io.eventflux.api.window.Window;
+import io.eventflux.api.window.WindowCollector;
+import io.eventflux.engine.internal.time.TimerTarget;
+import java.io.Serializable;
+
+/**
+ * Runs a query's window and hands what it reports to the selector: a sliding window's output one step
+ * (one call) at a time, a batch window's output at each flush.
+ */
+final class WindowStage implements WindowCollector, TimerTarget, Stateful {
+    private final Window window;
+    private final Selector selector;
+    private final boolean batch;
+    private final StepBuffer step = new StepBuffer();
+
+    WindowStage(Window window, Selector selector, boolean batch) {
+        this.window = window;
+        this.selector = selector;
+        this.batch = batch;
+    }
+
+    void process(Event e) {
+        window.process(e, this);
+        if (!batch) {
+            selector.step(step);
+        }
+    }
+
+    @Override
+    public void onTimer(long time) {
+        window.onTimer(time, this);
+        if (!batch) {
+            selector.step(step);
+        }
+        selector.endChunk();
+    }
+
+    @Override
+    public void current(Event event) {
+        if (batch) {
+            selector.batchCurrent(event);
+        } else {
+            step.add(event, false);
+        }
+    }
+
+    @Override
+    public void expired(Event event) {
+        if (batch) {
+            selector.batchExpired(event);
+        } else {
+            step.add(event, true);
+        }
+    }
+
+    @Override
+    public void flush(long time) {
+        if (batch) {
+            selector.flushBatch(time);
+        }
+    }
+
+    @Override
+    public Serializable snapshot() {
+        return window.snapshot();
+    }
+
+    @Override
+    public void restore(Serializable state) {
+        window.restore(state);
+    }
+}

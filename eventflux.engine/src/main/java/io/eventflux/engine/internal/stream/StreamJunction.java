@@ -1,0 +1,111 @@
+package io.eventflux.engine.internal.stream;
+
+import io.eventflux.api.Event;
+import io.eventflux.api.StreamCallback;
+import io.eventflux.api.StreamSchema;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One stream of an app: delivers each chunk published into it to the queries that read the stream and
+ * to the stream callbacks. Runs on the writer thread; callbacks may be added and removed from any
+ * thread (copy-on-write).
+ */
+public final class StreamJunction {
+    private static final System.Logger LOG = System.getLogger(StreamJunction.class.getName());
+    private static final StreamCallback[] NO_CALLBACKS = new StreamCallback[0];
+
+    private final StreamSchema schema;
+    private final boolean dropOnBackpressure;
+    private final AtomicLong dropped = new AtomicLong();
+    private final List<ChunkReceiver> receiverList = new ArrayList<>();
+    private ChunkReceiver[] receivers = new ChunkReceiver[0];
+    private volatile StreamCallback[] callbacks = NO_CALLBACKS;
+
+    public StreamJunction(StreamSchema schema, boolean dropOnBackpressure) {
+        this.schema = schema;
+        this.dropOnBackpressure = dropOnBackpressure;
+    }
+
+    public StreamSchema schema() {
+        return schema;
+    }
+
+    public String name() {
+        return schema.name();
+    }
+
+    /** Build time only (before the app starts). */
+    public void subscribe(ChunkReceiver receiver) {
+        receiverList.add(receiver);
+        receivers = receiverList.toArray(new ChunkReceiver[0]);
+    }
+
+    /** Whether a full ring drops this stream's events (instead of blocking the sender). */
+    public boolean dropsOnBackpressure() {
+        return dropOnBackpressure;
+    }
+
+    /** Counts an event dropped on backpressure. */
+    public void countDropped(int n) {
+        dropped.addAndGet(n);
+    }
+
+    /** Events dropped on backpressure so far. */
+    public long droppedCount() {
+        return dropped.get();
+    }
+
+    /** Whether anything listens (queries or callbacks). */
+    public boolean hasListeners() {
+        return receivers.length > 0 || callbacks.length > 0;
+    }
+
+    /** Delivers one chunk. Writer thread. */
+    public void publish(EventChunk chunk) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        for (ChunkReceiver r : receivers) {
+            r.process(chunk);
+        }
+        StreamCallback[] cbs = callbacks;
+        if (cbs.length > 0) {
+            List<Event> list = chunk.toList();
+            for (StreamCallback cb : cbs) {
+                try {
+                    cb.receive(list);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "stream callback on " + schema.name() + " failed", e);
+                }
+            }
+        }
+    }
+
+    /** Adds a callback; closing the handle removes it. */
+    public AutoCloseable addCallback(StreamCallback callback) {
+        synchronized (this) {
+            StreamCallback[] cur = callbacks;
+            StreamCallback[] next = Arrays.copyOf(cur, cur.length + 1);
+            next[cur.length] = callback;
+            callbacks = next;
+        }
+        return () -> removeCallback(callback);
+    }
+
+    private synchronized void removeCallback(StreamCallback callback) {
+        StreamCallback[] cur = callbacks;
+        for (int i = 0; i < cur.length; i++) {
+            if (cur[i] == callback) {
+                StreamCallback[] next = new StreamCallback[cur.length - 1];
+                System.arraycopy(cur, 0, next, 0, i);
+                System.arraycopy(cur, i + 1, next, i, cur.length - i - 1);
+                callbacks = next;
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.eventflux.engine.internal.time;
+
+import io.eventflux.api.extension.Scheduler;
+import java.util.HashSet;
+import java.util.Set;
+
+/** The timers of one operator instance; scheduling a time that is already pending does nothing. */
+public final class OperatorScheduler implements Scheduler {
+    private final TimerQueue queue;
+    private final Set<Long> pending = new HashSet<>();
+    private TimerTarget target;
+
+    OperatorScheduler(TimerQueue queue) {
+        this.queue = queue;
+    }
+
+    /** Sets who receives the timers (build time, before the app starts). */
+    public void bind(TimerTarget newTarget) {
+        this.target = newTarget;
+    }
+
+    @Override
+    public void schedule(long time) {
+        if (pending.add(time)) {
+            queue.add(this, time);
+        }
+    }
+
+    void fire(long time) {
+        pending.remove(time);
+        if (target != null) {
+            target.onTimer(time);
+        }
+    }
+}

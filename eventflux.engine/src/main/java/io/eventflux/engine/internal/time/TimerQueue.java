@@ -1,0 +1,73 @@
+package io.eventflux.engine.internal.time;
+
+import java.util.PriorityQueue;
+
+/**
+ * The app's pending timers, earliest first (ties in the order they were scheduled). Owned by the writer
+ * thread: no locking. In wall-clock mode a {@link Waker} is told when the earliest timer changes.
+ */
+public final class TimerQueue {
+    /** Arranges for the writer thread to look at the queue again at {@code time} (wall clock only). */
+    public interface Waker {
+        void wakeAt(long time);
+    }
+
+    record Entry(long time, long seq, OperatorScheduler owner) implements Comparable<Entry> {
+        @Override
+        public int compareTo(Entry o) {
+            int c = Long.compare(time, o.time);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+
+    private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+    private final Waker waker;
+    private long seq;
+    private long nextDue = Long.MAX_VALUE;
+
+    public TimerQueue(Waker waker) {
+        this.waker = waker;
+    }
+
+    /** A scheduler for one operator instance; bind its target before the first timer fires. */
+    public OperatorScheduler newScheduler() {
+        return new OperatorScheduler(this);
+    }
+
+    void add(OperatorScheduler owner, long time) {
+        queue.add(new Entry(time, seq++, owner));
+        if (time < nextDue) {
+            nextDue = time;
+            if (waker != null) {
+                waker.wakeAt(time);
+            }
+        }
+    }
+
+    /** The time of the earliest timer, or Long.MAX_VALUE. */
+    public long nextDue() {
+        return nextDue;
+    }
+
+    /** Fires the earliest timer if it is due at or before {@code upTo}; returns its time or Long.MIN_VALUE. */
+    Entry pollDue(long upTo) {
+        if (nextDue > upTo) {
+            return null;
+        }
+        Entry e = queue.poll();
+        Entry head = queue.peek();
+        nextDue = head == null ? Long.MAX_VALUE : head.time();
+        return e;
+    }
+
+    /** Tells the waker about the earliest timer again (after a wake-up). */
+    void rearm() {
+        if (waker != null && nextDue != Long.MAX_VALUE) {
+            waker.wakeAt(nextDue);
+        }
+    }
+
+    public int size() {
+        return queue.size();
+    }
+}

@@ -1,0 +1,27 @@
+package io.eventflux.function.core.internal;
+
+import io.eventflux.api.AttributeType;
+import io.eventflux.api.function.FunctionDefinition;
+import java.util.UUID;
+
+/** Functions without arguments whose value comes from the engine's context or from chance. */
+final class ContextFunctions {
+    private ContextFunctions() {
+    }
+
+    static FunctionDefinition uuid(Call call) {
+        call.arity(0, 0);
+        return Defined.of(AttributeType.STRING, a -> UUID.randomUUID().toString());
+    }
+
+    /** now() and currentTimeMillis(): the app's clock, which is virtual in playback mode. */
+    static FunctionDefinition now(Call call) {
+        call.arity(0, 0);
+        return new Defined(AttributeType.LONG, context -> a -> context.clock().now());
+    }
+
+    static FunctionDefinition eventTimestamp(Call call) {
+        call.arity(0, 0);
+        return new Defined(AttributeType.LONG, context -> a -> context.eventTimestamp());
+    }
+}

@@ -1,0 +1,52 @@
+package io.eventflux.function.core.internal;
+
+import io.eventflux.api.extension.ExtensionException;
+import io.eventflux.api.function.FunctionDefinition;
+import io.eventflux.api.function.FunctionSpec;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The functions of one library. Names keep their spelling for {@code names()}; lookups ignore case
+ * because the compiler passes names as written ({@code UPPER}, {@code upper}).
+ */
+final class FunctionTable {
+    /** Validates one call of a function and builds its definition. */
+    @FunctionalInterface
+    interface Signature {
+        FunctionDefinition define(Call call);
+    }
+
+    private final String library;
+    private final Map<String, Signature> byName = new HashMap<>();
+    private final Set<String> names = new LinkedHashSet<>();
+
+    FunctionTable(String library) {
+        this.library = library;
+    }
+
+    /** Adds a function; only called while the owning factory is constructed. */
+    FunctionTable add(String name, Signature signature) {
+        if (byName.putIfAbsent(name.toLowerCase(Locale.ROOT), signature) != null) {
+            throw new IllegalArgumentException("duplicate function " + name);
+        }
+        names.add(name);
+        return this;
+    }
+
+    Set<String> names() {
+        return Collections.unmodifiableSet(names);
+    }
+
+    FunctionDefinition define(FunctionSpec spec) {
+        Signature signature = byName.get(spec.name().toLowerCase(Locale.ROOT));
+        if (signature == null) {
+            throw new ExtensionException("function library '" + library + "' has no function '" + spec.name() + "'");
+        }
+        return signature.define(new Call(spec));
+    }
+}

@@ -1,0 +1,82 @@
+package io.eventflux.function.string.internal;
+
+import io.eventflux.api.AttributeType;
+import io.eventflux.api.extension.Argument;
+import io.eventflux.api.extension.ExtensionException;
+import io.eventflux.api.function.FunctionSpec;
+
+/**
+ * One call being validated. Errors name the function as written, the 1-based argument position and
+ * the type found. A NULL literal fits any parameter: its type says nothing about the caller's intent.
+ */
+final class Call {
+    private final FunctionSpec spec;
+
+    Call(FunctionSpec spec) {
+        this.spec = spec;
+    }
+
+    String name() {
+        return spec.name();
+    }
+
+    int size() {
+        return spec.arguments().size();
+    }
+
+    Argument argument(int index) {
+        return spec.arguments().get(index);
+    }
+
+    AttributeType type(int index) {
+        return argument(index).type();
+    }
+
+    /** Fails unless the call has between {@code min} and {@code max} arguments; returns the count. */
+    int arity(int min, int max) {
+        spec.expectArguments(min, max);
+        return size();
+    }
+
+    /** True when the argument is the literal NULL. */
+    boolean isNullLiteral(int index) {
+        Argument a = argument(index);
+        return a.isConstant() && a.value() == null;
+    }
+
+    /**
+     * Checks a numeric argument and returns its type; a NULL literal of another type counts as INT,
+     * the narrowest numeric type, so it never widens a result.
+     */
+    AttributeType numeric(int index) {
+        AttributeType t = type(index);
+        if (t.isNumeric()) {
+            return t;
+        }
+        if (isNullLiteral(index)) {
+            return AttributeType.INT;
+        }
+        throw mismatch(index, "numeric");
+    }
+
+    /** Checks an INT or LONG argument. */
+    void integral(int index) {
+        AttributeType t = type(index);
+        if (t != AttributeType.INT && t != AttributeType.LONG && !isNullLiteral(index)) {
+            throw mismatch(index, "INT or LONG");
+        }
+    }
+
+    /** Checks that the argument has exactly {@code expected} type. */
+    void exactly(int index, AttributeType expected) {
+        if (type(index) != expected && !isNullLiteral(index)) {
+            throw mismatch(index, expected.name());
+        }
+    }
+
+    /** The error for argument {@code index} not being what the function needs. */
+    ExtensionException mismatch(int index, String expectation) {
+        return new ExtensionException("function '" + name() + "' argument " + (index + 1) + " must be "
+                + expectation + ", was " + type(index));
+    }
+}

@@ -1,0 +1,53 @@
+package io.eventflux.function.string.internal;
+
+import io.eventflux.api.AttributeType;
+import io.eventflux.api.function.FunctionDefinition;
+import java.util.function.BiFunction;
+
+/** Definitions of the functions whose shape is common: one string, two strings, a string and a count. */
+final class Text {
+    /** A function of a string and an integral count. */
+    @FunctionalInterface
+    interface StringCount {
+        String apply(String s, long count);
+    }
+
+    private Text() {
+    }
+
+    static FunctionDefinition unary(Call call, AttributeType result, java.util.function.Function<String, Object> f) {
+        call.arity(1, 1);
+        call.exactly(0, AttributeType.STRING);
+        return Defined.of(result, a -> a[0] instanceof String s ? f.apply(s) : null);
+    }
+
+    static FunctionDefinition binary(Call call, AttributeType result, BiFunction<String, String, Object> f) {
+        call.arity(2, 2);
+        call.exactly(0, AttributeType.STRING);
+        call.exactly(1, AttributeType.STRING);
+        return Defined.of(result, a -> a[0] instanceof String s && a[1] instanceof String t ? f.apply(s, t) : null);
+    }
+
+    static FunctionDefinition withCount(Call call, StringCount f) {
+        call.arity(2, 2);
+        call.exactly(0, AttributeType.STRING);
+        call.integral(1);
+        return Defined.of(AttributeType.STRING,
+                a -> a[0] instanceof String s && a[1] instanceof Number n ? f.apply(s, n.longValue()) : null);
+    }
+
+    /** chr(n): NULL for a value that is no code point, or a lone surrogate. */
+    static FunctionDefinition chr(Call call) {
+        call.arity(1, 1);
+        call.integral(0);
+        return Defined.of(AttributeType.STRING, a -> {
+            if (!(a[0] instanceof Number n)) {
+                return null;
+            }
+            long c = n.longValue();
+            boolean valid = c >= 0 && c <= Character.MAX_CODE_POINT
+                    && !(c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
+            return valid ? Character.toString((int) c) : null;
+        });
+    }
+}

@@ -1,0 +1,118 @@
+package io.eventflux.launcher.internal;
+
+import io.eventflux.api.AppInfo;
+import io.eventflux.api.AppRuntime;
+import io.eventflux.api.AppState;
+import io.eventflux.api.CompileException;
+import io.eventflux.api.DeployOptions;
+import io.eventflux.api.EventFlux;
+import io.eventflux.api.InputHandler;
+import io.eventflux.api.StreamSchema;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * An app deployed by a command: its output streams are written to an {@link EventLineWriter}, its
+ * input handlers are looked up by name, and {@link #close()} shuts it down gracefully (rate limiters
+ * flush, rings drain) while the output callbacks are still attached, then undeploys it.
+ */
+final class DeployedApp implements AutoCloseable {
+    private final EventFlux eventFlux;
+    private final AppRuntime app;
+    private final OutputStreams outputs;
+    private final List<AutoCloseable> callbacks = new ArrayList<>();
+    private final Map<String, InputHandler> handlers = new HashMap<>();
+
+    private DeployedApp(EventFlux eventFlux, AppRuntime app, OutputStreams outputs) {
+        this.eventFlux = eventFlux;
+        this.app = app;
+        this.outputs = outputs;
+    }
+
+    /**
+     * Deploys the app and attaches the writer to its output streams.
+     *
+     * @throws CompileException if the SQL does not compile
+     * @throws CommandFailure if the app is waiting for extensions that are not installed, or failed
+     */
+    static DeployedApp deploy(EventFlux eventFlux, String sql, DeployOptions options, EventLineWriter writer)
+            throws CompileException, CommandFailure {
+        AppRuntime app = eventFlux.deploy(sql, options);
+        DeployedApp deployed = new DeployedApp(eventFlux, app, new OutputStreams(sql));
+        try {
+            deployed.checkStarted();
+            deployed.attach(writer);
+        } catch (CommandFailure | RuntimeException e) {
+            deployed.close();
+            throw e;
+        }
+        return deployed;
+    }
+
+    AppRuntime runtime() {
+        return app;
+    }
+
+    /** The handler of an input stream. @throws BadLineException for an unknown stream */
+    InputHandler handler(String stream, int lineNumber) throws BadLineException {
+        InputHandler handler = handlers.get(stream);
+        if (handler == null) {
+            if (app.stream(stream).isEmpty()) {
+                throw new BadLineException(lineNumber, "unknown stream '" + stream + "' (the app's input streams: "
+                        + inputStreamNames() + ")");
+            }
+            try {
+                handler = app.inputHandler(stream);
+            } catch (IllegalArgumentException e) {
+                throw new BadLineException(lineNumber, e.getMessage());
+            }
+            handlers.put(stream, handler);
+        }
+        return handler;
+    }
+
+    /** Shuts the app down gracefully, detaches the output callbacks and undeploys it. */
+    @Override
+    public void close() {
+        try {
+            app.shutdown();
+        } finally {
+            for (AutoCloseable callback : callbacks) {
+                try {
+                    callback.close();
+                } catch (Exception e) {
+                    // the app is gone; a callback that cannot be removed holds nothing
+                }
+            }
+            eventFlux.undeploy(app.name());
+        }
+    }
+
+    private void checkStarted() throws CommandFailure {
+        AppInfo info = app.info();
+        if (info.state() == AppState.WAITING) {
+            throw new CommandFailure(ExitCodes.ERROR, "app '" + app.name() + "' is waiting for extensions that are"
+                    + " not installed: " + String.join(", ", info.waitingFor()));
+        }
+        if (info.state() == AppState.FAILED) {
+            throw new CommandFailure(ExitCodes.ERROR, "app '" + app.name() + "' failed to start: " + info.error());
+        }
+    }
+
+    private void attach(EventLineWriter writer) {
+        for (StreamSchema stream : outputs.select(app.streams())) {
+            callbacks.add(app.addCallback(stream.name(), events -> writer.write(stream, events)));
+        }
+    }
+
+    private String inputStreamNames() {
+        String names = app.streams().stream()
+                .map(StreamSchema::name)
+                .filter(name -> !outputs.isOutput(name))
+                .collect(Collectors.joining(", "));
+        return names.isEmpty() ? "none" : names;
+    }
+}

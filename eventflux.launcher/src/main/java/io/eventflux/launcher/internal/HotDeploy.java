@@ -1,0 +1,36 @@
+package io.eventflux.launcher.internal;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+
+/**
+ * Switches on the deploy folder. Felix FileInstall sits at a start level above the framework's
+ * beginning start level (cnf/runtime.bnd), so it is installed but idle: {@code replay} and
+ * {@code validate} neither wait for it nor find a {@code deploy/} folder created in the working
+ * directory. {@code run} raises the framework's start level so that FileInstall starts and watches
+ * the folder (felix.fileinstall.dir, ./deploy by default; created if missing).
+ */
+final class HotDeploy implements Runnable {
+    static final String FILEINSTALL = "org.apache.felix.fileinstall";
+
+    private final BundleContext context;
+
+    HotDeploy(BundleContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
+        for (Bundle bundle : context.getBundles()) {
+            if (FILEINSTALL.equals(bundle.getSymbolicName())) {
+                int level = bundle.adapt(BundleStartLevel.class).getStartLevel();
+                if (framework.getStartLevel() < level) {
+                    framework.setStartLevel(level);
+                }
+            }
+        }
+    }
+}

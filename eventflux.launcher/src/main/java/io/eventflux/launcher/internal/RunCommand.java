@@ -1,0 +1,75 @@
+package io.eventflux.launcher.internal;
+
+import io.eventflux.api.CompileException;
+import io.eventflux.api.DeployOptions;
+import io.eventflux.api.EventFlux;
+import java.io.IOException;
+import java.io.PrintStream;
+
+/**
+ * {@code eventflux run}: deploys the app on the wall clock (asynchronous, ring buffer), prints what
+ * it emits, and runs until a stop is requested (Ctrl-C or the framework stopping); with an input
+ * file it sends the file's events and stops when they are consumed. Either way the app is shut down
+ * gracefully: sources stop, rings drain, rate limiters flush, and what that emits is still printed.
+ */
+final class RunCommand {
+    private final EventFlux eventFlux;
+    private final EventConverter converter;
+    private final PrintStream err;
+    private final StopSignal stop;
+    private final Runnable hotDeploy;
+
+    RunCommand(EventFlux eventFlux, EventConverter converter, PrintStream err, StopSignal stop, Runnable hotDeploy) {
+        this.eventFlux = eventFlux;
+        this.converter = converter;
+        this.err = err;
+        this.stop = stop;
+        this.hotDeploy = hotDeploy;
+    }
+
+    /**
+     * @param input the events to send, or null to run until stopped
+     * @return the exit code
+     */
+    int run(String sql, JsonLinesReader input, String inputName, EventLineWriter output, boolean skipBad)
+            throws CompileException, CommandFailure, IOException, InterruptedException {
+        try (DeployedApp app = DeployedApp.deploy(eventFlux, sql, DeployOptions.defaults(), output)) {
+            hotDeploy.run();
+            if (input == null) {
+                err.println("eventflux: app '" + app.runtime().name() + "' is running; press Ctrl-C to stop it");
+                stop.awaitRequest();
+                return ExitCodes.OK;
+            }
+            return feed(app, input, inputName, skipBad);
+        } finally {
+            output.flush();
+        }
+    }
+
+    /** Sends every event of the input, stamped with the app's (wall-clock) time; clock lines are ignored. */
+    private int feed(DeployedApp app, JsonLinesReader input, String inputName, boolean skipBad)
+            throws IOException, CommandFailure {
+        EventSender sender = new EventSender(app, converter, line -> app.runtime().currentTime());
+        while (!stop.isRequested()) {
+            try {
+                InputLine line = input.next();
+                if (line == null) {
+                    break;
+                }
+                if (!line.clockOnly()) {
+                    sender.send(line);
+                }
+            } catch (BadLineException e) {
+                if (!skipBad) {
+                    err.println("eventflux: " + inputName + ": " + e.getMessage());
+                    return ExitCodes.BAD_INPUT;
+                }
+                err.println("eventflux: " + inputName + ": skipped " + e.getMessage());
+            } catch (RuntimeException e) {
+                throw new CommandFailure(ExitCodes.ERROR, inputName + ": line " + input.lineNumber()
+                        + ": the app failed: " + e, e);
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

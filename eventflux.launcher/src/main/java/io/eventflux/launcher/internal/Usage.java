@@ -1,0 +1,93 @@
+package io.eventflux.launcher.internal;
+
+/** The help texts of the {@code eventflux} command and its subcommands. */
+final class Usage {
+    static final String MAIN = """
+            Usage: eventflux <command> [options]
+
+            EventFlux: streaming SQL and complex event processing on an embedded OSGi runtime.
+
+            Commands:
+              run APP.sql [--input EVENTS.jsonl]   deploy an app and print what it emits until Ctrl-C
+              replay APP.sql --input EVENTS.jsonl  run an app deterministically in event time
+                     [--output OUT.jsonl] [--skip-bad]
+              validate APP.sql                     compile an app and print its streams
+              help [COMMAND]                       show this help, or a command's
+
+            Exit codes: 0 ok, 1 error, 2 the app does not compile, 3 a bad input line.
+            Run 'eventflux <command> --help' for a command's options.
+            """;
+
+    static final String RUN = """
+            Usage: eventflux run APP.sql [--input EVENTS.jsonl] [--skip-bad]
+
+            Deploys APP.sql on the wall clock (asynchronously, through the app's ring buffer) and
+            prints every event emitted into a stream that some query inserts into, one JSON line each:
+              {"ts": 1000, "stream": "Out", "data": {...}}      ("expired": true for expired events)
+            Runs until Ctrl-C, then shuts the app down gracefully (rings drain, rate limiters flush).
+            While it runs, bundles dropped into the deploy folder (./deploy, or -Dfelix.fileinstall.dir)
+            are installed.
+
+            Options:
+              --input F    send the events of F (replay's JSON Lines format, '-' for standard input),
+                           then shut down gracefully and exit. Events are stamped with the wall clock:
+                           the 'ts' of each line is checked but not used, and {"ts": N} lines are ignored.
+              --skip-bad   report bad input lines on stderr and go on, instead of exiting with 3
+              --help       show this help
+            """;
+
+    static final String REPLAY = """
+            Usage: eventflux replay APP.sql --input EVENTS.jsonl [--output OUT.jsonl] [--skip-bad]
+
+            Runs APP.sql deterministically in event time (playback clock, queries run inline) and writes
+            every event emitted into a stream that some query inserts into, in emission order.
+
+            Input, one JSON object a line ('-' reads standard input):
+              {"ts": 1000, "stream": "S", "data": {"symbol": "IBM", "price": 75.5}}   one event (data may
+                                                                   also be an array in attribute order)
+              {"ts": 1000, "stream": "S", "batch": [{...}, {...}]}  several events sent as one chunk
+              {"ts": 6000}                                          move the clock without an event
+            Blank lines and lines starting with // are skipped. ts must not decrease; the app starts at
+            the first line's ts; timers due at or before a line's ts fire before it is applied. Values are
+            converted to the declared types (1 into a DOUBLE is 1.0); a missing attribute is NULL.
+            At the end of the input the app shuts down gracefully (rate limiters flush partial batches).
+
+            Output: {"ts": 1000, "stream": "Out", "data": {...}}, plus "expired": true for expired events.
+
+            Options:
+              --input F    the events to replay (required)
+              --output F   write the output to F instead of standard output
+              --skip-bad   report bad input lines on stderr and go on, instead of exiting with 3
+              --help       show this help
+
+            Exit codes: 0 ok, 1 error, 2 the app does not compile, 3 a bad input line (not JSON, unknown
+            stream, a value that cannot be converted, a decreasing ts); the message names the line.
+            """;
+
+    static final String VALIDATE = """
+            Usage: eventflux validate APP.sql
+
+            Compiles APP.sql without running it. Prints the app's streams, one a line, and exits 0; or
+            prints the compile errors (line, column, the offending name and a suggestion) on stderr and
+            exits 2.
+
+            Options:
+              --help       show this help
+            """;
+
+    private Usage() {
+    }
+
+    /** The help text of a subcommand, or the main help for null or an unknown name. */
+    static String of(String command) {
+        if (command == null) {
+            return MAIN;
+        }
+        return switch (command) {
+            case "run" -> RUN;
+            case "replay" -> REPLAY;
+            case "validate" -> VALIDATE;
+            default -> MAIN;
+        };
+    }
+}

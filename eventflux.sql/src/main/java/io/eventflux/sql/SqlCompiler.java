@@ -1,0 +1,37 @@
+package io.eventflux.sql;
+
+import io.eventflux.api.CompileException;
+import io.eventflux.sql.internal.analysis.AppAnalyzer;
+import io.eventflux.sql.internal.parser.SqlParser;
+import io.eventflux.sql.plan.AppPlan;
+import java.util.Objects;
+
+/**
+ * Compiles EventFlux SQL (SQL.md) into an {@link AppPlan}: parses the text, then resolves streams,
+ * attributes, windows, aggregators and functions against the {@link Catalog} and types every expression.
+ *
+ * <p>Output column names: the alias; else an attribute's own name; else {@code _col_N}, N being the
+ * column's 0-based position in the star-expanded select list. A bare SELECT inserts into {@code OutputStream}.
+ *
+ * <p>Thread-safe: each call works on its own state; the catalog must be safe to read concurrently.
+ */
+public final class SqlCompiler {
+    private final Catalog catalog;
+
+    public SqlCompiler(Catalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    /**
+     * Compiles one app script.
+     *
+     * @param sql the whole script
+     * @return the validated, typed plan
+     * @throws CompileException listing every error found, each with line, column, offending name and a
+     *     suggestion where one exists; features this release does not run yet (joins, patterns, tables,
+     *     partitions, ...) are errors saying "... is not supported yet"
+     */
+    public AppPlan compile(String sql) throws CompileException {
+        return new AppAnalyzer(catalog).analyze(new SqlParser().parse(sql));
+    }
+}

@@ -1,0 +1,159 @@
+package io.eventflux.sql.internal.analysis;
+
+import io.eventflux.api.Attribute;
+import io.eventflux.api.AttributeType;
+import io.eventflux.api.CompileException;
+import io.eventflux.api.StreamSchema;
+import io.eventflux.sql.Catalog;
+import io.eventflux.sql.internal.CompileProblem;
+import io.eventflux.sql.internal.ast.Annotation;
+import io.eventflux.sql.internal.ast.ColumnDef;
+import io.eventflux.sql.internal.ast.Identifier;
+import io.eventflux.sql.internal.ast.OptionEntry;
+import io.eventflux.sql.internal.ast.Script;
+import io.eventflux.sql.internal.ast.Statement;
+import io.eventflux.sql.plan.AppPlan;
+import io.eventflux.sql.plan.QueryPlan;
+import io.eventflux.sql.plan.StreamDef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A whole script into an {@link AppPlan}. Definitions come first (so queries may name streams declared
+ * later in the text), then queries in source order (a query may read an implicit stream of an earlier one).
+ * Errors are collected across statements and reported together, in source order.
+ */
+public final class AppAnalyzer {
+    private final Errors errors = new Errors();
+    private final Symbols symbols = new Symbols();
+    private final QueryAnalyzer queries;
+    private final Map<String, String> appOptions = new LinkedHashMap<>();
+    private String appName;
+
+    public AppAnalyzer(Catalog catalog) {
+        this.queries = new QueryAnalyzer(symbols, errors, new ExtensionResolver(catalog));
+    }
+
+    /** Analyzes once; an analyzer is not reused. */
+    public AppPlan analyze(Script script) throws CompileException {
+        for (Statement s : script.statements()) {
+            appAnnotations(s.annotations());
+            errors.attempt(() -> define(s));
+        }
+        List<QueryPlan> plans = new ArrayList<>();
+        int queryNumber = 0;
+        for (Statement s : script.statements()) {
+            if (s instanceof Statement.Query q) {
+                String name = queryName(q, ++queryNumber);
+                QueryPlan plan = errors.attempt(() -> queries.analyze(q, name));
+                if (plan != null) {
+                    plans.add(plan);
+                }
+            } else {
+                errors.attempt(() -> unsupported(s));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new CompileException(errors.sorted());
+        }
+        return new AppPlan(appName, appOptions, symbols.streams(), plans);
+    }
+
+    private void define(Statement s) {
+        if (s instanceof Statement.CreateStream cs) {
+            if (cs.name().text().startsWith("#")) {
+                throw new CompileProblem(cs.name().pos(), "inner stream '" + cs.name().text()
+                        + "' can only be declared inside a PARTITION", cs.name().text(), null);
+            }
+            StreamSchema schema = schema(cs.name(), cs.columns());
+            symbols.define(cs.name(), Symbols.Kind.STREAM, schema);
+            symbols.addStream(new StreamDef(schema, StreamDef.Kind.DECLARED, options(cs.options()), cs.pos()));
+        } else if (s instanceof Statement.CreateTable ct) {
+            symbols.define(ct.name(), Symbols.Kind.TABLE, schema(ct.name(), ct.columns()));
+            throw new CompileProblem(ct.pos(), "tables (CREATE TABLE) are not supported yet", ct.name().text(), null);
+        } else if (s instanceof Statement.CreateTrigger tr) {
+            symbols.define(tr.name(), Symbols.Kind.TRIGGER, new StreamSchema(tr.name().text(),
+                    List.of(new Attribute("triggered_time", AttributeType.LONG))));
+            throw new CompileProblem(tr.pos(), "triggers (CREATE TRIGGER) are not supported yet", tr.name().text(),
+                    null);
+        } else if (s instanceof Statement.CreateAggregation ag) {
+            symbols.define(ag.name(), Symbols.Kind.AGGREGATION, new StreamSchema(ag.name().text(), List.of()));
+            throw new CompileProblem(ag.pos(), "incremental aggregations (CREATE AGGREGATION) are not supported yet",
+                    ag.name().text(), null);
+        }
+    }
+
+    private static void unsupported(Statement s) {
+        String what;
+        if (s instanceof Statement.Partition) {
+            what = "partitions (PARTITION WITH ... BEGIN ... END)";
+        } else if (s instanceof Statement.Update) {
+            what = "UPDATE";
+        } else if (s instanceof Statement.Delete) {
+            what = "DELETE";
+        } else if (s instanceof Statement.Upsert) {
+            what = "UPSERT";
+        } else {
+            return; // definitions were handled in the first pass; annotations alone need nothing
+        }
+        throw new CompileProblem(s.pos(), what + (what.endsWith(")") ? " are" : " is") + " not supported yet",
+                what.split(" ")[0], null);
+    }
+
+    private StreamSchema schema(Identifier name, List<ColumnDef> columns) {
+        Set<String> seen = new HashSet<>();
+        List<Attribute> attributes = new ArrayList<>();
+        for (ColumnDef c : columns) {
+            if (!seen.add(c.name().text())) {
+                errors.add(new CompileProblem(c.pos(), "duplicate attribute '" + c.name().text() + "' in '"
+                        + name.text() + "'", c.name().text(), null));
+            }
+            attributes.add(new Attribute(c.name().text(), c.type().type()));
+        }
+        return new StreamSchema(name.text(), attributes);
+    }
+
+    private static Map<String, String> options(List<OptionEntry> entries) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (OptionEntry e : entries) {
+            options.put(e.key(), e.value());
+        }
+        return options;
+    }
+
+    /** {@code @app:name('x')} names the app; any other {@code @app:key(...)} becomes an app option. */
+    private void appAnnotations(List<Annotation> annotations) {
+        for (Annotation a : annotations) {
+            String lower = a.name().toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("app:")) {
+                continue;
+            }
+            String key = a.name().substring(4);
+            for (Annotation.Element e : a.elements()) {
+                if (key.equalsIgnoreCase("name") && e.key() == null) {
+                    appName = e.value();
+                } else {
+                    appOptions.put(e.key() == null ? key : key + "." + e.key(), e.value());
+                }
+            }
+        }
+    }
+
+    private static String queryName(Statement.Query q, int number) {
+        for (Annotation a : q.annotations()) {
+            if (a.name().equalsIgnoreCase("info")) {
+                for (Annotation.Element e : a.elements()) {
+                    if (e.key() != null && e.key().equalsIgnoreCase("name")) {
+                        return e.value();
+                    }
+                }
+            }
+        }
+        return "query-" + number;
+    }
+}

@@ -1,0 +1,131 @@
+package io.eventflux.sql.internal.analysis;
+
+import io.eventflux.api.StreamSchema;
+import io.eventflux.api.aggregator.AggregatorDefinition;
+import io.eventflux.api.aggregator.AggregatorFactory;
+import io.eventflux.api.aggregator.AggregatorSpec;
+import io.eventflux.api.extension.Argument;
+import io.eventflux.api.extension.ExtensionException;
+import io.eventflux.api.function.FunctionDefinition;
+import io.eventflux.api.function.FunctionFactory;
+import io.eventflux.api.function.FunctionSpec;
+import io.eventflux.api.window.WindowDefinition;
+import io.eventflux.api.window.WindowFactory;
+import io.eventflux.api.window.WindowSpec;
+import io.eventflux.sql.Catalog;
+import io.eventflux.sql.internal.CompileProblem;
+import io.eventflux.sql.internal.Suggestions;
+import io.eventflux.sql.plan.SourcePosition;
+import io.eventflux.sql.plan.TypedExpr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Looks extensions up in the {@link Catalog} and lets their factories validate each call. */
+final class ExtensionResolver {
+    /** A function found in a library: the library's name, the canonical function name, the factory. */
+    record ResolvedFunction(String library, String name, FunctionFactory factory) {
+    }
+
+    private final Catalog catalog;
+
+    ExtensionResolver(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    WindowDefinition window(String type, List<Argument> arguments, StreamSchema input, SourcePosition pos) {
+        WindowFactory factory = catalog.window(type).orElseThrow(() -> new CompileProblem(pos,
+                "unknown window '" + type + "'", type, Suggestions.hint(type, catalog.windowNames())));
+        try {
+            return factory.define(new WindowSpec(type, arguments, input));
+        } catch (ExtensionException e) {
+            throw new CompileProblem(pos, "window '" + type + "': " + e.getMessage(), type, null);
+        }
+    }
+
+    boolean isAggregator(String name) {
+        return catalog.aggregator(name).isPresent();
+    }
+
+    AggregatorDefinition aggregator(String name, List<Argument> arguments, boolean distinct, SourcePosition pos) {
+        AggregatorFactory factory = catalog.aggregator(name).orElseThrow(() -> new CompileProblem(pos,
+                "unknown aggregator '" + name + "'", name, Suggestions.hint(name, catalog.aggregatorNames())));
+        try {
+            return factory.define(new AggregatorSpec(name, arguments, distinct));
+        } catch (ExtensionException e) {
+            throw new CompileProblem(pos, "aggregator '" + name + "': " + e.getMessage(), name, null);
+        }
+    }
+
+    /**
+     * Finds a function: in the named library, or (library null) in all of them, libraries in name order.
+     * An unknown name is reported as an unknown aggregator when an aggregator name is the nearest match.
+     */
+    ResolvedFunction function(String library, String name, SourcePosition pos) {
+        Map<String, FunctionFactory> libraries = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        libraries.putAll(catalog.functionLibraries());
+        if (library != null) {
+            FunctionFactory factory = libraries.get(library);
+            if (factory == null) {
+                throw new CompileProblem(pos, "unknown function library '" + library + "'", library,
+                        Suggestions.hint(library, libraries.keySet()));
+            }
+            String canonical = find(factory, name)
+                    .orElseThrow(() -> new CompileProblem(pos, "unknown function '" + library + ":" + name + "'",
+                            name, Suggestions.hint(name, factory.names())));
+            return new ResolvedFunction(canonicalLibrary(library), canonical, factory);
+        }
+        List<String> all = new ArrayList<>();
+        for (Map.Entry<String, FunctionFactory> lib : libraries.entrySet()) {
+            Optional<String> canonical = find(lib.getValue(), name);
+            if (canonical.isPresent()) {
+                return new ResolvedFunction(lib.getKey(), canonical.get(), lib.getValue());
+            }
+            all.addAll(lib.getValue().names());
+        }
+        String nearestFunction = Suggestions.nearest(name, all);
+        String nearestAggregator = Suggestions.nearest(name, catalog.aggregatorNames());
+        if (nearestFunction == null && nearestAggregator != null) {
+            throw new CompileProblem(pos, "unknown aggregator '" + name + "'", name,
+                    "did you mean '" + nearestAggregator + "'?");
+        }
+        List<String> candidates = new ArrayList<>(all);
+        candidates.addAll(catalog.aggregatorNames());
+        throw new CompileProblem(pos, "unknown function '" + name + "'", name, Suggestions.hint(name, candidates));
+    }
+
+    FunctionDefinition define(ResolvedFunction function, List<Argument> arguments, SourcePosition pos) {
+        try {
+            return function.factory().define(new FunctionSpec(function.name(), arguments));
+        } catch (ExtensionException e) {
+            throw new CompileProblem(pos, "function '" + function.name() + "': " + e.getMessage(), function.name(),
+                    null);
+        }
+    }
+
+    /** An argument as extensions see it: a constant, a plain attribute of the input, or an expression. */
+    static Argument argument(TypedExpr e, boolean duration) {
+        if (e instanceof TypedExpr.Literal l) {
+            return Argument.constant(l.type(), l.value(), duration);
+        }
+        if (e instanceof TypedExpr.AttributeRef a) {
+            return Argument.attribute(a.name(), a.index(), a.type());
+        }
+        return Argument.expression(e.type());
+    }
+
+    private String canonicalLibrary(String library) {
+        for (String name : catalog.functionLibraries().keySet()) {
+            if (name.equalsIgnoreCase(library)) {
+                return name;
+            }
+        }
+        return library;
+    }
+
+    private static Optional<String> find(FunctionFactory factory, String name) {
+        return factory.names().stream().filter(n -> n.equalsIgnoreCase(name)).findFirst();
+    }
+}

@@ -1,0 +1,203 @@
+package io.eventflux.sql.internal.analysis;
+
+import io.eventflux.api.Attribute;
+import io.eventflux.api.StreamSchema;
+import io.eventflux.api.window.WindowDefinition;
+import io.eventflux.sql.internal.CompileProblem;
+import io.eventflux.sql.internal.ast.Select;
+import io.eventflux.sql.internal.ast.Source;
+import io.eventflux.sql.internal.ast.Statement;
+import io.eventflux.sql.plan.OutputPlan;
+import io.eventflux.sql.plan.QueryPlan;
+import io.eventflux.sql.plan.RateLimitPlan;
+import io.eventflux.sql.plan.SelectorPlan;
+import io.eventflux.sql.plan.SelectorPlan.OutputColumn;
+import io.eventflux.sql.plan.SourcePosition;
+import io.eventflux.sql.plan.StreamDef;
+import io.eventflux.sql.plan.StreamInput;
+import io.eventflux.sql.plan.TypedExpr;
+import io.eventflux.sql.plan.WindowPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One continuous query into a {@link QueryPlan}: input stream, WHERE, window, selector, output target and
+ * rate limit. Joins, patterns and sequences parse but are not supported yet by this release.
+ */
+final class QueryAnalyzer {
+    static final String DEFAULT_OUTPUT = "OutputStream";
+
+    private final Symbols symbols;
+    private final Errors errors;
+    private final ExpressionAnalyzer expressions;
+    private final ExtensionResolver extensions;
+    private final SelectAnalyzer selects;
+
+    QueryAnalyzer(Symbols symbols, Errors errors, ExtensionResolver extensions) {
+        this.symbols = symbols;
+        this.errors = errors;
+        this.extensions = extensions;
+        this.expressions = new ExpressionAnalyzer(extensions);
+        this.selects = new SelectAnalyzer(expressions, errors);
+    }
+
+    /** The plan, or null when errors were recorded (or a {@link CompileProblem} for the whole query). */
+    QueryPlan analyze(Statement.Query query, String name) {
+        int before = errors.count();
+        Select select = query.select();
+        Source.StreamSource source = singleStream(select.from());
+        StreamSchema schema = inputSchema(source);
+        String alias = source.alias() == null ? null : source.alias().text();
+        Scope scope = new Scope(List.of(new Scope.Input(0, schema.name(), alias, schema)));
+        TypedExpr filter = select.where() == null ? null : errors.attempt(() -> where(select, scope));
+        WindowPlan window = source.window() == null ? null : errors.attempt(() -> window(source.window(), scope));
+        Target target = target(query);
+        SelectAnalyzer.Parts parts = selects.analyze(select, scope, columns -> target.conform(columns));
+        RateLimitPlan rate = select.output() == null ? null : errors.attempt(() -> rateLimit(select.output()));
+        if (errors.count() > before) {
+            return null;
+        }
+        StreamSchema outputSchema = target.register(parts.columns());
+        SelectorPlan selector = new SelectorPlan(parts.columns(), select.distinct(), parts.groupBy(), parts.having(),
+                parts.orderBy(), select.limit(), select.offset(), parts.aggregates(), outputSchema);
+        OutputPlan output = new OutputPlan(target.name(), query.insert() == null ? OutputPlan.EventSelection.CURRENT
+                : query.insert().events(), rate);
+        return new QueryPlan(name, new StreamInput(schema, alias, filter, window), selector, output, query.pos());
+    }
+
+    private static Source.StreamSource singleStream(Source source) {
+        if (source instanceof Source.Join join) {
+            throw new CompileProblem(join.pos(), "joins are not supported yet", "JOIN", null);
+        }
+        if (source instanceof Source.PatternSource p) {
+            String what = p.sequence() ? "sequences (SEQUENCE)" : "patterns (PATTERN)";
+            throw new CompileProblem(p.pos(), what + " are not supported yet", p.sequence() ? "SEQUENCE" : "PATTERN",
+                    null);
+        }
+        Source.StreamSource s = (Source.StreamSource) source;
+        if (s.unidirectional()) {
+            throw new CompileProblem(s.pos(), "UNIDIRECTIONAL is only allowed on a side of a join", "UNIDIRECTIONAL",
+                    null);
+        }
+        return s;
+    }
+
+    private StreamSchema inputSchema(Source.StreamSource source) {
+        String name = source.stream().text();
+        if (name.startsWith("#")) {
+            throw new CompileProblem(source.stream().pos(), "inner stream '" + name
+                    + "' can only be used inside a PARTITION", name, null);
+        }
+        Symbols.Entry entry = symbols.require(source.stream());
+        switch (entry.kind()) {
+            case TABLE -> throw new CompileProblem(source.stream().pos(),
+                    "reading table '" + name + "' is not supported yet", name, null);
+            case TRIGGER -> throw new CompileProblem(source.stream().pos(),
+                    "trigger streams ('" + name + "') are not supported yet", name, null);
+            case AGGREGATION -> throw new CompileProblem(source.stream().pos(),
+                    "reading aggregation '" + name + "' is not supported yet", name, null);
+            default -> {
+                return entry.schema();
+            }
+        }
+    }
+
+    private TypedExpr where(Select select, Scope scope) {
+        TypedExpr filter = expressions.analyze(select.where(), ExprContext.noAggregates(scope, "WHERE"));
+        TypeRules.requireBool(filter, "WHERE", select.where().pos());
+        return filter;
+    }
+
+    private WindowPlan window(Source.WindowCall call, Scope scope) {
+        ExpressionAnalyzer.Arguments args = expressions.arguments(call.arguments(),
+                ExprContext.noAggregates(scope, "a window argument"));
+        WindowDefinition definition = extensions.window(call.type(), args.resolved(),
+                scope.inputs().get(0).schema(), call.pos());
+        return new WindowPlan(call.type(), args.resolved(), definition);
+    }
+
+    private static RateLimitPlan rateLimit(Select.OutputRate rate) {
+        if (rate.mode() == Select.OutputRate.Mode.SNAPSHOT) {
+            throw new CompileProblem(rate.pos(), "OUTPUT SNAPSHOT is not supported yet", "SNAPSHOT", null);
+        }
+        if (rate.events() <= 0 && rate.millis() <= 0) {
+            throw new CompileProblem(rate.pos(), "the OUTPUT period must be positive", "OUTPUT", null);
+        }
+        return new RateLimitPlan(RateLimitPlan.Mode.valueOf(rate.mode().name()), rate.events(), rate.millis());
+    }
+
+    private Target target(Statement.Query query) {
+        if (query.insert() == null) {
+            return new Target(DEFAULT_OUTPUT, query.pos());
+        }
+        return new Target(query.insert().target().text(), query.insert().target().pos());
+    }
+
+    /** The stream a query inserts into: an existing one the columns must fit, or a new implicit one. */
+    private final class Target {
+        private final String name;
+        private final SourcePosition pos;
+
+        Target(String name, SourcePosition pos) {
+            this.name = name;
+            this.pos = pos;
+        }
+
+        String name() {
+            return name;
+        }
+
+        /** The columns fitted to an existing stream (numeric widening becomes a CAST), or as they are. */
+        List<OutputColumn> conform(List<OutputColumn> columns) {
+            if (name.startsWith("#")) {
+                throw new CompileProblem(pos, "inner stream '" + name + "' can only be used inside a PARTITION", name,
+                        null);
+            }
+            Symbols.Entry entry = symbols.lookup(name);
+            if (entry != null && entry.kind() != Symbols.Kind.STREAM) {
+                String what = entry.kind() == Symbols.Kind.TABLE ? "INSERT INTO a table ('" + name
+                        + "') is not supported yet" : "cannot insert into " + Symbols.kindName(entry.kind()) + " '"
+                        + name + "'";
+                throw new CompileProblem(pos, what, name, null);
+            }
+            StreamDef existing = symbols.stream(name);
+            return existing == null ? columns : fit(columns, existing.schema());
+        }
+
+        private List<OutputColumn> fit(List<OutputColumn> columns, StreamSchema schema) {
+            if (columns.size() != schema.size()) {
+                throw new CompileProblem(pos, "the query produces " + columns.size() + " column(s) but stream '" + name
+                        + "' has " + schema.size() + " (" + schema.attributes() + ")", name, null);
+            }
+            List<OutputColumn> fitted = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                OutputColumn c = columns.get(i);
+                Attribute a = schema.attribute(i);
+                if (c.expression().type() == a.type() || TypeRules.isNull(c.expression())) {
+                    fitted.add(c);
+                } else if (TypeRules.widens(c.expression().type(), a.type())) {
+                    fitted.add(new OutputColumn(c.name(), new TypedExpr.Cast(c.expression(), a.type())));
+                } else {
+                    throw new CompileProblem(pos, "column " + (i + 1) + " '" + c.name() + "' is "
+                            + c.expression().type() + " but stream '" + name + "' declares " + a, name,
+                            "CAST it to " + a.type());
+                }
+            }
+            return fitted;
+        }
+
+        /** The output schema, registering an implicit stream on first use. */
+        StreamSchema register(List<OutputColumn> columns) {
+            StreamDef existing = symbols.stream(name);
+            if (existing != null) {
+                return existing.schema();
+            }
+            List<Attribute> attributes = columns.stream()
+                    .map(c -> new Attribute(c.name(), c.expression().type())).toList();
+            StreamSchema schema = new StreamSchema(name, attributes);
+            symbols.addStream(new StreamDef(schema, StreamDef.Kind.IMPLICIT, Map.of(), pos));
+            return schema;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.eventflux.sql.internal.analysis;
+
+import io.eventflux.api.Attribute;
+import io.eventflux.api.StreamSchema;
+import io.eventflux.sql.internal.CompileProblem;
+import io.eventflux.sql.internal.Suggestions;
+import io.eventflux.sql.plan.SourcePosition;
+import io.eventflux.sql.plan.TypedExpr;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The inputs a query's expressions can name: one per stream (joins and patterns will add more). */
+final class Scope {
+    /** One input: its position in the query, its stream name, its alias (or null) and schema. */
+    record Input(int index, String stream, String alias, StreamSchema schema) {
+        boolean answersTo(String qualifier) {
+            return qualifier.equals(alias) || qualifier.equals(stream);
+        }
+    }
+
+    private final List<Input> inputs;
+
+    Scope(List<Input> inputs) {
+        this.inputs = List.copyOf(inputs);
+    }
+
+    List<Input> inputs() {
+        return inputs;
+    }
+
+    /** The input a qualifier names, or an error suggesting the stream names and aliases. */
+    Input input(String qualifier, SourcePosition pos) {
+        for (Input in : inputs) {
+            if (in.answersTo(qualifier)) {
+                return in;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (Input in : inputs) {
+            names.add(in.stream());
+            if (in.alias() != null) {
+                names.add(in.alias());
+            }
+        }
+        throw new CompileProblem(pos, "unknown stream or alias '" + qualifier + "'", qualifier,
+                Suggestions.hint(qualifier, names));
+    }
+
+    /** The attribute of one input, or an error suggesting its attributes (and {@code extra} names). */
+    TypedExpr.AttributeRef attribute(Input in, String name, SourcePosition pos, List<String> extra) {
+        int index = in.schema().indexOf(name);
+        if (index < 0) {
+            List<String> candidates = new ArrayList<>(in.schema().names());
+            candidates.addAll(extra);
+            throw new CompileProblem(pos, "unknown attribute '" + name + "' in stream '" + in.stream() + "'", name,
+                    Suggestions.hint(name, candidates));
+        }
+        Attribute a = in.schema().attribute(index);
+        return new TypedExpr.AttributeRef(in.index(), index, a.name(), a.type());
+    }
+
+    /** An unqualified attribute: it must exist in exactly one input. */
+    TypedExpr.AttributeRef attribute(String name, SourcePosition pos, List<String> extra) {
+        Input found = null;
+        for (Input in : inputs) {
+            if (in.schema().indexOf(name) >= 0) {
+                if (found != null) {
+                    throw new CompileProblem(pos, "attribute '" + name + "' is ambiguous: it is in '" + found.stream()
+                            + "' and '" + in.stream() + "'", name, "qualify it, e.g. " + found.stream() + "." + name);
+                }
+                found = in;
+            }
+        }
+        return attribute(found == null ? inputs.get(0) : found, name, pos, extra);
+    }
+
+    /** True when some input has this attribute. */
+    boolean hasAttribute(String name) {
+        return inputs.stream().anyMatch(in -> in.schema().indexOf(name) >= 0);
+    }
+}

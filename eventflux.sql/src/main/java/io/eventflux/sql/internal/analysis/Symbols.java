@@ -1,0 +1,70 @@
+package io.eventflux.sql.internal.analysis;
+
+import io.eventflux.api.StreamSchema;
+import io.eventflux.sql.internal.CompileProblem;
+import io.eventflux.sql.internal.Suggestions;
+import io.eventflux.sql.internal.ast.Identifier;
+import io.eventflux.sql.plan.SourcePosition;
+import io.eventflux.sql.plan.StreamDef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The app's named things: streams (declared and implicit), and the names of tables, triggers, aggregations. */
+final class Symbols {
+    /** What a name stands for. */
+    enum Kind { STREAM, TABLE, TRIGGER, AGGREGATION }
+
+    record Entry(Kind kind, StreamSchema schema, SourcePosition pos) {
+    }
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Map<String, StreamDef> streams = new LinkedHashMap<>();
+
+    /** Defines a name; a second definition is an error naming the first. */
+    void define(Identifier name, Kind kind, StreamSchema schema) {
+        Entry existing = entries.get(name.text());
+        if (existing != null) {
+            throw new CompileProblem(name.pos(), kindName(kind) + " '" + name.text() + "' is already defined as a "
+                    + kindName(existing.kind()) + " at " + existing.pos(), name.text(), null);
+        }
+        entries.put(name.text(), new Entry(kind, schema, name.pos()));
+    }
+
+    void addStream(StreamDef def) {
+        streams.put(def.name(), def);
+        entries.putIfAbsent(def.name(), new Entry(Kind.STREAM, def.schema(), def.position()));
+    }
+
+    Entry lookup(String name) {
+        return entries.get(name);
+    }
+
+    StreamDef stream(String name) {
+        return streams.get(name);
+    }
+
+    /** An entry that must exist, or an "unknown stream" error suggesting the nearest name. */
+    Entry require(Identifier name) {
+        Entry e = entries.get(name.text());
+        if (e == null) {
+            throw new CompileProblem(name.pos(), "unknown stream '" + name.text() + "'", name.text(),
+                    Suggestions.hint(name.text(), entries.keySet()));
+        }
+        return e;
+    }
+
+    List<StreamDef> streams() {
+        return new ArrayList<>(streams.values());
+    }
+
+    static String kindName(Kind kind) {
+        return switch (kind) {
+            case STREAM -> "stream";
+            case TABLE -> "table";
+            case TRIGGER -> "trigger";
+            case AGGREGATION -> "aggregation";
+        };
+    }
+}

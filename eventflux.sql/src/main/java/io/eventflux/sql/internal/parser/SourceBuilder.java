@@ -1,0 +1,77 @@
+package io.eventflux.sql.internal.parser;
+
+import static io.eventflux.sql.internal.parser.AstSupport.pos;
+
+import io.eventflux.sql.internal.ast.Expr;
+import io.eventflux.sql.internal.ast.Source;
+import io.eventflux.sql.internal.ast.Source.JoinType;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds {@link Source} trees: streams with windows and aliases, joins, patterns and sequences. */
+final class SourceBuilder extends EventFluxSqlBaseVisitor<Source> {
+    private final ExpressionBuilder expressions;
+    private final PatternBuilder patterns;
+
+    SourceBuilder(ExpressionBuilder expressions, PatternBuilder patterns) {
+        this.expressions = expressions;
+        this.patterns = patterns;
+    }
+
+    Source build(EventFluxSqlParser.SourceContext ctx) {
+        return ctx == null ? null : visit(ctx);
+    }
+
+    @Override
+    public Source visitPatternSource(EventFluxSqlParser.PatternSourceContext ctx) {
+        return new Source.PatternSource(false, patterns.visit(ctx.pattern()), patterns.within(ctx.within()),
+                pos(ctx));
+    }
+
+    @Override
+    public Source visitSequenceSource(EventFluxSqlParser.SequenceSourceContext ctx) {
+        return new Source.PatternSource(true, patterns.visit(ctx.pattern()), patterns.within(ctx.within()),
+                pos(ctx));
+    }
+
+    @Override
+    public Source visitJoinedSource(EventFluxSqlParser.JoinedSourceContext ctx) {
+        Source result = visitStreamSource(ctx.streamSource());
+        for (EventFluxSqlParser.JoinPartContext join : ctx.joinPart()) {
+            Source.AggregationWithin within = null;
+            EventFluxSqlParser.AggregationWithinContext w = join.aggregationWithin();
+            if (w != null) {
+                List<Expr> bounds = expressions.buildAll(w.expression());
+                within = w.COMMA() == null
+                        ? new Source.AggregationWithin(bounds.get(0), null, bounds.get(1), pos(w))
+                        : new Source.AggregationWithin(bounds.get(0), bounds.get(1), bounds.get(2), pos(w));
+            }
+            result = new Source.Join(result, joinType(join.joinType()), visitStreamSource(join.streamSource()),
+                    expressions.build(join.expression()), within, pos(join.JOIN().getSymbol()));
+        }
+        return result;
+    }
+
+    private static JoinType joinType(EventFluxSqlParser.JoinTypeContext ctx) {
+        if (ctx == null || ctx.INNER() != null) {
+            return JoinType.INNER;
+        }
+        if (ctx.LEFT() != null) {
+            return JoinType.LEFT_OUTER;
+        }
+        return ctx.RIGHT() != null ? JoinType.RIGHT_OUTER : JoinType.FULL_OUTER;
+    }
+
+    @Override
+    public Source.StreamSource visitStreamSource(EventFluxSqlParser.StreamSourceContext ctx) {
+        Source.WindowCall window = null;
+        EventFluxSqlParser.WindowCallContext w = ctx.windowCall();
+        if (w != null) {
+            List<Expr> args = new ArrayList<>(expressions.buildAll(w.expression()));
+            window = new Source.WindowCall(AstSupport.unquote(w.STRING_LITERAL().getText()), args, pos(w));
+        }
+        return new Source.StreamSource(AstSupport.streamName(ctx.streamName()),
+                ctx.alias == null ? null : AstSupport.identifier(ctx.alias), window, ctx.UNIDIRECTIONAL() != null,
+                pos(ctx));
+    }
+}
