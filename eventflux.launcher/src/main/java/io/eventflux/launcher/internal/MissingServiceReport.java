@@ -5,6 +5,8 @@ import java.util.List;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -26,7 +28,7 @@ final class MissingServiceReport {
     String explain(String service, long waitedSeconds) {
         List<String> reasons = new ArrayList<>();
         bundleProblems(reasons);
-        componentProblems(reasons);
+        componentProblems(service, reasons);
         StringBuilder sb = new StringBuilder("the ").append(service).append(" service did not appear within ")
                 .append(waitedSeconds).append(" s");
         if (reasons.isEmpty()) {
@@ -43,7 +45,8 @@ final class MissingServiceReport {
         for (Bundle bundle : context.getBundles()) {
             String name = bundle.getSymbolicName();
             engine |= ENGINE.equals(name);
-            if (bundle.getState() != Bundle.ACTIVE && bundle.getBundleId() != 0 && !isFragment(bundle)) {
+            if (bundle.getState() != Bundle.ACTIVE && bundle.getBundleId() != 0 && !isFragment(bundle)
+                    && !aboveStartLevel(bundle)) {
                 reasons.add("bundle " + name + " " + bundle.getVersion() + " is " + state(bundle.getState())
                         + ", not ACTIVE");
             }
@@ -53,7 +56,7 @@ final class MissingServiceReport {
         }
     }
 
-    private void componentProblems(List<String> reasons) {
+    private void componentProblems(String service, List<String> reasons) {
         ServiceReference<ServiceComponentRuntime> ref = context.getServiceReference(ServiceComponentRuntime.class);
         ServiceComponentRuntime scr = ref == null ? null : context.getService(ref);
         if (scr == null) {
@@ -61,7 +64,9 @@ final class MissingServiceReport {
             return;
         }
         try {
+            boolean provided = false;
             for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+                provided |= List.of(description.serviceInterfaces).contains(service);
                 if (!description.bundle.symbolicName.startsWith("eventflux.")) {
                     continue;
                 }
@@ -78,6 +83,10 @@ final class MissingServiceReport {
                     }
                 }
             }
+            if (!provided) {
+                reasons.add("no installed component provides " + service
+                        + " (the engine bundle registers it through Declarative Services)");
+            }
         } finally {
             context.ungetService(ref);
         }
@@ -90,6 +99,12 @@ final class MissingServiceReport {
             }
         }
         return "?";
+    }
+
+    /** A bundle waiting for a higher framework start level is idle by design (FileInstall, see HotDeploy). */
+    private boolean aboveStartLevel(Bundle bundle) {
+        int frameworkLevel = context.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel();
+        return bundle.adapt(BundleStartLevel.class).getStartLevel() > frameworkLevel;
     }
 
     private static boolean isFragment(Bundle bundle) {

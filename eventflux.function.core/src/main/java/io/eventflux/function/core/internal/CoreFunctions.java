@@ -28,7 +28,7 @@ import org.osgi.service.component.annotations.Component;
             "instanceOfDouble(x): whether x is a DOUBLE value, BOOL",
             "instanceOfBoolean(x): whether x is a BOOL value, BOOL",
             "sizeOfSet(set: OBJECT): the size of a java.util.Set, INT"})
-@aQute.bnd.annotation.spi.ServiceProvider(FunctionFactory.class)
+@aQute.bnd.annotation.spi.ServiceProvider(value = FunctionFactory.class, resolution = aQute.bnd.annotation.Resolution.OPTIONAL)
 public final class CoreFunctions implements FunctionFactory {
     private final FunctionTable table = new FunctionTable("core")
             .add("coalesce", NullHandling::coalesce)

@@ -36,7 +36,7 @@ import org.osgi.service.component.annotations.Component;
         "mod(a, b): remainder of a / b with the sign of a, widest type of a and b (NULL when b is 0)",
         "maximum(a, b, ...): largest non-NULL argument, widest argument type",
         "minimum(a, b, ...): smallest non-NULL argument, widest argument type"})
-@aQute.bnd.annotation.spi.ServiceProvider(FunctionFactory.class)
+@aQute.bnd.annotation.spi.ServiceProvider(value = FunctionFactory.class, resolution = aQute.bnd.annotation.Resolution.OPTIONAL)
 public final class MathFunctions implements FunctionFactory {
     private final FunctionTable table = new FunctionTable("math")
             .add("abs", Rounding::abs)

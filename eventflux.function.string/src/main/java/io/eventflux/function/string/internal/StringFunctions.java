@@ -45,7 +45,7 @@ import org.osgi.service.component.annotations.Component;
         "regexMatch(s, regex): whether the whole of s matches the Java regex, BOOL",
         "split(s, delimiter): the parts between literal delimiters, OBJECT (java.util.List<String>)",
         "split(s, delimiter, index: INT|LONG): the 0-based index-th part, NULL when absent, STRING"})
-@aQute.bnd.annotation.spi.ServiceProvider(FunctionFactory.class)
+@aQute.bnd.annotation.spi.ServiceProvider(value = FunctionFactory.class, resolution = aQute.bnd.annotation.Resolution.OPTIONAL)
 public final class StringFunctions implements FunctionFactory {
     private final FunctionTable table = new FunctionTable("string")
             .add("upper", call -> Text.unary(call, STRING, s -> s.toUpperCase(Locale.ROOT)))

@@ -323,8 +323,6 @@ functionName
 
 functionIdentifier
     : identifier
-    | LEFT
-    | RIGHT
     | AND
     | OR
     ;
@@ -375,9 +373,17 @@ identifier
     | nonReserved
     ;
 
-/** Soft keywords: keywords only where the grammar expects them, names everywhere else. */
+/**
+ * Soft keywords: keywords only where the grammar expects them, names everywhere else (a stream may be
+ * called In, an attribute order or end). The grammar never puts two names side by side, which keeps this
+ * unambiguous. Reserved: words that start statements or expressions, or join expression parts.
+ */
 nonReserved
     : ALL | FIRST | LAST | SNAPSHOT | EVENTS | CURRENT | EXPIRED | START | CRON | KEY | EXTRACT
+    | GROUP | ORDER | LIMIT | OFFSET | OUTPUT | IN | END | INNER | LEFT | RIGHT | FULL | OUTER
+    | UNIDIRECTIONAL | WINDOW | PATTERN | SEQUENCE | WITHIN | STREAM | TABLE | TRIGGER | AGGREGATION
+    | AGGREGATE | PARTITION | BEGIN | UPDATE | SET | DELETE | USING | UPSERT | WITH | PRIMARY | ASC | DESC
+    | FOR | OF | PER | AT
     | MILLISECOND | MILLISECONDS | SECOND | SECONDS | MINUTE | MINUTES | HOUR | HOURS
     | DAY | DAYS | WEEK | WEEKS | MONTH | MONTHS | YEAR | YEARS
     ;
@@ -385,12 +391,9 @@ nonReserved
 /** Any word, reserved or not (option keys such as kafka.group.id, annotation names). */
 anyWord
     : identifier
-    | SELECT | FROM | WHERE | GROUP | BY | HAVING | ORDER | LIMIT | OFFSET | OUTPUT | INSERT | INTO
-    | AS | AND | OR | NOT | IS | NULL | LIKE | IN | BETWEEN | CASE | WHEN | THEN | ELSE | END | CAST
-    | JOIN | INNER | LEFT | RIGHT | FULL | OUTER | ON | UNIDIRECTIONAL | WINDOW | PATTERN | SEQUENCE
-    | EVERY | WITHIN | CREATE | STREAM | TABLE | TRIGGER | AGGREGATION | AGGREGATE | PARTITION | BEGIN
-    | UPDATE | SET | DELETE | USING | UPSERT | WITH | PRIMARY | DISTINCT | TRUE | FALSE | INTERVAL
-    | ASC | DESC | FOR | OF | PER | AT
+    | SELECT | FROM | WHERE | BY | HAVING | INSERT | INTO | AS | AND | OR | NOT | IS | NULL | LIKE
+    | BETWEEN | CASE | WHEN | THEN | ELSE | CAST | JOIN | ON | EVERY | CREATE | DISTINCT | TRUE | FALSE
+    | INTERVAL
     ;
 
 // ---------------------------------------------------------------- lexer

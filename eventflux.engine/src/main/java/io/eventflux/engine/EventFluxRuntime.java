@@ -1,0 +1,152 @@
+package io.eventflux.engine;
+
+import io.eventflux.api.AppInfo;
+import io.eventflux.api.AppRuntime;
+import io.eventflux.api.CompileException;
+import io.eventflux.api.DeployOptions;
+import io.eventflux.api.EventFlux;
+import io.eventflux.api.ExtensionInfo;
+import io.eventflux.api.StreamSchema;
+import io.eventflux.api.extension.Extension;
+import io.eventflux.engine.internal.app.AppBuilder;
+import io.eventflux.engine.internal.app.AppRuntimeImpl;
+import io.eventflux.sql.SqlCompiler;
+import io.eventflux.sql.plan.AppPlan;
+import io.eventflux.sql.plan.StreamDef;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The EventFlux runtime: compiles apps with the SQL compiler against an {@link ExtensionRegistry} and
+ * runs them. Thread-safe. Use it directly as a library ({@link #withServiceLoader(ClassLoader)}); inside
+ * OSGi the engine bundle registers an {@link EventFlux} service backed by one.
+ */
+public final class EventFluxRuntime implements EventFlux, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(EventFluxRuntime.class.getName());
+
+    private final ExtensionRegistry registry;
+    private final SqlCompiler compiler;
+    private final AppBuilder builder;
+    private final Map<String, AppRuntimeImpl> apps = new LinkedHashMap<>();
+    private final AtomicInteger counter = new AtomicInteger();
+
+    public EventFluxRuntime(ExtensionRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.compiler = new SqlCompiler(registry);
+        this.builder = new AppBuilder(registry);
+    }
+
+    /**
+     * A runtime whose registry holds every extension factory {@link ServiceLoader} finds through
+     * {@code loader} (each factory type of {@link ExtensionRegistry#factoryTypes()}), described by the
+     * {@link Extension} annotation of its class. Factories without the annotation are skipped.
+     */
+    public static EventFluxRuntime withServiceLoader(ClassLoader loader) {
+        ExtensionRegistry registry = new ExtensionRegistry();
+        for (Class<?> type : ExtensionRegistry.factoryTypes().values()) {
+            for (Object factory : ServiceLoader.load(type, loader)) {
+                Extension ext = factory.getClass().getAnnotation(Extension.class);
+                if (ext == null) {
+                    LOG.log(Level.WARNING, factory.getClass().getName() + " has no @Extension annotation; skipped");
+                    continue;
+                }
+                registry.add(factory, ext);
+            }
+        }
+        return new EventFluxRuntime(registry);
+    }
+
+    /** The registry this runtime compiles against. */
+    public ExtensionRegistry registry() {
+        return registry;
+    }
+
+    /** Compiles SQL into a plan (no deployment). */
+    public AppPlan compile(String sql) throws CompileException {
+        return compiler.compile(sql);
+    }
+
+    @Override
+    public AppRuntime deploy(String sql, DeployOptions options) throws CompileException {
+        return deploy(compile(sql), options);
+    }
+
+    /**
+     * Deploys a compiled plan. The app's name is {@code options.name()}, else the plan's, else "app-N".
+     *
+     * @throws IllegalStateException when an app of that name exists or a connector is missing
+     */
+    public AppRuntime deploy(AppPlan plan, DeployOptions options) {
+        Objects.requireNonNull(options, "options");
+        String name = options.name() != null ? options.name()
+                : plan.name() != null ? plan.name() : "app-" + counter.incrementAndGet();
+        synchronized (apps) {
+            if (apps.containsKey(name)) {
+                throw new IllegalStateException("an app named '" + name + "' is already deployed");
+            }
+            AppRuntimeImpl app = builder.build(plan, name, options);
+            apps.put(name, app);
+            return app;
+        }
+    }
+
+    @Override
+    public List<StreamSchema> validate(String sql) throws CompileException {
+        return compile(sql).streams().stream().map(StreamDef::schema).toList();
+    }
+
+    @Override
+    public boolean undeploy(String name) {
+        AppRuntimeImpl app;
+        synchronized (apps) {
+            app = apps.remove(name);
+        }
+        if (app == null) {
+            return false;
+        }
+        app.shutdown();
+        return true;
+    }
+
+    @Override
+    public List<AppInfo> apps() {
+        synchronized (apps) {
+            return apps.values().stream().map(AppRuntimeImpl::info).toList();
+        }
+    }
+
+    @Override
+    public Optional<AppRuntime> app(String name) {
+        synchronized (apps) {
+            return Optional.ofNullable(apps.get(name));
+        }
+    }
+
+    @Override
+    public List<ExtensionInfo> extensions() {
+        return registry.extensions();
+    }
+
+    /** Undeploys every app (graceful shutdown of each). */
+    @Override
+    public void close() {
+        List<String> names;
+        synchronized (apps) {
+            names = new ArrayList<>(apps.keySet());
+        }
+        for (String n : names) {
+            try {
+                undeploy(n);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "undeploying app '" + n + "' failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package io.eventflux.engine;
+
+import io.eventflux.api.ExtensionInfo;
+import io.eventflux.api.aggregator.AggregatorFactory;
+import io.eventflux.api.extension.Extension;
+import io.eventflux.api.function.FunctionFactory;
+import io.eventflux.api.io.MapperFactory;
+import io.eventflux.api.io.SinkFactory;
+import io.eventflux.api.io.SourceFactory;
+import io.eventflux.api.store.PersistenceStoreFactory;
+import io.eventflux.api.store.TableStoreFactory;
+import io.eventflux.api.window.WindowFactory;
+import io.eventflux.sql.Catalog;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The extensions (factories) the engine can use, by type and name. Names and aliases are looked up
+ * ignoring case; when two factories claim a name, the one added first wins until it is removed.
+ *
+ * <p>Factories arrive from the OSGi service registry (the engine's DS component passes each service with
+ * its properties {@code eventflux.extension.name}, {@code aliases}, {@code description}, {@code parameters})
+ * or, outside OSGi, from {@link java.util.ServiceLoader} with the values of the factory class's
+ * {@link Extension} annotation.
+ *
+ * <p>Thread-safe: reads are lock-free on immutable snapshots (copy-on-write); listeners are told after
+ * every change, on the thread that made it. It is the {@link Catalog} the SQL compiler resolves against.
+ */
+public final class ExtensionRegistry implements Catalog {
+    private static final System.Logger LOG = System.getLogger(ExtensionRegistry.class.getName());
+
+    /** Service property: the extension type (window, aggregator, ...). */
+    public static final String TYPE = Extension.PREFIX_ + "type";
+    /** Service property: the name apps use. */
+    public static final String NAME = Extension.PREFIX_ + "name";
+    /** Service property: other names (String, String[] or Collection). */
+    public static final String ALIASES = Extension.PREFIX_ + "aliases";
+    /** Service property: one line of help. */
+    public static final String DESCRIPTION = Extension.PREFIX_ + "description";
+    /** Service property: one entry per parameter. */
+    public static final String PARAMETERS = Extension.PREFIX_ + "parameters";
+    /** Optional property: who provides it (a bundle symbolic name); defaults to the factory's class name. */
+    public static final String PROVIDER = Extension.PREFIX_ + "provider";
+
+    private static final Map<String, Class<?>> TYPES = Map.of(
+            Extension.WINDOW, WindowFactory.class,
+            Extension.AGGREGATOR, AggregatorFactory.class,
+            Extension.FUNCTION, FunctionFactory.class,
+            Extension.SOURCE, SourceFactory.class,
+            Extension.SINK, SinkFactory.class,
+            Extension.MAPPER, MapperFactory.class,
+            Extension.TABLE_STORE, TableStoreFactory.class,
+            Extension.PERSISTENCE_STORE, PersistenceStoreFactory.class);
+
+    private record Entry(String type, Object factory, ExtensionInfo info) {
+    }
+
+    private final Object writeLock = new Object();
+    private volatile List<Entry> entries = List.of();
+    /** type -> lower-case name or alias -> entry. */
+    private volatile Map<String, Map<String, Entry>> index = Map.of();
+    private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    /** The factory interface of each extension type ("window" -> WindowFactory.class, ...). */
+    public static Map<String, Class<?>> factoryTypes() {
+        return TYPES;
+    }
+
+    /**
+     * Adds a factory described by service properties. The type comes from {@code eventflux.extension.type}
+     * or, when absent, from the factory interface it implements.
+     *
+     * @throws IllegalArgumentException without a name, or when the factory does not implement its type
+     */
+    public void add(Object factory, Map<String, ?> properties) {
+        add(typeOf(factory, properties), factory, properties);
+    }
+
+    /**
+     * Adds a factory of a known type (what a DS reference of that type received).
+     *
+     * @throws IllegalArgumentException without a name, or when the factory does not implement its type
+     */
+    public void add(String type, Object factory, Map<String, ?> properties) {
+        Class<?> iface = TYPES.get(type);
+        if (iface == null) {
+            throw new IllegalArgumentException("unknown extension type '" + type + "'; types: " + new TreeSet<>(TYPES.keySet()));
+        }
+        if (!iface.isInstance(factory)) {
+            throw new IllegalArgumentException(factory.getClass().getName() + " is not a " + iface.getSimpleName());
+        }
+        String name = string(properties.get(NAME));
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException(factory.getClass().getName() + " has no " + NAME);
+        }
+        String provider = string(properties.get(PROVIDER));
+        ExtensionInfo info = new ExtensionInfo(type, name, strings(properties.get(ALIASES)),
+                string(properties.get(DESCRIPTION)) == null ? "" : string(properties.get(DESCRIPTION)),
+                strings(properties.get(PARAMETERS)), provider == null ? factory.getClass().getName() : provider);
+        synchronized (writeLock) {
+            List<Entry> next = new ArrayList<>(entries);
+            next.add(new Entry(type, factory, info));
+            publish(next);
+        }
+        notifyListeners();
+    }
+
+    /** Adds a factory described by its {@link Extension} annotation (the ServiceLoader path). */
+    public void add(Object factory, Extension annotation) {
+        add(annotation.type(), factory, properties(annotation));
+    }
+
+    /** The service properties an {@link Extension} annotation stands for. */
+    public static Map<String, Object> properties(Extension annotation) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(TYPE, annotation.type());
+        props.put(NAME, annotation.name());
+        props.put(ALIASES, annotation.aliases());
+        props.put(DESCRIPTION, annotation.description());
+        props.put(PARAMETERS, annotation.parameters());
+        return props;
+    }
+
+    /** Removes every registration of this factory object; returns whether there was one. */
+    public boolean remove(Object factory) {
+        boolean removed;
+        synchronized (writeLock) {
+            List<Entry> next = new ArrayList<>(entries);
+            removed = next.removeIf(e -> e.factory() == factory);
+            if (removed) {
+                publish(next);
+            }
+        }
+        if (removed) {
+            notifyListeners();
+        }
+        return removed;
+    }
+
+    private void publish(List<Entry> next) {
+        Map<String, Map<String, Entry>> idx = new HashMap<>();
+        for (Entry e : next) {
+            Map<String, Entry> byName = idx.computeIfAbsent(e.type(), t -> new HashMap<>());
+            byName.putIfAbsent(key(e.info().name()), e);
+            for (String alias : e.info().aliases()) {
+                byName.putIfAbsent(key(alias), e);
+            }
+        }
+        idx.replaceAll((t, m) -> Map.copyOf(m));
+        entries = List.copyOf(next);
+        index = Map.copyOf(idx);
+    }
+
+    private void notifyListeners() {
+        for (Runnable l : listeners) {
+            try {
+                l.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "extension listener failed", e);
+            }
+        }
+    }
+
+    /** Calls {@code listener} after every change (for apps waiting for extensions). Close to remove. */
+    public AutoCloseable addListener(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Every extension, in the order added. */
+    public List<ExtensionInfo> extensions() {
+        return entries.stream().map(Entry::info).toList();
+    }
+
+    /** The factory of a type by name or alias (ignoring case). */
+    public <T> Optional<T> find(String type, String name, Class<T> factoryType) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        Map<String, Entry> byName = index.getOrDefault(type, Map.of());
+        Entry e = byName.get(key(name));
+        return e == null ? Optional.empty() : Optional.of(factoryType.cast(e.factory()));
+    }
+
+    /** The names and aliases of one type, sorted (for messages and suggestions). */
+    public Set<String> names(String type) {
+        Set<String> out = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (Entry e : entries) {
+            if (e.type().equals(type)) {
+                out.add(e.info().name());
+                out.addAll(e.info().aliases());
+            }
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    public Optional<SourceFactory> source(String name) {
+        return find(Extension.SOURCE, name, SourceFactory.class);
+    }
+
+    public Optional<SinkFactory> sink(String name) {
+        return find(Extension.SINK, name, SinkFactory.class);
+    }
+
+    public Optional<MapperFactory> mapper(String name) {
+        return find(Extension.MAPPER, name, MapperFactory.class);
+    }
+
+    public Optional<TableStoreFactory> tableStore(String name) {
+        return find(Extension.TABLE_STORE, name, TableStoreFactory.class);
+    }
+
+    public Optional<PersistenceStoreFactory> persistenceStore(String name) {
+        return find(Extension.PERSISTENCE_STORE, name, PersistenceStoreFactory.class);
+    }
+
+    // ---- Catalog
+
+    @Override
+    public Optional<WindowFactory> window(String name) {
+        return find(Extension.WINDOW, name, WindowFactory.class);
+    }
+
+    @Override
+    public Set<String> windowNames() {
+        return names(Extension.WINDOW);
+    }
+
+    @Override
+    public Optional<AggregatorFactory> aggregator(String name) {
+        return find(Extension.AGGREGATOR, name, AggregatorFactory.class);
+    }
+
+    @Override
+    public Set<String> aggregatorNames() {
+        return names(Extension.AGGREGATOR);
+    }
+
+    /** Function libraries by library name; the map's lookups ignore case. */
+    @Override
+    public Map<String, FunctionFactory> functionLibraries() {
+        Map<String, FunctionFactory> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Entry e : entries) {
+            if (e.type().equals(Extension.FUNCTION)) {
+                out.putIfAbsent(e.info().name(), (FunctionFactory) e.factory());
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    // ---- helpers
+
+    private static String typeOf(Object factory, Map<String, ?> properties) {
+        String type = string(properties.get(TYPE));
+        if (type != null) {
+            return type;
+        }
+        Map<String, Class<?>> ordered = new LinkedHashMap<>(TYPES);
+        for (Map.Entry<String, Class<?>> e : ordered.entrySet()) {
+            if (e.getValue().isInstance(factory)) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalArgumentException(factory.getClass().getName() + " implements no extension factory interface");
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static String string(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof String[] a) {
+            return a.length == 0 ? null : a[0];
+        }
+        if (v instanceof Collection<?> c) {
+            return c.isEmpty() ? null : String.valueOf(c.iterator().next());
+        }
+        return String.valueOf(v);
+    }
+
+    private static List<String> strings(Object v) {
+        if (v == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (v instanceof String[] a) {
+            out.addAll(Arrays.asList(a));
+        } else if (v instanceof Collection<?> c) {
+            c.forEach(x -> out.add(String.valueOf(x)));
+        } else {
+            out.add(String.valueOf(v));
+        }
+        out.removeIf(s -> s == null || s.isBlank());
+        return out;
+    }
+}

@@ -1,0 +1,126 @@
+package io.eventflux.engine.internal.app;
+
+import io.eventflux.api.DeployOptions;
+import io.eventflux.api.extension.Stateful;
+import io.eventflux.engine.ExtensionRegistry;
+import io.eventflux.engine.internal.query.QueryBuilder;
+import io.eventflux.engine.internal.query.QueryRuntime;
+import io.eventflux.engine.internal.stream.StreamJunction;
+import io.eventflux.engine.internal.time.TimeKeeper;
+import io.eventflux.engine.internal.time.WallClock;
+import io.eventflux.sql.plan.AppPlan;
+import io.eventflux.sql.plan.QueryPlan;
+import io.eventflux.sql.plan.StreamDef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns an {@link AppPlan} into a started {@link AppRuntimeImpl}. */
+public final class AppBuilder {
+    private final ExtensionRegistry registry;
+
+    public AppBuilder(ExtensionRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * Builds and starts an app.
+     *
+     * @throws IllegalStateException when a stream names a connector that is not available
+     * @throws UnsupportedOperationException for plan features this engine does not run yet
+     */
+    public AppRuntimeImpl build(AppPlan plan, String name, DeployOptions options) {
+        for (StreamDef s : plan.streams()) {
+            checkConnector(s);
+        }
+        WallWaker waker = null;
+        TimeKeeper time;
+        if (options.clock() == io.eventflux.api.ClockMode.PLAYBACK) {
+            time = TimeKeeper.playback();
+        } else {
+            WallClock clock = new WallClock();
+            waker = new WallWaker(name, clock);
+            time = TimeKeeper.wall(clock, waker);
+        }
+        try {
+            return assemble(plan, name, options, time, waker);
+        } catch (RuntimeException e) {
+            if (waker != null) {
+                waker.close();
+            }
+            throw e;
+        }
+    }
+
+    private AppRuntimeImpl assemble(AppPlan plan, String name, DeployOptions options, TimeKeeper time, WallWaker waker) {
+        Map<String, StreamJunction> junctions = new LinkedHashMap<>();
+        for (StreamDef s : plan.streams()) {
+            boolean drop = "drop".equalsIgnoreCase(option(s, "backpressure"));
+            junctions.put(s.name(), new StreamJunction(s.schema(), drop));
+        }
+        Map<String, Stateful> states = new LinkedHashMap<>();
+        QueryBuilder builder = new QueryBuilder(new QueryBuilder.Context() {
+            @Override
+            public TimeKeeper time() {
+                return time;
+            }
+
+            @Override
+            public StreamJunction junction(String stream) {
+                StreamJunction j = junctions.get(stream);
+                if (j == null) {
+                    throw new IllegalArgumentException("app '" + name + "': unknown stream '" + stream + "'");
+                }
+                return j;
+            }
+
+            @Override
+            public void registerState(String key, Stateful state) {
+                String k = key;
+                for (int i = 2; states.containsKey(k); i++) {
+                    k = key + "#" + i;
+                }
+                states.put(k, state);
+            }
+        });
+        List<QueryRuntime> queries = new ArrayList<>();
+        for (QueryPlan q : plan.queries()) {
+            queries.add(builder.build(q));
+        }
+        WriterCore core = new WriterCore(time, queries);
+        Driver driver = options.synchronous() ? new InlineDriver(name, core, waker)
+                : new RingDriver(name, core, waker, options.ringBufferSize());
+        AppRuntimeImpl app = new AppRuntimeImpl(name, junctions, states, time, driver);
+        app.start();
+        return app;
+    }
+
+    private void checkConnector(StreamDef s) {
+        String type = option(s, "type");
+        if (type == null) {
+            return;
+        }
+        String extension = option(s, "extension");
+        if (type.equalsIgnoreCase("source") || type.equalsIgnoreCase("sink")) {
+            String kind = type.toLowerCase(java.util.Locale.ROOT);
+            boolean present = kind.equals("source") ? registry.source(extension).isPresent()
+                    : registry.sink(extension).isPresent();
+            if (!present) {
+                throw new IllegalStateException("stream " + s.name() + ": " + kind + " extension '" + extension
+                        + "' is not available; available " + kind + "s: " + registry.names(kind));
+            }
+            throw new UnsupportedOperationException("stream " + s.name() + ": " + kind
+                    + " connectors are not supported by this engine version yet");
+        }
+    }
+
+    private static String option(StreamDef s, String key) {
+        for (Map.Entry<String, String> e : s.options().entrySet()) {
+            if (e.getKey().equalsIgnoreCase(key)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+}
