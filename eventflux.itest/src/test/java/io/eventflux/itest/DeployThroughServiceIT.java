@@ -1,6 +1,9 @@
 package io.eventflux.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
 
 import io.eventflux.api.AppRuntime;
 import io.eventflux.api.AppState;
@@ -12,6 +15,8 @@ import io.eventflux.api.EventFlux;
 import io.eventflux.api.InputHandler;
 import io.eventflux.api.StreamSchema;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.inject.Inject;
 import org.junit.Test;
@@ -34,6 +39,12 @@ public class DeployThroughServiceIT {
             INSERT INTO Out SELECT symbol, avg(price) AS avgPrice, upper(symbol) AS u FROM S WINDOW('length', 2);
             """;
 
+    /** AVG_APP's output for the three events of {@link #send}: the window holds the last two prices. */
+    static final List<Event> EXPECTED_AVG_OUTPUT = List.of(
+            new Event(1000, new Object[] {"ibm", 10.0, "IBM"}),
+            new Event(2000, new Object[] {"ibm", 15.0, "IBM"}),
+            new Event(3000, new Object[] {"msft", 40.0, "MSFT"}));
+
     @Inject
     private EventFlux eventFlux;
 
@@ -51,12 +62,29 @@ public class DeployThroughServiceIT {
                     new Attribute("avgPrice", AttributeType.DOUBLE), new Attribute("u", AttributeType.STRING))),
                     app.stream("Out").orElseThrow());
 
-            List<Event> out = sendAvgEvents(app);
+            assertEquals(EXPECTED_AVG_OUTPUT, sendAvgEvents(app));
+        } finally {
+            eventFlux.undeploy(app.name());
+        }
+    }
 
-            assertEquals(List.of(
-                    new Event(1000, new Object[] {"ibm", 10.0, "IBM"}),
-                    new Event(2000, new Object[] {"ibm", 15.0, "IBM"}),
-                    new Event(3000, new Object[] {"msft", 40.0, "MSFT"})), out);
+    /** The default mode: events go through the app's Disruptor ring buffer to its writer thread. */
+    @Test
+    public void asynchronousModeRunsTheQueryOnTheAppsWriterThread() throws Exception {
+        AppRuntime app = eventFlux.deploy(AVG_APP, DeployOptions.defaults().withName("itest-async"));
+        try {
+            List<Event> out = new CopyOnWriteArrayList<>();
+            Set<Thread> callbackThreads = ConcurrentHashMap.newKeySet();
+            try (AutoCloseable callback = app.addCallback("Out", events -> {
+                callbackThreads.add(Thread.currentThread());
+                out.addAll(events);
+            })) {
+                send(app.inputHandler("S"));
+                Await.until("3 events on Out", () -> out.size() >= EXPECTED_AVG_OUTPUT.size() ? out : null);
+            }
+            assertEquals(EXPECTED_AVG_OUTPUT, out);
+            assertEquals(1, callbackThreads.size());
+            assertNotEquals(Thread.currentThread(), callbackThreads.iterator().next());
         } finally {
             eventFlux.undeploy(app.name());
         }
@@ -65,26 +93,29 @@ public class DeployThroughServiceIT {
     @Test
     public void undeployRemovesTheApp() throws Exception {
         AppRuntime app = eventFlux.deploy(AVG_APP, DeployOptions.playback().withName("itest-undeploy"));
-        assertEquals(true, eventFlux.app("itest-undeploy").isPresent());
+        assertTrue(eventFlux.app("itest-undeploy").isPresent());
 
-        assertEquals(true, eventFlux.undeploy(app.name()));
+        assertTrue(eventFlux.undeploy(app.name()));
 
-        assertEquals(false, eventFlux.app("itest-undeploy").isPresent());
-        assertEquals(false, eventFlux.undeploy(app.name()));
+        assertFalse(eventFlux.app("itest-undeploy").isPresent());
+        assertFalse(eventFlux.undeploy(app.name()));
     }
 
     /**
-     * Sends three events (inline mode: the queries run on this thread, so the output is complete when
-     * {@code send} returns) and returns what the callback collected on Out.
+     * Sends the three events (inline mode: the queries run on this thread, so the output is complete
+     * when {@code send} returns) and returns what the callback collected on Out.
      */
     static List<Event> sendAvgEvents(AppRuntime app) throws Exception {
         List<Event> out = new CopyOnWriteArrayList<>();
         try (AutoCloseable callback = app.addCallback("Out", out::addAll)) {
-            InputHandler in = app.inputHandler("S");
-            in.send(1000L, new Object[] {"ibm", 10.0});
-            in.send(2000L, new Object[] {"ibm", 20.0});
-            in.send(3000L, new Object[] {"msft", 60.0});
+            send(app.inputHandler("S"));
         }
         return out;
+    }
+
+    private static void send(InputHandler in) {
+        in.send(1000L, new Object[] {"ibm", 10.0});
+        in.send(2000L, new Object[] {"ibm", 20.0});
+        in.send(3000L, new Object[] {"msft", 60.0});
     }
 }

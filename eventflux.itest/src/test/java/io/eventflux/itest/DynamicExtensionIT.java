@@ -8,12 +8,10 @@ import static org.junit.Assert.fail;
 import io.eventflux.api.AppRuntime;
 import io.eventflux.api.CompileException;
 import io.eventflux.api.DeployOptions;
-import io.eventflux.api.Event;
 import io.eventflux.api.EventFlux;
 import io.eventflux.api.ExtensionInfo;
 import io.eventflux.api.aggregator.AggregatorFactory;
 import io.eventflux.api.extension.Extension;
-import java.util.List;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -59,8 +57,10 @@ public class DynamicExtensionIT {
         avgBundle.stop();
         try {
             CompileException error = Await.until("avg to leave the registry", this::avgAppCompileError);
-            assertTrue("the error names the missing aggregator: " + error.getMessage(),
-                    error.getMessage().contains("avg"));
+            assertEquals("the error names the missing aggregator: " + error.getMessage(),
+                    "avg", error.errors().get(0).offendingName());
+            assertEquals("line of avg(price): " + error.getMessage(), 2, error.line());
+            assertTrue(error.getMessage(), error.getMessage().contains("'avg'"));
             assertFalse("avg still listed", listsAggregator("avg"));
             // the other aggregators are untouched
             assertTrue(listsAggregator("sum"));
@@ -76,11 +76,7 @@ public class DynamicExtensionIT {
         AppRuntime app = eventFlux.deploy(DeployThroughServiceIT.AVG_APP,
                 DeployOptions.playback().withName("itest-avg-again"));
         try {
-            assertEquals(List.of(
-                    new Event(1000, new Object[] {"ibm", 10.0, "IBM"}),
-                    new Event(2000, new Object[] {"ibm", 15.0, "IBM"}),
-                    new Event(3000, new Object[] {"msft", 40.0, "MSFT"})),
-                    DeployThroughServiceIT.sendAvgEvents(app));
+            assertEquals(DeployThroughServiceIT.EXPECTED_AVG_OUTPUT, DeployThroughServiceIT.sendAvgEvents(app));
         } finally {
             eventFlux.undeploy(app.name());
         }

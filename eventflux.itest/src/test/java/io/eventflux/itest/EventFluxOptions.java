@@ -47,6 +47,8 @@ final class EventFluxOptions {
                 bootDelegationPackage("sun.*"),
                 frameworkStartLevel(Constants.START_LEVEL_TEST_BUNDLE),
                 systemProperty("pax.exam.invoker").value("junit"),
+                // pax-logging-api's fallback logger prints DEBUG otherwise
+                systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
                 paxExamBundles(),
                 eventFluxBundles());
     }

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code eventflux} command line: parses the arguments, dispatches to a subcommand and turns
@@ -25,8 +24,6 @@ import java.util.concurrent.TimeUnit;
  * of OSGi: the {@code EventFlux} service, the stop signal and the hot-deploy switch are injected.
  */
 final class Cli {
-    private static final long SHUTDOWN_GRACE_SECONDS = 30;
-
     private final EventFluxSource eventFlux;
     private final Console console;
     private final StopSignal stop;
@@ -116,16 +113,11 @@ final class Cli {
         String app = oneApp("run", cl);
         String input = cl.value("--input");
         String sql = readApp(app);
-        Thread hook = new Thread(this::stopGracefully, "eventflux-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         try (BufferedReader in = input == null ? null : openInput(input); EventLineWriter out = openOutput(null, true)) {
             RunCommand run = new RunCommand(eventFlux.await(), new EventConverter(mapper), console.err(), stop, hotDeploy);
             return run.run(sql, in == null ? null : new JsonLinesReader(in, mapper), input, out, cl.flag("--skip-bad"));
         } catch (CompileException e) {
             throw compileFailure(app, e);
-        } finally {
-            stop.finished();
-            removeHook(hook);
         }
     }
 
@@ -148,24 +140,6 @@ final class Cli {
                     + " (" + String.join(", ", stream.attributes().stream().map(Object::toString).toList()) + ")");
         }
         return ExitCodes.OK;
-    }
-
-    /** Runs in a JVM shutdown hook (Ctrl-C): asks the command to stop and waits for its graceful shutdown. */
-    private void stopGracefully() {
-        stop.request();
-        try {
-            stop.awaitFinished(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down: the hook has run or is running
-        }
     }
 
     private static String oneApp(String command, CommandLine cl) throws UsageException {

@@ -25,6 +25,7 @@ final class DeployedApp implements AutoCloseable {
     private final OutputStreams outputs;
     private final List<AutoCloseable> callbacks = new ArrayList<>();
     private final Map<String, InputHandler> handlers = new HashMap<>();
+    private boolean closed;
 
     private DeployedApp(EventFlux eventFlux, AppRuntime app, OutputStreams outputs) {
         this.eventFlux = eventFlux;
@@ -74,9 +75,17 @@ final class DeployedApp implements AutoCloseable {
         return handler;
     }
 
-    /** Shuts the app down gracefully, detaches the output callbacks and undeploys it. */
+    /**
+     * Shuts the app down gracefully, detaches the output callbacks and undeploys it. Idempotent and
+     * safe from any thread (a shutdown hook may close the app while the main thread is still in it);
+     * a second caller waits until the first has finished.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             app.shutdown();
         } finally {

@@ -1,5 +1,9 @@
 package io.eventflux.launcher.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -14,6 +18,8 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
  */
 final class HotDeploy implements Runnable {
     static final String FILEINSTALL = "org.apache.felix.fileinstall";
+    static final String DIR_PROPERTY = "felix.fileinstall.dir";
+    static final String DEFAULT_DIR = "deploy";
 
     private final BundleContext context;
 
@@ -23,6 +29,12 @@ final class HotDeploy implements Runnable {
 
     @Override
     public void run() {
+        String dir = context.getProperty(DIR_PROPERTY);
+        try {
+            Files.createDirectories(Path.of(dir == null ? DEFAULT_DIR : dir));
+        } catch (IOException | InvalidPathException e) {
+            // FileInstall reports a folder it cannot watch; the app runs without hot deploy
+        }
         FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
         for (Bundle bundle : context.getBundles()) {
             if (FILEINSTALL.equals(bundle.getSymbolicName())) {

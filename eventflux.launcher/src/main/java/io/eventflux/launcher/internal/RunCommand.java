@@ -34,15 +34,47 @@ final class RunCommand {
     int run(String sql, JsonLinesReader input, String inputName, EventLineWriter output, boolean skipBad)
             throws CompileException, CommandFailure, IOException, InterruptedException {
         try (DeployedApp app = DeployedApp.deploy(eventFlux, sql, DeployOptions.defaults(), output)) {
-            hotDeploy.run();
-            if (input == null) {
-                err.println("eventflux: app '" + app.runtime().name() + "' is running; press Ctrl-C to stop it");
-                stop.awaitRequest();
-                return ExitCodes.OK;
+            Thread hook = new Thread(() -> stopGracefully(app, output), "eventflux-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                hotDeploy.run();
+                if (input == null) {
+                    err.println("eventflux: app '" + app.runtime().name() + "' is running; press Ctrl-C to stop it");
+                    stop.awaitRequest();
+                    return ExitCodes.OK;
+                }
+                return feed(app, input, inputName, skipBad);
+            } finally {
+                removeHook(hook);
             }
-            return feed(app, input, inputName, skipBad);
         } finally {
             output.flush();
+        }
+    }
+
+    /**
+     * Ctrl-C: the JVM halts once the shutdown hooks return, and the main thread may be blocked (reading
+     * standard input, or waiting), so the hook itself shuts the app down gracefully and flushes what
+     * that emits. The main thread's own close then finds the app closed.
+     */
+    private void stopGracefully(DeployedApp app, EventLineWriter output) {
+        stop.request();
+        try {
+            app.close();
+        } finally {
+            try {
+                output.flush();
+            } catch (IOException e) {
+                err.println("eventflux: cannot flush the output: " + e);
+            }
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs, or has run
         }
     }
 
@@ -66,6 +98,9 @@ final class RunCommand {
                 }
                 err.println("eventflux: " + inputName + ": skipped " + e.getMessage());
             } catch (RuntimeException e) {
+                if (stop.isRequested()) {
+                    break; // the shutdown hook closed the app under us
+                }
                 throw new CommandFailure(ExitCodes.ERROR, inputName + ": line " + input.lineNumber()
                         + ": the app failed: " + e, e);
             }

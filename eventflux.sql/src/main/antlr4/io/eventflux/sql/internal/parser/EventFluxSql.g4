@@ -95,7 +95,7 @@ createTrigger
 
 triggerSchedule
     : START                 # triggerAtStart
-    | EVERY duration        # triggerEvery
+    | EVERY period          # triggerEvery
     | CRON STRING_LITERAL   # triggerCron
     ;
 
@@ -180,7 +180,7 @@ orderItem
     ;
 
 outputRate
-    : OUTPUT outputMode EVERY (INTEGER_LITERAL EVENTS | duration)
+    : OUTPUT outputMode EVERY (INTEGER_LITERAL EVENTS | period)
     ;
 
 outputMode
@@ -223,7 +223,7 @@ aggregationWithin
     ;
 
 within
-    : WITHIN (INTEGER_LITERAL EVENTS | duration)
+    : WITHIN (INTEGER_LITERAL EVENTS | period)
     ;
 
 // ---------------------------------------------------------------- patterns and sequences
@@ -242,7 +242,7 @@ patternAnd
 
 patternUnary
     : EVERY patternUnary                                              # everyPattern
-    | NOT streamName (LBRACKET expression RBRACKET)? (FOR duration)?  # absentPattern
+    | NOT streamName (LBRACKET expression RBRACKET)? (FOR period)?  # absentPattern
     | LPAREN pattern RPAREN                                           # groupPattern
     | (ref=identifier EQ)? streamName (LBRACKET expression RBRACKET)? quantifier?  # streamPattern
     ;
@@ -339,6 +339,12 @@ eventIndex
 
 qualifiedName
     : identifier (DOT identifier)?
+    ;
+
+/** A duration where only a duration can stand: a bare number means milliseconds. */
+period
+    : duration
+    | INTEGER_LITERAL
     ;
 
 duration

@@ -49,8 +49,8 @@ final class TypeRules {
         if (op.isComparison()) {
             boolean ordering = op != BinaryOp.EQ && op != BinaryOp.NE;
             if (!comparable(left, right, ordering)) {
-                throw mismatch("cannot compare " + left.type() + " with " + right.type() + " using '" + symbol(op)
-                        + "'", op, left, right, pos);
+                throw new CompileProblem(pos, "cannot compare " + left.type() + " with " + right.type() + " using '"
+                        + symbol(op) + "'", symbol(op), null);
             }
             return AttributeType.BOOL;
         }

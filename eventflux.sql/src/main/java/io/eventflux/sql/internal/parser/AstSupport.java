@@ -89,6 +89,13 @@ final class AstSupport {
         return new Duration(Math.multiplyExact(amount, unit.millis()), pos(ctx));
     }
 
+    static Duration period(EventFluxSqlParser.PeriodContext ctx) {
+        if (ctx.duration() != null) {
+            return duration(ctx.duration());
+        }
+        return new Duration(parseLong(ctx.INTEGER_LITERAL().getSymbol(), ctx.INTEGER_LITERAL().getText()), pos(ctx));
+    }
+
     static long parseLong(Token token, String digits) {
         try {
             return Long.parseLong(digits);
@@ -102,8 +109,7 @@ final class AstSupport {
         AttributeType type = TYPES.get(written.toUpperCase(Locale.ROOT));
         if (type == null) {
             throw new CompileProblem(pos(ctx), "unknown type '" + written + "'", written,
-                    io.eventflux.sql.internal.Suggestions.hint(written.toUpperCase(Locale.ROOT),
-                            java.util.List.of("STRING", "INT", "LONG", "FLOAT", "DOUBLE", "BOOL", "OBJECT")));
+                    io.eventflux.sql.internal.Suggestions.hint(written.toUpperCase(Locale.ROOT), TYPES.keySet()));
         }
         return new TypeName(written, type, pos(ctx));
     }

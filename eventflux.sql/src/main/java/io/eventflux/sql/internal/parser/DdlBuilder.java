@@ -105,7 +105,7 @@ final class DdlBuilder {
         EventFluxSqlParser.TriggerScheduleContext s = ctx.triggerSchedule();
         Statement.TriggerSchedule schedule;
         if (s instanceof EventFluxSqlParser.TriggerEveryContext every) {
-            schedule = new Statement.AtEvery(AstSupport.duration(every.duration()));
+            schedule = new Statement.AtEvery(AstSupport.period(every.period()));
         } else if (s instanceof EventFluxSqlParser.TriggerCronContext cron) {
             schedule = new Statement.AtCron(AstSupport.unquote(cron.STRING_LITERAL().getText()));
         } else {

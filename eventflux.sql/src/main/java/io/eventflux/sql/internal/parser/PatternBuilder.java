@@ -53,7 +53,7 @@ final class PatternBuilder extends EventFluxSqlBaseVisitor<Pattern> {
     @Override
     public Pattern visitAbsentPattern(EventFluxSqlParser.AbsentPatternContext ctx) {
         return new Pattern.Absent(AstSupport.streamName(ctx.streamName()), expressions.build(ctx.expression()),
-                ctx.duration() == null ? null : AstSupport.duration(ctx.duration()), pos(ctx));
+                ctx.period() == null ? null : AstSupport.period(ctx.period()), pos(ctx));
     }
 
     @Override
@@ -103,6 +103,6 @@ final class PatternBuilder extends EventFluxSqlBaseVisitor<Pattern> {
             return new Pattern.Within(null, AstSupport.parseLong(ctx.INTEGER_LITERAL().getSymbol(),
                     ctx.INTEGER_LITERAL().getText()), pos(ctx));
         }
-        return new Pattern.Within(AstSupport.duration(ctx.duration()).millis(), null, pos(ctx));
+        return new Pattern.Within(AstSupport.period(ctx.period()).millis(), null, pos(ctx));
     }
 }

@@ -89,7 +89,7 @@ final class QueryBuilder {
             return new Select.OutputRate(mode, AstSupport.parseLong(ctx.INTEGER_LITERAL().getSymbol(),
                     ctx.INTEGER_LITERAL().getText()), 0, pos(ctx));
         }
-        return new Select.OutputRate(mode, 0, AstSupport.duration(ctx.duration()).millis(), pos(ctx));
+        return new Select.OutputRate(mode, 0, AstSupport.period(ctx.period()).millis(), pos(ctx));
     }
 
     Statement.Update update(EventFluxSqlParser.UpdateStatementContext ctx, List<Annotation> annotations) {

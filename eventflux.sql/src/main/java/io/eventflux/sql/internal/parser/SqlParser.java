@@ -9,6 +9,7 @@ import java.util.List;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -40,34 +41,39 @@ public final class SqlParser {
         }
     }
 
-    /** Turns ANTLR's reports into compile errors; shortens "expecting {a, b, ...}" when the set is long. */
+    /**
+     * Keeps the first syntax error (ANTLR's recovery makes the later ones mostly echoes of it) and words it
+     * for people: token names become words, "no viable alternative" names the offending token.
+     */
     private static final class CollectingListener extends BaseErrorListener {
-        private static final int MAX_ERRORS = 10;
         private final List<CompileError> errors = new ArrayList<>();
 
         @Override
         public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
                 String msg, RecognitionException e) {
-            if (errors.size() >= MAX_ERRORS) {
+            if (!errors.isEmpty()) {
                 return;
             }
             String offending = null;
             if (offendingSymbol instanceof Token t) {
-                offending = t.getType() == Token.EOF ? "<end of input>" : t.getText();
+                offending = t.getType() == Token.EOF ? "end of input" : t.getText();
             }
-            errors.add(new CompileError(line, charPositionInLine + 1, "syntax error: " + shorten(msg), offending, null));
+            String message = e instanceof NoViableAltException && offending != null
+                    ? "unexpected " + (offending.equals("end of input") ? offending : "'" + offending + "'")
+                    : readable(msg);
+            errors.add(new CompileError(line, charPositionInLine + 1, "syntax error: " + message, offending, null));
         }
 
-        private static String shorten(String msg) {
-            int brace = msg.indexOf("expecting {");
-            if (brace >= 0) {
-                String set = msg.substring(brace + "expecting {".length(), msg.lastIndexOf('}'));
-                String[] alternatives = set.split(", ");
-                if (alternatives.length > 8) {
-                    return msg.substring(0, brace).trim();
-                }
+        private static String readable(String msg) {
+            String m = msg.replace("extraneous input ", "unexpected ").replace("mismatched input ", "unexpected ")
+                    .replace("<EOF>", "end of input").replace("'end of input'", "end of input")
+                    .replace("INTEGER_LITERAL", "an integer").replace("STRING_LITERAL", "a 'string'")
+                    .replace("DQ_STRING", "a \"string\"");
+            int brace = m.indexOf("expecting {");
+            if (brace >= 0 && m.substring(brace).split(",").length > 8) {
+                return m.substring(0, brace).trim();
             }
-            return msg.replace("<EOF>", "end of input");
+            return m;
         }
     }
 }
