@@ -35,7 +35,7 @@ public final class LauncherComponent implements Callable<Integer> {
 
     @Activate
     public LauncherComponent(BundleContext context,
-            @Reference(service = Object.class, target = "(launcher.arguments=*)") Map<String, Object> launcher) {
+            @Reference(name = "launcher", service = Object.class, target = "(launcher.arguments=*)") Map<String, Object> launcher) {
         this.context = context;
         this.args = launcher.get("launcher.arguments") instanceof String[] a ? a.clone() : new String[0];
     }

@@ -22,7 +22,7 @@ public final class EventFluxComponent implements EventFlux {
     private final EventFluxRuntime runtime;
 
     @Activate
-    public EventFluxComponent(@Reference ExtensionRegistry registry) {
+    public EventFluxComponent(@Reference(name = "registry") ExtensionRegistry registry) {
         this.runtime = new EventFluxRuntime(registry);
     }
 

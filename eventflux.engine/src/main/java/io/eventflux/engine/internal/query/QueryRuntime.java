@@ -32,6 +32,19 @@ public final class QueryRuntime implements ChunkReceiver {
 
     @Override
     public void process(EventChunk chunk) {
+        try {
+            run(chunk);
+        } catch (RuntimeException e) {
+            // drop the half-built chunk so that the next one does not carry its rows
+            if (window != null) {
+                window.abort();
+            }
+            selector.abortChunk();
+            throw e;
+        }
+    }
+
+    private void run(EventChunk chunk) {
         int n = chunk.size();
         for (int i = 0; i < n; i++) {
             Event e = chunk.get(i);

@@ -213,6 +213,11 @@ final class Selector implements Stateful {
         }
     }
 
+    /** Discards the rows of a chunk that failed half-way. */
+    void abortChunk() {
+        rows.clear();
+    }
+
     private Group groupOf(Event e) {
         if (!grouped) {
             if (single == null) {

@@ -30,6 +30,11 @@ final class WindowStage implements WindowCollector, TimerTarget, Stateful {
         }
     }
 
+    /** Discards a step that failed half-way. */
+    void abort() {
+        step.clear();
+    }
+
     @Override
     public void onTimer(long time) {
         window.onTimer(time, this);

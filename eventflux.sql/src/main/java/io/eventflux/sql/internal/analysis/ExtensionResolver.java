@@ -41,7 +41,7 @@ final class ExtensionResolver {
         try {
             return factory.define(new WindowSpec(type, arguments, input));
         } catch (ExtensionException e) {
-            throw new CompileProblem(pos, "window '" + type + "': " + e.getMessage(), type, null);
+            throw new CompileProblem(pos, describe("window", type, e), type, null);
         }
     }
 
@@ -55,7 +55,7 @@ final class ExtensionResolver {
         try {
             return factory.define(new AggregatorSpec(name, arguments, distinct));
         } catch (ExtensionException e) {
-            throw new CompileProblem(pos, "aggregator '" + name + "': " + e.getMessage(), name, null);
+            throw new CompileProblem(pos, describe("aggregator", name, e), name, null);
         }
     }
 
@@ -100,7 +100,7 @@ final class ExtensionResolver {
         try {
             return function.factory().define(new FunctionSpec(function.name(), arguments));
         } catch (ExtensionException e) {
-            throw new CompileProblem(pos, "function '" + function.name() + "': " + e.getMessage(), function.name(),
+            throw new CompileProblem(pos, describe("function", function.name(), e), function.name(),
                     null);
         }
     }
@@ -127,5 +127,12 @@ final class ExtensionResolver {
 
     private static Optional<String> find(FunctionFactory factory, String name) {
         return factory.names().stream().filter(n -> n.equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** The extension's own message, prefixed with what failed unless the message already names it. */
+    private static String describe(String kind, String name, ExtensionException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.toLowerCase(java.util.Locale.ROOT).contains("'" + name.toLowerCase(java.util.Locale.ROOT) + "'")
+                ? message : kind + " '" + name + "': " + message;
     }
 }

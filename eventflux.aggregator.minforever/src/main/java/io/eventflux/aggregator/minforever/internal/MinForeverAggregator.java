@@ -1,0 +1,55 @@
+package io.eventflux.aggregator.minforever.internal;
+
+import io.eventflux.api.aggregator.Aggregator;
+import java.io.Serializable;
+
+/**
+ * The smallest value ever seen. It keeps the argument's own object (no copy, no boxing), compared in
+ * natural order: values of one argument all have the argument type's Java class.
+ *
+ * <p>As in Siddhi, "forever" outlives the window: {@link #remove} is ignored and so is {@link #reset}
+ * (a batch window resets its aggregators at every flush; a minForever that forgot its value there would just
+ * be {@code min} over the batch). The value goes only with the query's state (a new instance).
+ *
+ * <p>Snapshot: {@code Object[]{value or null}}.
+ */
+final class MinForeverAggregator implements Aggregator {
+    private Object extreme;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void add(Object value) {
+        if (value != null && (extreme == null || ((Comparable<Object>) value).compareTo(extreme) < 0)) {
+            extreme = value;
+        }
+    }
+
+    @Override
+    public void remove(Object value) {
+        // forever: an expired value does not take the extreme with it
+    }
+
+    @Override
+    public void reset() {
+        // forever: a new batch does not forget the extreme either (Siddhi semantics)
+    }
+
+    @Override
+    public Object value() {
+        return extreme;
+    }
+
+    @Override
+    public Serializable snapshot() {
+        return new Object[] {extreme};
+    }
+
+    @Override
+    public void restore(Serializable state) {
+        if (!(state instanceof Object[] parts) || parts.length != 1
+                || (parts[0] != null && !(parts[0] instanceof Comparable<?>))) {
+            throw new IllegalArgumentException("not a minForever snapshot: " + state);
+        }
+        extreme = parts[0];
+    }
+}
