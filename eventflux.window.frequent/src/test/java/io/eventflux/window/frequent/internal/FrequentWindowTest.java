@@ -120,7 +120,7 @@ class FrequentWindowTest {
         }
         assertThat(h2.take()).containsExactly("expired 10 [b, 1.0]", "current 10 [c, 1.0]",
                 "expired 11 [c, 1.0]", "current 11 [d, 1.0]", "expired 12 [a, 1.0]", "expired 12 [d, 1.0]",
-                "current 12 [e, 1.0]").isEqualTo(h.take());
+                "current 12 [e, 1.0]", "current 13 [f, 1.0]").isEqualTo(h.take());
     }
 
     @Test
