@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import io.eventflux.api.AppRuntime;
+import io.eventflux.api.AppState;
 import io.eventflux.api.CompileException;
 import io.eventflux.api.DeployOptions;
 import io.eventflux.api.EventFlux;
@@ -65,6 +66,7 @@ public class DynamicExtensionIT {
             // the other aggregators are untouched
             assertTrue(listsAggregator("sum"));
             AppRuntime sumApp = eventFlux.deploy(SUM_APP, DeployOptions.playback().withName("itest-sum"));
+            assertEquals(AppState.RUNNING, sumApp.info().state());
             eventFlux.undeploy(sumApp.name());
         } finally {
             avgBundle.start();

@@ -42,7 +42,9 @@ final class ReplayCommand {
                         break;
                     }
                     if (first || line.ts() > lastTs) {
-                        moveClock(runtime, line);
+                        // the app starts at the first line's ts (AT START triggers fire then); later
+                        // lines fire every timer due at or before their ts, earliest first
+                        runtime.advanceTime(line.ts());
                         first = false;
                         lastTs = line.ts();
                     }
@@ -64,12 +66,5 @@ final class ReplayCommand {
             output.flush();
         }
         return ExitCodes.OK;
-    }
-
-    /** Moves the playback clock to the line's ts: due timers fire, earliest first, before its events. */
-    private static void moveClock(AppRuntime runtime, InputLine line) {
-        if (line.ts() >= runtime.currentTime()) {
-            runtime.advanceTime(line.ts());
-        }
     }
 }

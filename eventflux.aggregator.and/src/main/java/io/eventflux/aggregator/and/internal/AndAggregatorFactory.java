@@ -20,7 +20,8 @@ import org.osgi.service.component.annotations.Component;
 // SPI Fly is optional for this bundle (and the service it may add has no eventflux.extension.* properties).
 @ServiceProvider(value = AggregatorFactory.class, resolution = Resolution.OPTIONAL)
 @Extension(type = Extension.AGGREGATOR, name = "and",
-        description = "TRUE when at least one non-NULL value is present and none is FALSE (BOOL); FALSE when empty, as in Siddhi.",
+        description = "TRUE when at least one non-NULL value is present and none is FALSE (BOOL); "
+                + "FALSE when empty, as in Siddhi.",
         parameters = "value: BOOL, the conditions combined")
 public final class AndAggregatorFactory implements AggregatorFactory {
 

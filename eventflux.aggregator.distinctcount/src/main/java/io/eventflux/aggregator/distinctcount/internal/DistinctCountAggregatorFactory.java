@@ -9,7 +9,7 @@ import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.ExtensionException;
 import org.osgi.service.component.annotations.Component;
 
-/** {@code distinctCount(x)}, also what {@code COUNT(DISTINCT x)} compiles to: the number of distinct non-NULL values. */
+/** {@code distinctCount(x)}, which {@code COUNT(DISTINCT x)} compiles to: the number of distinct non-NULL values. */
 @Component(service = AggregatorFactory.class)
 // Also listed in META-INF/services for plain Java. Inside OSGi the DS component is the one that counts;
 // SPI Fly is optional for this bundle (and the service it may add has no eventflux.extension.* properties).

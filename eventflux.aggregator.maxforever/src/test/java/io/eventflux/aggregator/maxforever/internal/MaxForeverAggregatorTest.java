@@ -23,11 +23,12 @@ class MaxForeverAggregatorTest {
     @Test
     void validatesArgumentsAndKeepsTheInputType() {
         assertThatThrownBy(() -> factory.define(new AggregatorSpec("maxForever", List.of(), false)))
-                .isInstanceOf(ExtensionException.class).hasMessage("aggregator 'maxForever' takes 1 argument: maxForever(value); got 0");
+                .isInstanceOf(ExtensionException.class)
+                .hasMessage("aggregator 'maxForever' takes 1 argument: maxForever(value); got 0");
         assertThatThrownBy(() -> define(AttributeType.OBJECT))
                 .isInstanceOf(ExtensionException.class)
-                .hasMessage("aggregator 'maxForever' parameter 'value' must be comparable (STRING, INT, LONG, FLOAT, DOUBLE or BOOL), "
-                        + "was attribute x (OBJECT)");
+                .hasMessage("aggregator 'maxForever' parameter 'value' must be comparable "
+                        + "(STRING, INT, LONG, FLOAT, DOUBLE or BOOL), was attribute x (OBJECT)");
         for (AttributeType t : List.of(AttributeType.STRING, AttributeType.INT, AttributeType.LONG, AttributeType.FLOAT,
                 AttributeType.DOUBLE, AttributeType.BOOL)) {
             assertThat(define(t).returnType()).isEqualTo(t);

@@ -23,11 +23,12 @@ class MinForeverAggregatorTest {
     @Test
     void validatesArgumentsAndKeepsTheInputType() {
         assertThatThrownBy(() -> factory.define(new AggregatorSpec("minForever", List.of(), false)))
-                .isInstanceOf(ExtensionException.class).hasMessage("aggregator 'minForever' takes 1 argument: minForever(value); got 0");
+                .isInstanceOf(ExtensionException.class)
+                .hasMessage("aggregator 'minForever' takes 1 argument: minForever(value); got 0");
         assertThatThrownBy(() -> define(AttributeType.OBJECT))
                 .isInstanceOf(ExtensionException.class)
-                .hasMessage("aggregator 'minForever' parameter 'value' must be comparable (STRING, INT, LONG, FLOAT, DOUBLE or BOOL), "
-                        + "was attribute x (OBJECT)");
+                .hasMessage("aggregator 'minForever' parameter 'value' must be comparable "
+                        + "(STRING, INT, LONG, FLOAT, DOUBLE or BOOL), was attribute x (OBJECT)");
         for (AttributeType t : List.of(AttributeType.STRING, AttributeType.INT, AttributeType.LONG, AttributeType.FLOAT,
                 AttributeType.DOUBLE, AttributeType.BOOL)) {
             assertThat(define(t).returnType()).isEqualTo(t);

@@ -16,7 +16,8 @@ import org.osgi.service.component.annotations.Component;
 // SPI Fly is optional for this bundle (and the service it may add has no eventflux.extension.* properties).
 @ServiceProvider(value = AggregatorFactory.class, resolution = Resolution.OPTIONAL)
 @Extension(type = Extension.AGGREGATOR, name = "stdDev",
-        description = "Population standard deviation of the non-NULL values (DOUBLE; 0.0 for one value, NULL when empty); "
+        description = "Population standard deviation of the non-NULL values "
+                + "(DOUBLE; 0.0 for one value, NULL when empty); "
                 + "stdDev(DISTINCT x) uses each distinct value once.",
         parameters = "value: INT|LONG|FLOAT|DOUBLE, the values")
 public final class StdDevAggregatorFactory implements AggregatorFactory {
