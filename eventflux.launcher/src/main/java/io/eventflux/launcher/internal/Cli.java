@@ -98,7 +98,7 @@ final class Cli {
         String sql = readApp(app);
         try (BufferedReader in = openInput(input); EventLineWriter out = openOutput(cl.value("--output"), false)) {
             ReplayCommand replay = new ReplayCommand(eventFlux.await(), new EventConverter(mapper), console.err());
-            return replay.run(sql, new JsonLinesReader(in, mapper), input, out, cl.flag("--skip-bad"));
+            return replay.run(sql, new JsonLinesReader(in, mapper), inputName(input), out, cl.flag("--skip-bad"));
         } catch (CompileException e) {
             throw compileFailure(app, e);
         }
@@ -115,7 +115,8 @@ final class Cli {
         String sql = readApp(app);
         try (BufferedReader in = input == null ? null : openInput(input); EventLineWriter out = openOutput(null, true)) {
             RunCommand run = new RunCommand(eventFlux.await(), new EventConverter(mapper), console.err(), stop, hotDeploy);
-            return run.run(sql, in == null ? null : new JsonLinesReader(in, mapper), input, out, cl.flag("--skip-bad"));
+            return run.run(sql, in == null ? null : new JsonLinesReader(in, mapper), inputName(input), out,
+                    cl.flag("--skip-bad"));
         } catch (CompileException e) {
             throw compileFailure(app, e);
         }
@@ -160,6 +161,10 @@ final class Cli {
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.ERROR, "cannot read app " + file + ": " + e);
         }
+    }
+
+    private static String inputName(String file) {
+        return "-".equals(file) ? "<stdin>" : file;
     }
 
     private BufferedReader openInput(String file) throws CommandFailure {

@@ -16,6 +16,10 @@ final class Usage {
 
             Exit codes: 0 ok, 1 error, 2 the app does not compile, 3 a bad input line.
             Run 'eventflux <command> --help' for a command's options.
+
+            JVM system properties (java -D..., or EVENTFLUX_JAVA_OPTS for the eventflux script):
+              eventflux.service.timeout=S   seconds to wait for the EventFlux runtime service (default 10)
+              felix.fileinstall.dir=DIR     the deploy folder that 'run' watches (default ./deploy)
             """;
 
     static final String RUN = """
