@@ -58,7 +58,14 @@ public final class LauncherComponent implements Callable<Integer> {
     @Override
     public Integer call() {
         Cli cli = new Cli(this::awaitEventFlux, Console.system(), stop, new HotDeploy(context));
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            // the launcher would exit with 127; the contract says 1 for anything but the known failures
+            System.err.println("eventflux: fatal error: " + e);
+            e.printStackTrace();
+            return ExitCodes.ERROR;
+        }
     }
 
     private EventFlux awaitEventFlux() throws CommandFailure {
