@@ -24,7 +24,10 @@ public final class FrequentWindowFactory implements WindowFactory {
 
     @Override
     public WindowDefinition define(WindowSpec spec) {
-        spec.expectArguments(1, Integer.MAX_VALUE, "frequent(count [, attribute ...])");
+        if (spec.arguments().size() < 1) {
+            throw new ExtensionException("window '" + spec.name() + "' takes at least 1 argument(s): "
+                    + "frequent(count [, attribute ...]); got " + spec.arguments().size());
+        }
         String prefix = "window '" + spec.name() + "' parameter ";
         Argument countArg = spec.argument(0, "count");
         if (countArg.isDuration()) {

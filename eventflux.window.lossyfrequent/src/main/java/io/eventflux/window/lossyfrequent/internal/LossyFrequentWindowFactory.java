@@ -27,7 +27,10 @@ public final class LossyFrequentWindowFactory implements WindowFactory {
 
     @Override
     public WindowDefinition define(WindowSpec spec) {
-        spec.expectArguments(1, Integer.MAX_VALUE, "lossyFrequent(support [, error] [, attribute ...])");
+        if (spec.arguments().size() < 1) {
+            throw new ExtensionException("window '" + spec.name() + "' takes at least 1 argument(s): "
+                    + "lossyFrequent(support [, error] [, attribute ...]); got " + spec.arguments().size());
+        }
         String prefix = "window '" + spec.name() + "' parameter ";
         double support = fraction(spec.argument(0, "support"), prefix + "'support'");
         List<Argument> args = spec.arguments();

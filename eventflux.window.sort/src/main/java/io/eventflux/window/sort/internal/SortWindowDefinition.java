@@ -28,7 +28,8 @@ record SortWindowDefinition(int size, List<SortKey> keys) implements WindowDefin
     Comparator<Event> eventOrder() {
         Comparator<Event> order = null;
         for (SortKey key : keys) {
-            Comparator<Comparable<Object>> values = key.descending() ? Comparator.reverseOrder() : Comparator.naturalOrder();
+            Comparator<Comparable<Object>> values = key.descending()
+                    ? Comparator.reverseOrder() : Comparator.naturalOrder();
             Comparator<Event> byKey = Comparator.comparing(e -> comparable(e.get(key.index())),
                     Comparator.nullsLast(values));
             order = order == null ? byKey : order.thenComparing(byKey);

@@ -29,7 +29,10 @@ public final class SortWindowFactory implements WindowFactory {
 
     @Override
     public WindowDefinition define(WindowSpec spec) {
-        spec.expectArguments(2, Integer.MAX_VALUE, "sort(size, attribute [, 'asc'|'desc'] [, attribute ...])");
+        if (spec.arguments().size() < 2) {
+            throw new ExtensionException("window '" + spec.name() + "' takes at least 2 argument(s): "
+                    + "sort(size, attribute [, 'asc'|'desc'] [, attribute ...]); got " + spec.arguments().size());
+        }
         String prefix = "window '" + spec.name() + "' parameter ";
         Argument sizeArg = spec.argument(0, "size");
         if (sizeArg.isDuration()) {
