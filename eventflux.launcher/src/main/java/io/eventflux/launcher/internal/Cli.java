@@ -1,6 +1,6 @@
 package io.eventflux.launcher.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
 import io.eventflux.api.CompileError;
 import io.eventflux.api.CompileException;
 import io.eventflux.api.StreamSchema;
@@ -28,7 +28,7 @@ final class Cli {
     private final Console console;
     private final StopSignal stop;
     private final Runnable hotDeploy;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final JsonFactory json = new JsonFactory();
 
     Cli(EventFluxSource eventFlux, Console console, StopSignal stop, Runnable hotDeploy) {
         this.eventFlux = eventFlux;
@@ -97,8 +97,8 @@ final class Cli {
         }
         String sql = readApp(app);
         try (BufferedReader in = openInput(input); EventLineWriter out = openOutput(cl.value("--output"), false)) {
-            ReplayCommand replay = new ReplayCommand(eventFlux.await(), new EventConverter(mapper), console.err());
-            return replay.run(sql, new JsonLinesReader(in, mapper), inputName(input), out, cl.flag("--skip-bad"));
+            ReplayCommand replay = new ReplayCommand(eventFlux.await(), new EventConverter(), console.err());
+            return replay.run(sql, new JsonLinesReader(in, new JsonTreeReader(json)), inputName(input), out, cl.flag("--skip-bad"));
         } catch (CompileException e) {
             throw compileFailure(app, e);
         }
@@ -114,8 +114,8 @@ final class Cli {
         String input = cl.value("--input");
         String sql = readApp(app);
         try (BufferedReader in = input == null ? null : openInput(input); EventLineWriter out = openOutput(null, true)) {
-            RunCommand run = new RunCommand(eventFlux.await(), new EventConverter(mapper), console.err(), stop, hotDeploy);
-            return run.run(sql, in == null ? null : new JsonLinesReader(in, mapper), inputName(input), out,
+            RunCommand run = new RunCommand(eventFlux.await(), new EventConverter(), console.err(), stop, hotDeploy);
+            return run.run(sql, in == null ? null : new JsonLinesReader(in, new JsonTreeReader(json)), inputName(input), out,
                     cl.flag("--skip-bad"));
         } catch (CompileException e) {
             throw compileFailure(app, e);
@@ -189,11 +189,11 @@ final class Cli {
                     flush();
                 }
             };
-            return new EventLineWriter(stdout, mapper.getFactory(), flushEachChunk);
+            return new EventLineWriter(stdout, json, flushEachChunk);
         }
         try {
             return new EventLineWriter(Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8),
-                    mapper.getFactory(), false);
+                    json, false);
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.ERROR, "cannot write output " + file + ": " + e);
         }

@@ -96,7 +96,11 @@ final class DeployedApp implements AutoCloseable {
                     // the app is gone; a callback that cannot be removed holds nothing
                 }
             }
-            eventFlux.undeploy(app.name());
+            try {
+                eventFlux.undeploy(app.name());
+            } catch (RuntimeException e) {
+                // the runtime is going away (framework stopping) and has undeployed the app itself
+            }
         }
     }
 

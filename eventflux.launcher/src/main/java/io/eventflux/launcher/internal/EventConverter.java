@@ -1,29 +1,24 @@
 package io.eventflux.launcher.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventflux.api.Attribute;
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.StreamSchema;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Turns the JSON {@code data} of an input line into an event's attribute values, converted to the
  * stream's declared types: any JSON number into FLOAT/DOUBLE ({@code 1} becomes {@code 1.0}), a
  * whole number that fits into INT/LONG, a JSON string into STRING, a boolean into BOOL, anything
- * into OBJECT. A missing attribute or JSON null is NULL. Everything else (a string into a DOUBLE,
+ * into OBJECT (as String, Boolean, Integer/Long/BigInteger, Double, List or Map). A missing attribute or JSON null is NULL. Everything else (a string into a DOUBLE,
  * 1.5 into an INT, an attribute the stream does not have, an array of the wrong length) is a
  * {@link ConversionException} that names the stream, the attribute and the value.
  */
 final class EventConverter {
-    private final ObjectMapper mapper;
-
-    EventConverter(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
-
     Object[] convert(StreamSchema schema, JsonNode data) throws ConversionException {
         Object[] values = new Object[schema.size()];
         if (data.isArray()) {
@@ -61,7 +56,7 @@ final class EventConverter {
     }
 
     /** The converted value, or null if the node cannot be converted to the type. */
-    private Object convert(AttributeType type, JsonNode node) throws ConversionException {
+    private static Object convert(AttributeType type, JsonNode node) {
         return switch (type) {
             case STRING -> node.isTextual() ? node.textValue() : null;
             case BOOL -> node.isBoolean() ? node.booleanValue() : null;
@@ -85,7 +80,10 @@ final class EventConverter {
         return !Double.isInfinite(d) && d == Math.rint(d);
     }
 
-    private Object toJava(JsonNode node) throws ConversionException {
+    private static Object toJava(JsonNode node) {
+        if (node.isNull()) {
+            return null;
+        }
         if (node.isTextual()) {
             return node.textValue();
         }
@@ -99,10 +97,18 @@ final class EventConverter {
         if (node.isNumber()) {
             return node.doubleValue();
         }
-        try {
-            return mapper.treeToValue(node, Object.class);
-        } catch (JsonProcessingException e) {
-            throw new ConversionException("cannot convert " + JsonLinesReader.describe(node) + ": " + e.getOriginalMessage());
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            for (JsonNode element : node) {
+                list.add(toJava(element));
+            }
+            return list;
         }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            map.put(field.getKey(), toJava(field.getValue()));
+        }
+        return map;
     }
 }

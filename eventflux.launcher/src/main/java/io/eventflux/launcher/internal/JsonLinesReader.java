@@ -2,7 +2,6 @@ package io.eventflux.launcher.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,14 +23,14 @@ final class JsonLinesReader {
     private static final Set<String> KEYS = Set.of("ts", "stream", "data", "batch");
 
     private final BufferedReader in;
-    private final ObjectMapper mapper;
+    private final JsonTreeReader json;
     private int lineNumber;
     private boolean seenTs;
     private long lastTs;
 
-    JsonLinesReader(BufferedReader in, ObjectMapper mapper) {
+    JsonLinesReader(BufferedReader in, JsonTreeReader json) {
         this.in = in;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     /** The next meaningful line, or null at the end of the input. */
@@ -56,10 +55,10 @@ final class JsonLinesReader {
         return lineNumber;
     }
 
-    private InputLine parse(String text) throws BadLineException {
+    private InputLine parse(String text) throws BadLineException, IOException {
         JsonNode root;
         try {
-            root = mapper.readTree(text);
+            root = json.read(text);
         } catch (JsonProcessingException e) {
             throw bad("not valid JSON: " + e.getOriginalMessage());
         }

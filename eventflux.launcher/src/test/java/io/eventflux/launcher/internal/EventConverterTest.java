@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class EventConverterTest {
     private final ObjectMapper mapper = new ObjectMapper();
-    private final EventConverter converter = new EventConverter(mapper);
+    private final EventConverter converter = new EventConverter();
     private final StreamSchema schema = new StreamSchema("S", List.of(
             new Attribute("symbol", AttributeType.STRING),
             new Attribute("price", AttributeType.DOUBLE),

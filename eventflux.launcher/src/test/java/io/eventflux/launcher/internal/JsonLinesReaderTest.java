@@ -3,7 +3,7 @@ package io.eventflux.launcher.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class JsonLinesReaderTest {
     private static JsonLinesReader reader(String text) {
-        return new JsonLinesReader(new BufferedReader(new StringReader(text)), new ObjectMapper());
+        return new JsonLinesReader(new BufferedReader(new StringReader(text)), new JsonTreeReader(new JsonFactory()));
     }
 
     @Test
@@ -49,6 +49,7 @@ class JsonLinesReaderTest {
         assertBad("{\"ts\": \"soon\"}", 1, "'ts' must be an integer");
         assertBad("{\"ts\": 1.5}", 1, "'ts' must be an integer");
         assertBad("[1, 2]", 1, "expected a JSON object");
+        assertBad("{\"ts\": 1} {\"ts\": 2}", 1, "not valid JSON: unexpected content after the JSON value");
         assertBad("{\"ts\": 1, \"steam\": \"S\"}", 1, "unknown key 'steam'");
         assertBad("{\"ts\": 1, \"data\": {}}", 1, "'data' without a 'stream'");
         assertBad("{\"ts\": 1, \"stream\": \"S\"}", 1, "exactly one of 'data' or 'batch'");
