@@ -27,6 +27,14 @@ public interface AppRuntime {
     /** Every stream of the app (declared, implicit output streams and trigger streams). */
     List<StreamSchema> streams();
 
+    /**
+     * The streams some query of the app inserts into (declared or implicit, including
+     * {@code OutputStream}), in the order the queries name them. Input-only streams are not listed.
+     *
+     * @since 1.1
+     */
+    List<StreamSchema> outputStreams();
+
     /** The schema of one stream. */
     Optional<StreamSchema> stream(String name);
 

@@ -135,9 +135,8 @@ final class Cli {
         } catch (CompileException e) {
             throw compileFailure(app, e);
         }
-        OutputStreams outputs = new OutputStreams(sql);
         for (StreamSchema stream : streams) {
-            console.out().println((outputs.isOutput(stream.name()) ? "output " : "stream ") + stream.name()
+            console.out().println("stream " + stream.name()
                     + " (" + String.join(", ", stream.attributes().stream().map(Object::toString).toList()) + ")");
         }
         return ExitCodes.OK;

@@ -22,15 +22,13 @@ import java.util.stream.Collectors;
 final class DeployedApp implements AutoCloseable {
     private final EventFlux eventFlux;
     private final AppRuntime app;
-    private final OutputStreams outputs;
     private final List<AutoCloseable> callbacks = new ArrayList<>();
     private final Map<String, InputHandler> handlers = new HashMap<>();
     private boolean closed;
 
-    private DeployedApp(EventFlux eventFlux, AppRuntime app, OutputStreams outputs) {
+    private DeployedApp(EventFlux eventFlux, AppRuntime app) {
         this.eventFlux = eventFlux;
         this.app = app;
-        this.outputs = outputs;
     }
 
     /**
@@ -42,7 +40,7 @@ final class DeployedApp implements AutoCloseable {
     static DeployedApp deploy(EventFlux eventFlux, String sql, DeployOptions options, EventLineWriter writer)
             throws CompileException, CommandFailure {
         AppRuntime app = eventFlux.deploy(sql, options);
-        DeployedApp deployed = new DeployedApp(eventFlux, app, new OutputStreams(sql));
+        DeployedApp deployed = new DeployedApp(eventFlux, app);
         try {
             deployed.checkStarted();
             deployed.attach(writer);
@@ -116,15 +114,16 @@ final class DeployedApp implements AutoCloseable {
     }
 
     private void attach(EventLineWriter writer) {
-        for (StreamSchema stream : outputs.select(app.streams())) {
+        for (StreamSchema stream : app.outputStreams()) {
             callbacks.add(app.addCallback(stream.name(), events -> writer.write(stream, events)));
         }
     }
 
     private String inputStreamNames() {
+        List<String> outputs = app.outputStreams().stream().map(StreamSchema::name).toList();
         String names = app.streams().stream()
                 .map(StreamSchema::name)
-                .filter(name -> !outputs.isOutput(name))
+                .filter(name -> !outputs.contains(name))
                 .collect(Collectors.joining(", "));
         return names.isEmpty() ? "none" : names;
     }

@@ -137,7 +137,7 @@ class CliTest {
     void validatePrintsTheStreamsOrTheErrors() throws IOException {
         assertThat(cli.execute("validate", file("app.sql", APP).toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(String.format(
-                "stream S (symbol STRING, price DOUBLE)%noutput Out (symbol STRING, doubled DOUBLE)%n"));
+                "stream S (symbol STRING, price DOUBLE)%nstream Out (symbol STRING, doubled DOUBLE)%n"));
 
         assertThat(cli.execute("validate", file("bad.sql", "pricee").toString())).isEqualTo(ExitCodes.COMPILE_ERROR);
     }

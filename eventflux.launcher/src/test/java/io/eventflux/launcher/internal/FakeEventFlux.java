@@ -109,6 +109,11 @@ final class FakeEventFlux implements EventFlux {
         }
 
         @Override
+        public List<StreamSchema> outputStreams() {
+            return List.of(OUT);
+        }
+
+        @Override
         public Optional<StreamSchema> stream(String name) {
             return streams().stream().filter(s -> s.name().equals(name)).findFirst();
         }

@@ -91,7 +91,8 @@ public final class AppBuilder {
         WriterCore core = new WriterCore(time, queries);
         Driver driver = options.synchronous() ? new InlineDriver(name, core, waker)
                 : new RingDriver(name, core, waker, options.ringBufferSize());
-        AppRuntimeImpl app = new AppRuntimeImpl(name, junctions, states, time, driver);
+        List<String> outputs = plan.queries().stream().map(q -> q.output().target()).distinct().toList();
+        AppRuntimeImpl app = new AppRuntimeImpl(name, junctions, outputs, states, time, driver);
         app.start();
         return app;
     }

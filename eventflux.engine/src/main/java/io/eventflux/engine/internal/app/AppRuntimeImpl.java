@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AppRuntimeImpl implements AppRuntime {
     private final String name;
     private final Map<String, StreamJunction> junctions;
+    private final List<String> outputStreams;
     private final Map<String, Stateful> states;
     private final TimeKeeper time;
     private final Driver driver;
@@ -30,10 +31,11 @@ public final class AppRuntimeImpl implements AppRuntime {
     private volatile AppState state = AppState.RUNNING;
     private long requestedTime = Long.MIN_VALUE;
 
-    AppRuntimeImpl(String name, Map<String, StreamJunction> junctions, Map<String, Stateful> states, TimeKeeper time,
-            Driver driver) {
+    AppRuntimeImpl(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
+            Map<String, Stateful> states, TimeKeeper time, Driver driver) {
         this.name = name;
         this.junctions = junctions;
+        this.outputStreams = List.copyOf(outputStreams);
         this.states = states;
         this.time = time;
         this.driver = driver;
@@ -80,6 +82,11 @@ public final class AppRuntimeImpl implements AppRuntime {
             out.add(j.schema());
         }
         return out;
+    }
+
+    @Override
+    public List<StreamSchema> outputStreams() {
+        return outputStreams.stream().map(s -> junction(s).schema()).toList();
     }
 
     @Override
