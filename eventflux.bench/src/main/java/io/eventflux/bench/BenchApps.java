@@ -22,13 +22,25 @@ final class BenchApps {
             // half of the events pass the filter (prices alternate 25 and 75)
             case "filterProjection" -> SCHEMA + "INSERT INTO Out SELECT symbol, price * 2 AS p FROM S WHERE price > 50;";
             case "lengthWindowAvg" -> SCHEMA + "INSERT INTO Out SELECT symbol, avg(price) AS a FROM S WINDOW('length', 100);";
+            // events are 1 ms apart: a flush every BATCH events, one row for each of the 8 symbols. The
+            // batches are aligned to the chunks of the chunk benchmark (timestamps 1 + k * BATCH ...), because
+            // a chunk is processed at its latest timestamp: timers up to it fire before its first event
+            case "timeBatchGroupBy" -> SCHEMA + "INSERT INTO Out SELECT symbol, sum(volume) AS total, count() AS n "
+                    + "FROM S WINDOW('timeBatch', " + BATCH + ", 1) GROUP BY symbol;";
+            // events are 1 ms apart: the window holds the last 100, each arrival expires one (by a timer)
+            case "timeWindowAvg" -> SCHEMA + "INSERT INTO Out SELECT symbol, avg(price) AS a FROM S WINDOW('time', 100);";
             default -> throw new IllegalArgumentException("unknown app " + app);
         };
     }
 
     /** How many output events an app emits for {@code sent} input events. */
     static long expectedOutput(String app, long sent) {
-        return app.equals("filterProjection") ? sent / 2 : sent;
+        return switch (app) {
+            case "filterProjection" -> sent / 2;
+            // timestamps 1..sent: boundaries 1 + BATCH, 1 + 2 * BATCH, ... each flushed once an event reaches it
+            case "timeBatchGroupBy" -> SYMBOLS.length * ((sent - 1) / BATCH);
+            default -> sent;
+        };
     }
 
     /** {@link #BATCH} data arrays in schema order; the engine never modifies them, so they are reused. */

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class InlineBenchmark {
-    @Param({"filterProjection", "lengthWindowAvg"})
+    @Param({"filterProjection", "lengthWindowAvg", "timeBatchGroupBy", "timeWindowAvg"})
     public String app;
 
     private EventFluxRuntime runtime;

@@ -61,6 +61,10 @@ class CompileErrorTest {
         assertThat(a.suggestion()).isEqualTo("did you mean 'sum'?");
         CompileError w = only(STREAMS + "SELECT * FROM Trades WINDOW('lenght', 5);");
         assertThat(w).isEqualTo(new CompileError(2, 22, "unknown window 'lenght'", "lenght", "did you mean 'length'?"));
+        CompileError far = only(STREAMS + "SELECT * FROM Trades WINDOW('hamster', 5);");
+        assertThat(far).isEqualTo(new CompileError(2, 22, "unknown window 'hamster'", "hamster",
+                "available: length, lengthBatch, time, timeBatch, tumbling"));
+        assertThat(far.format()).endsWith("(available: length, lengthBatch, time, timeBatch, tumbling)");
         CompileError lib = only(STREAMS + "SELECT maths:abs(price) AS a FROM Trades;");
         assertThat(lib.message()).isEqualTo("unknown function library 'maths'");
         assertThat(lib.suggestion()).isEqualTo("did you mean 'math'?");
@@ -190,12 +194,19 @@ class CompileErrorTest {
         assertNotSupported(STREAMS + "SELECT * FROM Trades AS a JOIN Trades AS b ON a.symbol = b.symbol;", 2, 27,
                 "joins");
         assertNotSupported(STREAMS + "SELECT * FROM SEQUENCE (e1=Trades -> e2=Trades);", 2, 15, "sequences");
-        assertNotSupported(STREAMS + "SELECT * FROM Trades OUTPUT SNAPSHOT EVERY 1 SECOND;", 2, 22, "OUTPUT SNAPSHOT");
         assertNotSupported(STREAMS + "PARTITION WITH (price < 10 AS 'low' OF Trades) BEGIN SELECT * FROM Trades; END;",
                 2, 1, "partitions");
         assertNotSupported("UPDATE T SET a = U.a FROM U WHERE T.k = U.k;", 1, 1, "UPDATE");
         assertNotSupported("DELETE FROM T USING D WHERE T.k = D.k;", 1, 1, "DELETE");
         assertNotSupported("UPSERT INTO T SELECT a FROM U ON T.a = U.a;", 1, 1, "UPSERT");
+    }
+
+    @Test
+    void outputSnapshotNeedsATimePeriod() {
+        CompileError e = only(STREAMS + "SELECT * FROM Trades OUTPUT SNAPSHOT EVERY 3 EVENTS;");
+        assertThat(e.message()).isEqualTo("OUTPUT SNAPSHOT needs a time period, not a number of events");
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(22);
     }
 
     private void assertNotSupported(String sql, int line, int column, String feature) {

@@ -235,6 +235,14 @@ class CompilerTest {
     }
 
     @Test
+    void outputSnapshotEveryDurationCompiles() {
+        QueryPlan q = query("SELECT symbol, sum(price) AS s FROM S WINDOW('time', 1 MINUTE) GROUP BY symbol "
+                + "OUTPUT SNAPSHOT EVERY 5 SECONDS;");
+        assertThat(q.output().rateLimit()).isEqualTo(new io.eventflux.sql.plan.RateLimitPlan(
+                io.eventflux.sql.plan.RateLimitPlan.Mode.SNAPSHOT, 0, 5000));
+    }
+
+    @Test
     void queriesMayReadStreamsDeclaredLater() {
         AppPlan plan = compile("INSERT INTO Out SELECT a FROM Later;\nCREATE STREAM Later (a INT);");
         assertThat(plan.queries()).hasSize(1);

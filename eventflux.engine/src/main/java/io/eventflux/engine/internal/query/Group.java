@@ -11,6 +11,10 @@ final class Group {
     long epoch = -1;
     /** The batch's last event of this group (batch windows). */
     Event last;
+    /** OUTPUT SNAPSHOT: the group's latest current event (of the last flushed batch, for batch windows). */
+    Event lastSeen;
+    /** OUTPUT SNAPSHOT over a sliding window: how many of the group's events the window holds. */
+    long live;
 
     Group(Object key, Aggregator[] aggregators) {
         this.key = key;

@@ -14,11 +14,14 @@ import io.eventflux.engine.internal.expr.ExprCompiler;
 import io.eventflux.engine.internal.stream.StreamJunction;
 import io.eventflux.engine.internal.time.OperatorScheduler;
 import io.eventflux.engine.internal.time.TimeKeeper;
+import io.eventflux.engine.internal.time.TimerQueue;
 import io.eventflux.sql.plan.AggregateCall;
 import io.eventflux.sql.plan.OutputPlan;
 import io.eventflux.sql.plan.QueryPlan;
+import io.eventflux.sql.plan.RateLimitPlan;
 import io.eventflux.sql.plan.SelectorPlan;
 import io.eventflux.sql.plan.StreamInput;
+import java.util.function.LongSupplier;
 
 /** Turns one {@link QueryPlan} into a wired {@link QueryRuntime} (deploy time). */
 public final class QueryBuilder {
@@ -53,47 +56,66 @@ public final class QueryBuilder {
         OutputPlan output = plan.output();
         StreamJunction target = context.junction(output.target());
 
-        RowSink sink;
-        if (output.rateLimit() == null) {
-            sink = new DirectOutput(target);
-        } else {
-            OperatorScheduler scheduler = output.rateLimit().isTimeBased() ? time.timers().newScheduler() : null;
-            RateLimiter limiter = new RateLimiter(output.rateLimit(), !sel.groupBy().isEmpty(), target, scheduler,
-                    time::horizon);
-            if (limiter.isTimeBased()) {
-                time.onStart(limiter::start);
-            }
-            context.registerState(plan.name() + "/output", limiter);
-            sink = limiter;
-        }
-        Selector selector = new Selector(ctx, selectorSpec(sel, output, compiler), sink);
+        RateLimitPlan rate = output.rateLimit();
+        boolean snapshot = rate != null && rate.mode() == RateLimitPlan.Mode.SNAPSHOT;
+        // rows can only arrive by an event (at or after the time the app moves to) or by a timer
+        LongSupplier quietUntil = () -> Math.min(time.horizon(), time.timers().nextDue());
+        RowSink sink = rate == null || snapshot ? new DirectOutput(target)
+                : rateLimiter(plan.name(), rate, !sel.groupBy().isEmpty(), target, quietUntil);
+        Selector.SnapshotView view = !snapshot ? Selector.SnapshotView.NONE
+                : input.window() == null ? Selector.SnapshotView.NO_WINDOW
+                : input.window().definition().isBatch() ? Selector.SnapshotView.BATCH : Selector.SnapshotView.SLIDING;
+        Selector selector = new Selector(ctx, selectorSpec(sel, output, compiler, view), sink);
         context.registerState(plan.name() + "/selector", selector);
 
-        WindowStage stage = null;
-        if (input.window() != null) {
-            WindowDefinition def = input.window().definition();
-            OperatorScheduler scheduler = time.timers().newScheduler();
-            Window window = def.create(new WindowContext() {
-                @Override
-                public Clock clock() {
-                    return clock;
-                }
-
-                @Override
-                public Scheduler scheduler() {
-                    return scheduler;
-                }
-            });
-            stage = new WindowStage(window, selector, def.isBatch());
-            scheduler.bind(stage);
-            context.registerState(plan.name() + "/window", stage);
+        WindowStage stage = input.window() == null ? null
+                : windowStage(plan.name(), input.window().definition(), selector, clock);
+        if (snapshot) {
+            SnapshotEmitter emitter = new SnapshotEmitter(rate.millis(), selector, stage,
+                    time.timers().newScheduler(TimerQueue.Order.AFTER_ALL), quietUntil);
+            time.onStart(emitter::start);
+            context.registerState(plan.name() + "/output", emitter);
         }
         QueryRuntime runtime = new QueryRuntime(plan.name(), ctx, compiler.compile(input.filter()), stage, selector);
         context.junction(input.stream().name()).subscribe(runtime);
         return runtime;
     }
 
-    private static Selector.Spec selectorSpec(SelectorPlan sel, OutputPlan output, ExprCompiler compiler) {
+    /** OUTPUT ALL | FIRST | LAST, in front of the target stream. */
+    private RateLimiter rateLimiter(String query, RateLimitPlan rate, boolean grouped, StreamJunction target,
+            LongSupplier quietUntil) {
+        TimeKeeper time = context.time();
+        OperatorScheduler scheduler = rate.isTimeBased() ? time.timers().newScheduler(TimerQueue.Order.PERIOD_END)
+                : null;
+        RateLimiter limiter = new RateLimiter(rate, grouped, target, scheduler, quietUntil);
+        if (limiter.isTimeBased()) {
+            time.onStart(limiter::start);
+        }
+        context.registerState(query + "/output", limiter);
+        return limiter;
+    }
+
+    private WindowStage windowStage(String query, WindowDefinition def, Selector selector, Clock clock) {
+        OperatorScheduler scheduler = context.time().timers().newScheduler();
+        Window window = def.create(new WindowContext() {
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+
+            @Override
+            public Scheduler scheduler() {
+                return scheduler;
+            }
+        });
+        WindowStage stage = new WindowStage(window, selector, def.isBatch());
+        scheduler.bind(stage);
+        context.registerState(query + "/window", stage);
+        return stage;
+    }
+
+    private static Selector.Spec selectorSpec(SelectorPlan sel, OutputPlan output, ExprCompiler compiler,
+            Selector.SnapshotView snapshot) {
         StreamSchema schema = sel.outputSchema();
         if (schema.size() != sel.columns().size()) {
             throw new IllegalStateException("output schema " + schema + " does not match " + sel.columns().size()
@@ -117,9 +139,11 @@ public final class QueryBuilder {
             aggs[call.slot()] = call.definition();
         }
         OutputPlan.EventSelection events = output.events() == null ? OutputPlan.EventSelection.CURRENT : output.events();
+        // under OUTPUT SNAPSHOT only the snapshots are emitted (they are the current state, so current rows)
+        boolean regular = snapshot == Selector.SnapshotView.NONE;
         return new Selector.Spec(columns, compiler.compile(sel.having()), groupBy, orderKeys, descending,
                 sel.offset() == null ? 0 : sel.offset(), sel.limit() == null ? Long.MAX_VALUE : sel.limit(),
-                sel.distinct(), aggArgs, aggs, events != OutputPlan.EventSelection.EXPIRED,
-                events != OutputPlan.EventSelection.CURRENT);
+                sel.distinct(), aggArgs, aggs, regular && events != OutputPlan.EventSelection.EXPIRED,
+                regular && events != OutputPlan.EventSelection.CURRENT, snapshot);
     }
 }

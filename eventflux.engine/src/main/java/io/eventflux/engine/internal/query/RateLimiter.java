@@ -21,9 +21,17 @@ import java.util.function.LongSupplier;
  * once when it is the first of its period (per group with GROUP BY); LAST emits the period's last row
  * (the last of each group, in order of first appearance) at the period's end; ALL emits the period's rows
  * at its end. Held rows keep their own timestamps. Shutdown flushes a partial period.
+ *
+ * <p>Time periods: the timer of a period's end fires before the other timers due at that time, so rows
+ * made at the end time belong to the next period, as events stamped with it do. Periods in which no row
+ * can arrive are skipped (the timer jumps ahead on the same grid), but never past the next pending
+ * timer of the app, which may make rows. The next period end is part of the state, so a restored app
+ * keeps the grid of the app that took the snapshot.
  */
 final class RateLimiter implements RowSink, Stateful, TimerTarget {
     private enum NullKey { INSTANCE }
+
+    private static final long NONE = Long.MIN_VALUE;
 
     private final RateLimitPlan.Mode mode;
     private final long periodEvents;
@@ -39,14 +47,17 @@ final class RateLimiter implements RowSink, Stateful, TimerTarget {
     private Event last;
     private boolean firstSeen;
     private long count;
+    /** The end of the current time period (its timer is pending), or NONE before the query starts. */
+    private long nextDue = NONE;
 
     /**
-     * @param horizon the time the app is moving to (timers skip idle periods up to it)
+     * @param horizon the latest time up to which no row can arrive but from the timer itself: the time the
+     *     app is moving to, or the next pending timer of the app if earlier (idle periods are skipped up to it)
      */
     RateLimiter(RateLimitPlan plan, boolean grouped, StreamJunction target, OperatorScheduler scheduler,
             LongSupplier horizon) {
         if (plan.mode() == RateLimitPlan.Mode.SNAPSHOT) {
-            throw new IllegalStateException("OUTPUT SNAPSHOT is not supported yet");
+            throw new IllegalStateException("OUTPUT SNAPSHOT is emitted by a SnapshotEmitter, not a RateLimiter");
         }
         if (plan.events() <= 0 && plan.millis() <= 0) {
             throw new IllegalStateException("rate limit without a period: " + plan);
@@ -69,7 +80,10 @@ final class RateLimiter implements RowSink, Stateful, TimerTarget {
 
     /** The query started at {@code time}: the first period ends at {@code time + d}. */
     void start(long time) {
-        scheduler.schedule(time + periodMillis);
+        if (nextDue == NONE) { // a restored state brought its own grid
+            nextDue = time + periodMillis;
+            scheduler.schedule(nextDue);
+        }
     }
 
     @Override
@@ -105,6 +119,9 @@ final class RateLimiter implements RowSink, Stateful, TimerTarget {
 
     @Override
     public void onTimer(long time) {
+        if (time != nextDue) {
+            return; // left behind by a restore
+        }
         endPeriod();
         publish();
         long next = time + periodMillis;
@@ -112,6 +129,7 @@ final class RateLimiter implements RowSink, Stateful, TimerTarget {
         if (next < until) {
             next += ((until - next) / periodMillis) * periodMillis;
         }
+        nextDue = next;
         scheduler.schedule(next);
     }
 
@@ -163,7 +181,7 @@ final class RateLimiter implements RowSink, Stateful, TimerTarget {
     // ---- snapshots
 
     record State(long count, ArrayList<EventData> held, LinkedHashMap<Object, EventData> lastByGroup,
-            HashSet<Object> seen, EventData last, boolean firstSeen) implements Serializable {
+            HashSet<Object> seen, EventData last, boolean firstSeen, long nextDue) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -171,7 +189,8 @@ final class RateLimiter implements RowSink, Stateful, TimerTarget {
     public Serializable snapshot() {
         LinkedHashMap<Object, EventData> lbg = new LinkedHashMap<>();
         lastByGroup.forEach((k, v) -> lbg.put(k, EventData.of(v)));
-        return new State(count, EventData.all(held), lbg, new HashSet<>(seen), EventData.of(last), firstSeen);
+        return new State(count, EventData.all(held), lbg, new HashSet<>(seen), EventData.of(last), firstSeen,
+                nextDue);
     }
 
     @Override
@@ -185,5 +204,9 @@ final class RateLimiter implements RowSink, Stateful, TimerTarget {
         seen.addAll(s.seen());
         last = s.last() == null ? null : s.last().toEvent();
         firstSeen = s.firstSeen();
+        if (scheduler != null && s.nextDue() != NONE) {
+            nextDue = s.nextDue();
+            scheduler.schedule(nextDue);
+        }
     }
 }

@@ -10,8 +10,8 @@ import io.eventflux.engine.internal.expr.Values;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +30,27 @@ import java.util.Map;
  *       aggregates, the expired events then the current events in arrival order, each with its own
  *       time. A flush is one chunk. An empty batch emits nothing.</li>
  * </ul>
+ *
+ * <p>{@code OUTPUT SNAPSHOT} ({@link #emitSnapshot}): the regular rows are not produced; instead, every
+ * period, one chunk holds the current state, each row stamped with the timer's time. With aggregates:
+ * one row per group the state holds now (without a window every group seen; with a sliding window the
+ * groups with events in the window; with a batch window the groups of the last flushed batch), built from
+ * the group's latest event and carrying its aggregates; without GROUP BY that is one row. Without
+ * aggregates: the window's contents, oldest first, or without a window the latest row of each group.
  */
 final class Selector implements Stateful {
     private enum NullKey { INSTANCE }
 
+    /** The group of a query without GROUP BY, in snapshots. */
+    private enum SingleKey { INSTANCE }
+
+    /** What state an {@code OUTPUT SNAPSHOT} query reports, by the kind of its window. */
+    enum SnapshotView { NONE, NO_WINDOW, SLIDING, BATCH }
+
     /** What a selector needs; built by {@link QueryBuilder}. */
     record Spec(Expr[] columns, Expr having, Expr[] groupBy, Expr[] orderKeys, boolean[] descending, long offset,
             long limit, boolean distinct, Expr[] aggregateArguments, AggregatorDefinition[] aggregates,
-            boolean emitCurrent, boolean emitExpired) {
+            boolean emitCurrent, boolean emitExpired, SnapshotView snapshot) {
     }
 
     private final EvalContext ctx;
@@ -48,14 +61,19 @@ final class Selector implements Stateful {
     private final boolean grouped;
     private final boolean emitCurrent;
     private final boolean emitExpired;
+    private final SnapshotView snapshotView;
+    private final boolean tracking;
     private final Comparator<Object[]> order;
     private final RowSink sink;
     private final RowBuffer rows = new RowBuffer();
-    private final Map<Object, Group> groups = new HashMap<>();
+    /** In order of first appearance (snapshot rows come in that order). */
+    private final Map<Object, Group> groups = new LinkedHashMap<>();
     private Group single;
     private final List<Event> pendingCurrent = new ArrayList<>();
     private final List<Event> pendingExpired = new ArrayList<>();
     private final List<Group> touched = new ArrayList<>();
+    /** OUTPUT SNAPSHOT over a batch window: the groups of the last flushed batch. */
+    private final List<Group> lastBatch = new ArrayList<>();
     private long epoch;
 
     Selector(EvalContext ctx, Spec spec, RowSink sink) {
@@ -67,6 +85,8 @@ final class Selector implements Stateful {
         this.grouped = spec.groupBy().length > 0;
         this.emitCurrent = spec.emitCurrent();
         this.emitExpired = spec.emitExpired();
+        this.snapshotView = spec.snapshot();
+        this.tracking = snapshotView != SnapshotView.NONE;
         this.order = spec.orderKeys().length == 0 ? null : comparator(spec.descending());
         this.sink = sink;
     }
@@ -94,7 +114,10 @@ final class Selector implements Stateful {
 
     /** An event arriving without a window: it is current and never expires. */
     void onArrival(Event e) {
-        Group g = aggregating || grouped ? groupOf(e) : null;
+        Group g = aggregating || grouped || tracking ? groupOf(e) : null;
+        if (tracking) {
+            g.lastSeen = e;
+        }
         if (aggregating) {
             update(g, e, false);
         }
@@ -115,6 +138,9 @@ final class Selector implements Stateful {
                 s.groups[i] = g;
                 if (aggregating) {
                     update(g, s.events[i], s.expired[i]);
+                    if (tracking) {
+                        track(g, s.events[i], s.expired[i]);
+                    }
                 }
             }
         }
@@ -169,7 +195,12 @@ final class Selector implements Stateful {
                     produceRow(g.last, g, false, time);
                 }
             }
+            if (tracking) {
+                lastBatch.clear();
+                lastBatch.addAll(touched);
+            }
             for (Group g : touched) {
+                g.lastSeen = tracking ? g.last : null;
                 g.last = null;
             }
             touched.clear();
@@ -188,6 +219,55 @@ final class Selector implements Stateful {
         pendingCurrent.clear();
         pendingExpired.clear();
         endChunk();
+    }
+
+    private static void track(Group g, Event e, boolean expired) {
+        if (expired) {
+            g.live--;
+        } else {
+            g.live++;
+            g.lastSeen = e;
+        }
+    }
+
+    /**
+     * OUTPUT SNAPSHOT: emits the current state as one chunk, every row stamped {@code time} (see the class
+     * comment). {@code windowContents} is what the query's window holds, or null without a window.
+     *
+     * @return false when the state is empty (no row, before HAVING)
+     */
+    boolean emitSnapshot(long time, Collection<Event> windowContents) {
+        int rowsMade = 0;
+        if (aggregating && snapshotView != SnapshotView.NO_WINDOW) {
+            Collection<Group> held = snapshotView == SnapshotView.BATCH ? lastBatch : allGroups();
+            for (Group g : held) {
+                if (snapshotView == SnapshotView.BATCH || g.live > 0) {
+                    produceRow(g.lastSeen, g, false, time);
+                    rowsMade++;
+                }
+            }
+        } else if (windowContents != null && !aggregating) {
+            for (Event e : windowContents) {
+                produceRow(e, grouped ? groupOf(e) : null, false, time);
+                rowsMade++;
+            }
+        } else {
+            for (Group g : allGroups()) {
+                if (g.lastSeen != null) {
+                    produceRow(g.lastSeen, g, false, time);
+                    rowsMade++;
+                }
+            }
+        }
+        endChunk();
+        return rowsMade > 0;
+    }
+
+    private Collection<Group> allGroups() {
+        if (grouped) {
+            return groups.values();
+        }
+        return single == null ? List.of() : List.of(single);
     }
 
     /** Ends a chunk: DISTINCT, ORDER BY, OFFSET, LIMIT, then the rows go on. */
@@ -294,46 +374,63 @@ final class Selector implements Stateful {
 
     // ---- snapshots
 
-    record State(HashMap<Object, Serializable[]> groups, Serializable[] single, ArrayList<EventData> pendingCurrent,
-            ArrayList<EventData> pendingExpired) implements Serializable {
+    /** One group: its aggregators' states and, for OUTPUT SNAPSHOT, its latest event and live count. */
+    record GroupState(Serializable[] aggregators, EventData lastSeen, long live) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    record State(LinkedHashMap<Object, GroupState> groups, GroupState single, ArrayList<Object> lastBatch,
+            ArrayList<EventData> pendingCurrent, ArrayList<EventData> pendingExpired) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
     @Override
     public Serializable snapshot() {
-        HashMap<Object, Serializable[]> g = new HashMap<>();
+        LinkedHashMap<Object, GroupState> g = new LinkedHashMap<>();
         for (Map.Entry<Object, Group> e : groups.entrySet()) {
-            g.put(e.getKey(), snapshot(e.getValue().aggregators));
+            g.put(e.getKey(), snapshot(e.getValue()));
         }
-        return new State(g, single == null ? null : snapshot(single.aggregators), EventData.all(pendingCurrent),
+        ArrayList<Object> batchKeys = new ArrayList<>();
+        for (Group b : lastBatch) {
+            batchKeys.add(b == single ? SingleKey.INSTANCE : b.key);
+        }
+        return new State(g, single == null ? null : snapshot(single), batchKeys, EventData.all(pendingCurrent),
                 EventData.all(pendingExpired));
     }
 
-    private static Serializable[] snapshot(Aggregator[] aggs) {
+    private static GroupState snapshot(Group group) {
+        Aggregator[] aggs = group.aggregators;
         Serializable[] out = new Serializable[aggs.length];
         for (int i = 0; i < aggs.length; i++) {
             out[i] = aggs[i].snapshot();
         }
-        return out;
+        return new GroupState(out, EventData.of(group.lastSeen), group.live);
     }
 
     @Override
     public void restore(Serializable state) {
         State s = (State) state;
         groups.clear();
-        for (Map.Entry<Object, Serializable[]> e : s.groups().entrySet()) {
+        for (Map.Entry<Object, GroupState> e : s.groups().entrySet()) {
             groups.put(e.getKey(), restored(e.getKey(), e.getValue()));
         }
         single = s.single() == null ? null : restored(null, s.single());
+        lastBatch.clear();
+        for (Object key : s.lastBatch()) {
+            lastBatch.add(key == SingleKey.INSTANCE ? single : groups.get(key));
+        }
         EventData.restoreInto(s.pendingCurrent(), pendingCurrent);
         EventData.restoreInto(s.pendingExpired(), pendingExpired);
     }
 
-    private Group restored(Object key, Serializable[] states) {
+    private Group restored(Object key, GroupState state) {
         Group g = new Group(key, newAggregators());
+        Serializable[] states = state.aggregators();
         for (int i = 0; i < states.length; i++) {
             g.aggregators[i].restore(states[i]);
         }
+        g.lastSeen = state.lastSeen() == null ? null : state.lastSeen().toEvent();
+        g.live = state.live();
         return g;
     }
 }

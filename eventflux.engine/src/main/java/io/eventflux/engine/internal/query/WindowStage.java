@@ -6,6 +6,7 @@ import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowCollector;
 import io.eventflux.engine.internal.time.TimerTarget;
 import java.io.Serializable;
+import java.util.Collection;
 
 /**
  * Runs a query's window and hands what it reports to the selector: a sliding window's output one step
@@ -28,6 +29,11 @@ final class WindowStage implements WindowCollector, TimerTarget, Stateful {
         if (!batch) {
             selector.step(step);
         }
+    }
+
+    /** What the window holds now, oldest first (a view valid until the window's next call). */
+    Collection<Event> contents() {
+        return window.contents();
     }
 
     /** Discards a step that failed half-way. */

@@ -7,11 +7,17 @@ import java.util.Set;
 /** The timers of one operator instance; scheduling a time that is already pending does nothing. */
 public final class OperatorScheduler implements Scheduler {
     private final TimerQueue queue;
+    private final TimerQueue.Order order;
     private final Set<Long> pending = new HashSet<>();
     private TimerTarget target;
 
-    OperatorScheduler(TimerQueue queue) {
+    OperatorScheduler(TimerQueue queue, TimerQueue.Order order) {
         this.queue = queue;
+        this.order = order;
+    }
+
+    TimerQueue.Order order() {
+        return order;
     }
 
     /** Sets who receives the timers (build time, before the app starts). */

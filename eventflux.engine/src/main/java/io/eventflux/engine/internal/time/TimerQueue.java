@@ -12,10 +12,20 @@ public final class TimerQueue {
         void wakeAt(long time);
     }
 
-    record Entry(long time, long seq, OperatorScheduler owner) implements Comparable<Entry> {
+    /**
+     * Which of the timers due at one time fire first: output rate limiters close their period before
+     * windows report what happens at that time (rows made at a period's end belong to the next period,
+     * as events stamped with it do); snapshots fire last, so they see the state after everything due.
+     */
+    public enum Order { PERIOD_END, NORMAL, AFTER_ALL }
+
+    record Entry(long time, int order, long seq, OperatorScheduler owner) implements Comparable<Entry> {
         @Override
         public int compareTo(Entry o) {
             int c = Long.compare(time, o.time);
+            if (c == 0) {
+                c = Integer.compare(order, o.order);
+            }
             return c != 0 ? c : Long.compare(seq, o.seq);
         }
     }
@@ -31,11 +41,16 @@ public final class TimerQueue {
 
     /** A scheduler for one operator instance; bind its target before the first timer fires. */
     public OperatorScheduler newScheduler() {
-        return new OperatorScheduler(this);
+        return new OperatorScheduler(this, Order.NORMAL);
+    }
+
+    /** A scheduler whose timers fire, among those due at one time, in the given {@link Order}. */
+    public OperatorScheduler newScheduler(Order order) {
+        return new OperatorScheduler(this, order);
     }
 
     void add(OperatorScheduler owner, long time) {
-        queue.add(new Entry(time, seq++, owner));
+        queue.add(new Entry(time, owner.order().ordinal(), seq++, owner));
         if (time < nextDue) {
             nextDue = time;
             if (waker != null) {

@@ -32,7 +32,7 @@ class SelectorTest {
         Expr[] columns = {compiler.compile(k), compiler.compile(new TypedExpr.AggregateRef(0, AttributeType.LONG))};
         Selector.Spec spec = new Selector.Spec(columns, null, new Expr[] {compiler.compile(k)}, new Expr[0],
                 new boolean[0], 0, Long.MAX_VALUE, false, new Expr[] {compiler.compile(v)}, new AggregatorDefinition[] {sum},
-                emitCurrent, emitExpired);
+                emitCurrent, emitExpired, Selector.SnapshotView.NONE);
         return new Selector(ctx, spec, rows -> {
             for (int i = 0; i < rows.size(); i++) {
                 Event e = rows.event(i);

@@ -118,11 +118,13 @@ final class QueryAnalyzer {
     }
 
     private static RateLimitPlan rateLimit(Select.OutputRate rate) {
-        if (rate.mode() == Select.OutputRate.Mode.SNAPSHOT) {
-            throw new CompileProblem(rate.pos(), "OUTPUT SNAPSHOT is not supported yet", "SNAPSHOT", null);
-        }
         if (rate.events() <= 0 && rate.millis() <= 0) {
             throw new CompileProblem(rate.pos(), "the OUTPUT period must be positive", "OUTPUT", null);
+        }
+        if (rate.mode() == Select.OutputRate.Mode.SNAPSHOT && rate.millis() <= 0) {
+            // a snapshot is the state at a time: a period of events has no time to stamp it with
+            throw new CompileProblem(rate.pos(), "OUTPUT SNAPSHOT needs a time period, not a number of events",
+                    "SNAPSHOT", "use OUTPUT SNAPSHOT EVERY <duration>, e.g. EVERY 1 SECOND");
         }
         return new RateLimitPlan(RateLimitPlan.Mode.valueOf(rate.mode().name()), rate.events(), rate.millis());
     }
