@@ -2,7 +2,7 @@ package io.eventflux.launcher.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventflux.api.ClockMode;
+import io.eventflux.engine.EventFluxRuntime;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,19 +11,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The commands against the real engine outside OSGi: the extensions (windows, aggregators) come from
+ * the bundles' META-INF/services on the test class path.
+ */
 class CliTest {
     private static final String APP = """
             CREATE STREAM S (symbol STRING, price DOUBLE);
             INSERT INTO Out SELECT symbol, price * 2 AS doubled FROM S WHERE price > 50;
             """;
 
+    /**
+     * Out shows each event's ts; Totals flushes a tumbling second on the clock (first batch from the first
+     * event's time); Last holds every third event and flushes the held one when the app shuts down.
+     */
+    private static final String TIMED_APP = APP + """
+            INSERT INTO Totals SELECT count() AS n, sum(price) AS total FROM S WINDOW('tumbling', 1 SECOND);
+            INSERT INTO Last SELECT symbol FROM S OUTPUT LAST EVERY 3 EVENTS;
+            """;
+
     @TempDir
     Path dir;
 
-    private final FakeEventFlux engine = new FakeEventFlux();
+    private final EventFluxRuntime engine = EventFluxRuntime.withServiceLoader(getClass().getClassLoader());
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final AtomicInteger hotDeploys = new AtomicInteger();
@@ -35,9 +49,14 @@ class CliTest {
         return new Cli(source, console, new StopSignal(), hotDeploys::incrementAndGet);
     }
 
+    @AfterEach
+    void closeEngine() {
+        engine.close();
+    }
+
     @Test
     void replayWritesEmittedEventsInEventTimeAndShutsDownGracefully() throws IOException {
-        Path app = file("app.sql", APP);
+        Path app = file("app.sql", TIMED_APP);
         Path input = file("in.jsonl", """
                 {"ts": 1000, "stream": "S", "data": {"symbol": "IBM", "price": 75.5}}
                 // skipped
@@ -45,6 +64,7 @@ class CliTest {
                 {"ts": 1002, "stream": "S", "batch": [["GOOG", 51], {"symbol": "X"}]}
                 {"ts": 1002}
                 {"ts": 2000}
+                {"ts": 2500, "stream": "S", "data": {"symbol": "Z", "price": 60}}
                 """);
         Path output = dir.resolve("out.jsonl");
 
@@ -52,19 +72,38 @@ class CliTest {
 
         assertThat(exit).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        // the clock-only line at 2000 fires the tumbling flush (playback clock, advanced before each line);
+        // the input ends with Z held by OUTPUT LAST EVERY 3 EVENTS: the graceful shutdown flushes it
         assertThat(Files.readString(output)).isEqualTo("""
                 {"ts":1000,"stream":"Out","data":{"symbol":"IBM","doubled":151.0}}
                 {"ts":1002,"stream":"Out","data":{"symbol":"GOOG","doubled":102.0}}
-                {"ts":2000,"stream":"Out","data":{"symbol":"END","doubled":-1.0}}
+                {"ts":1002,"stream":"Last","data":{"symbol":"GOOG"}}
+                {"ts":2000,"stream":"Totals","data":{"n":4,"total":146.5}}
+                {"ts":2500,"stream":"Out","data":{"symbol":"Z","doubled":120.0}}
+                {"ts":2500,"stream":"Last","data":{"symbol":"Z"}}
                 """);
-        assertThat(engine.deployed).singleElement().satisfies(options -> {
-            assertThat(options.clock()).isEqualTo(ClockMode.PLAYBACK);
-            assertThat(options.synchronous()).isTrue();
-        });
-        assertThat(engine.log).containsExactly("advance 1000", "send 1", "advance 1001", "send 1", "advance 1002",
-                "send 2", "advance 2000", "shutdown");
-        assertThat(engine.undeployed).containsExactly("fake");
+        assertThat(engine.apps()).isEmpty();
         assertThat(hotDeploys).hasValue(0);
+    }
+
+    @Test
+    void replayFiresTimersDueAtOrBeforeALineBeforeApplyingIt() throws IOException {
+        Path input = file("in.jsonl", """
+                {"ts": 1000, "stream": "S", "data": ["A", 10]}
+                {"ts": 1500, "stream": "S", "data": ["B", 20]}
+                {"ts": 3200, "stream": "S", "data": ["C", 30]}
+                {"ts": 4000}
+                """);
+
+        int exit = cli.execute("replay", file("app.sql", TIMED_APP).toString(), "--input", input.toString());
+
+        assertThat(exit).isZero();
+        // the line at 3200 first flushes the batches ending at 2000 and at 3000 (empty: nothing emitted)
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
+                {"ts":2000,"stream":"Totals","data":{"n":2,"total":30.0}}
+                {"ts":3200,"stream":"Last","data":{"symbol":"C"}}
+                {"ts":4000,"stream":"Totals","data":{"n":1,"total":30.0}}
+                """);
     }
 
     @Test
@@ -75,8 +114,8 @@ class CliTest {
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
                 {"ts":5,"stream":"Out","data":{"symbol":"A","doubled":120.0}}
-                {"ts":5,"stream":"Out","data":{"symbol":"END","doubled":-1.0}}
                 """);
+        assertThat(engine.apps()).isEmpty();
     }
 
     @Test
@@ -93,6 +132,7 @@ class CliTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 2: attribute 'price' of stream 'S' is DOUBLE,"
                 + " cannot convert \"lots\"");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"A\"").doesNotContain("\"C\"");
+        assertThat(engine.apps()).isEmpty();
     }
 
     @Test
@@ -103,13 +143,17 @@ class CliTest {
                 {"ts": 3, "stream": "S", "data": {"symbol": "C", "price": 70}}
                 """);
 
-        int exit = cli.execute("replay", file("app.sql", APP).toString(), "--input", input.toString(), "--skip-bad");
+        int exit = cli.execute("replay", file("app.sql", TIMED_APP).toString(), "--input", input.toString(),
+                "--skip-bad");
 
         assertThat(exit).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("skipped line 1: unknown stream 'Nope' (the app's input streams: S)")
                 .contains("skipped line 2: ts 0 is before the previous ts 1");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"C\"").doesNotContain("\"B\"");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
+                {"ts":3,"stream":"Out","data":{"symbol":"C","doubled":140.0}}
+                {"ts":3,"stream":"Last","data":{"symbol":"C"}}
+                """);
     }
 
     @Test
@@ -119,6 +163,7 @@ class CliTest {
 
         assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 1: unknown stream 'Nope'");
+        assertThat(engine.apps()).isEmpty();
     }
 
     @Test
@@ -128,9 +173,9 @@ class CliTest {
 
         assertThat(exit).isEqualTo(ExitCodes.COMPILE_ERROR);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("does not compile")
-                .contains("line 2, column 31: unknown attribute 'pricee' of stream 'S' (did you mean 'price'?)");
-        assertThat(engine.deployed).isEmpty();
+                .contains("app.sql does not compile")
+                .contains("line 2, column 32: unknown attribute 'pricee'", "did you mean 'price'?");
+        assertThat(engine.apps()).isEmpty();
     }
 
     @Test
@@ -139,21 +184,26 @@ class CliTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(String.format(
                 "stream S (symbol STRING, price DOUBLE)%nstream Out (symbol STRING, doubled DOUBLE)%n"));
 
-        assertThat(cli.execute("validate", file("bad.sql", "pricee").toString())).isEqualTo(ExitCodes.COMPILE_ERROR);
+        assertThat(cli.execute("validate", file("bad.sql", APP.replace("price * 2", "pricee")).toString()))
+                .isEqualTo(ExitCodes.COMPILE_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.sql does not compile",
+                "line 2, column 32: unknown attribute 'pricee'");
+        assertThat(engine.apps()).isEmpty();
     }
 
     @Test
     void runSendsTheInputOnTheWallClockPrintsOutputsAndShutsDown() throws IOException {
-        int exit = cli.execute("run", file("app.sql", APP).toString(), "--input",
+        int exit = cli.execute("run", file("app.sql", TIMED_APP).toString(), "--input",
                 file("in.jsonl", "{\"ts\": 1, \"stream\": \"S\", \"data\": [\"A\", 60]}\n{\"ts\": 2}\n").toString());
 
         assertThat(exit).isZero();
-        assertThat(engine.deployed).singleElement().satisfies(options -> {
-            assertThat(options.clock()).isEqualTo(ClockMode.WALL);
-            assertThat(options.synchronous()).isFalse();
-        });
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"symbol\":\"A\",\"doubled\":120.0").contains("END");
-        assertThat(engine.log).containsExactly("send 1", "shutdown");
+        String printed = out.toString(StandardCharsets.UTF_8);
+        // the ring drains and OUTPUT LAST flushes the held A on shutdown; nothing advanced a clock to 2
+        assertThat(printed.lines()).hasSize(2).allSatisfy(line -> assertThat(wallClockTs(line)).isTrue());
+        assertThat(printed).contains("\"stream\":\"Out\",\"data\":{\"symbol\":\"A\",\"doubled\":120.0}")
+                .contains("\"stream\":\"Last\",\"data\":{\"symbol\":\"A\"}")
+                .doesNotContain("Totals");
+        assertThat(engine.apps()).isEmpty();
         assertThat(hotDeploys).hasValue(1);
     }
 
@@ -163,6 +213,7 @@ class CliTest {
 
         assertThat(cli.execute("run", file("app.sql", APP).toString(), "--input", "-")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"doubled\":120.0");
+        assertThat(engine.apps()).isEmpty();
     }
 
     @Test
@@ -203,6 +254,12 @@ class CliTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("EventFlux service did not appear")
                 .contains("cannot read app " + dir.resolve("missing.sql") + ": no such file");
+    }
+
+    /** Whether the line's ts is a wall-clock time (after 2001), not an input ts. */
+    private static boolean wallClockTs(String line) {
+        String ts = line.substring(line.indexOf("\"ts\":") + 5, line.indexOf(','));
+        return Long.parseLong(ts) > 1_000_000_000_000L;
     }
 
     private Path file(String name, String content) throws IOException {
