@@ -1,6 +1,7 @@
 package io.eventflux.engine;
 
 import io.eventflux.api.ExtensionInfo;
+import io.eventflux.api.StreamSchema;
 import io.eventflux.api.aggregator.AggregatorFactory;
 import io.eventflux.api.extension.Extension;
 import io.eventflux.api.function.FunctionFactory;
@@ -9,8 +10,11 @@ import io.eventflux.api.io.SinkFactory;
 import io.eventflux.api.io.SourceFactory;
 import io.eventflux.api.store.PersistenceStoreFactory;
 import io.eventflux.api.store.TableStoreFactory;
+import io.eventflux.api.window.WindowConditions;
 import io.eventflux.api.window.WindowFactory;
+import io.eventflux.engine.internal.window.SqlWindowConditions;
 import io.eventflux.sql.Catalog;
+import io.eventflux.sql.SqlCompiler;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -259,6 +263,12 @@ public final class ExtensionRegistry implements Catalog {
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /** Conditions are typed by the SQL compiler over this registry and run by the engine's executors. */
+    @Override
+    public Optional<WindowConditions> windowConditions(StreamSchema input) {
+        return Optional.of(new SqlWindowConditions(new SqlCompiler(this), input));
     }
 
     // ---- helpers

@@ -33,7 +33,7 @@ public class BundleWiringIT {
     private static final List<String> EVENTFLUX_BUNDLES = List.of(
             "eventflux.api", "eventflux.sql", "eventflux.engine",
             "eventflux.window.length", "eventflux.window.lengthbatch", "eventflux.window.time",
-            "eventflux.window.timebatch",
+            "eventflux.window.timebatch", "eventflux.window.expression", "eventflux.window.expressionbatch",
             "eventflux.aggregator.count", "eventflux.aggregator.sum", "eventflux.aggregator.avg",
             "eventflux.aggregator.min", "eventflux.aggregator.max",
             "eventflux.function.core", "eventflux.function.math", "eventflux.function.string");
@@ -102,6 +102,7 @@ public class BundleWiringIT {
             listed.add(info.type() + ":" + info.name());
         }
         for (String expected : List.of("window:length", "window:lengthBatch", "window:time", "window:timeBatch",
+                "window:expression", "window:expressionBatch",
                 "aggregator:count", "aggregator:sum", "aggregator:avg", "aggregator:min", "aggregator:max",
                 "function:core", "function:math", "function:string")) {
             assertTrue(expected + " missing from " + listed, listed.contains(expected));

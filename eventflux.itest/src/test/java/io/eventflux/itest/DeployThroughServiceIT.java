@@ -102,6 +102,32 @@ public class DeployThroughServiceIT {
     }
 
     /**
+     * A window condition is typed by the sql bundle and run by the engine bundle, with the sum aggregator
+     * bundle's instances, for a window bundle that sees only the API.
+     */
+    @Test
+    public void expressionWindowConditionRunsAcrossTheBundles() throws Exception {
+        AppRuntime app = eventFlux.deploy("""
+                CREATE STREAM S (symbol STRING, price DOUBLE);
+                INSERT ALL EVENTS INTO Out SELECT symbol, price FROM S WINDOW('expression', 'sum(price) <= 30');
+                """, DeployOptions.playback().withName("itest-expression"));
+        try {
+            List<Event> out = new CopyOnWriteArrayList<>();
+            try (AutoCloseable callback = app.addCallback("Out", out::addAll)) {
+                send(app.inputHandler("S"));
+            }
+            assertEquals(List.of(new Event(1000, new Object[] {"ibm", 10.0}),
+                    new Event(2000, new Object[] {"ibm", 20.0}),
+                    new Event(3000, new Object[] {"ibm", 10.0}, true),
+                    new Event(3000, new Object[] {"ibm", 20.0}, true),
+                    new Event(3000, new Object[] {"msft", 60.0}),
+                    new Event(3000, new Object[] {"msft", 60.0}, true)), out);
+        } finally {
+            eventFlux.undeploy(app.name());
+        }
+    }
+
+    /**
      * Sends the three events (inline mode: the queries run on this thread, so the output is complete
      * when {@code send} returns) and returns what the callback collected on Out.
      */

@@ -1,7 +1,9 @@
 package io.eventflux.sql;
 
+import io.eventflux.api.StreamSchema;
 import io.eventflux.api.aggregator.AggregatorFactory;
 import io.eventflux.api.function.FunctionFactory;
+import io.eventflux.api.window.WindowConditions;
 import io.eventflux.api.window.WindowFactory;
 import java.util.Map;
 import java.util.Optional;
@@ -24,4 +26,16 @@ public interface Catalog {
 
     /** Function libraries by library name ({@code core}, {@code math}, ...). */
     Map<String, FunctionFactory> functionLibraries();
+
+    /**
+     * What compiles the conditions of windows over {@code input} ({@code WINDOW('expression', 'cond')});
+     * the engine implements it with {@link io.eventflux.sql.SqlCompiler#compileCondition} and its
+     * executors. Empty (the default) when the catalog's user cannot run conditions: windows that need one
+     * then fail to compile with a clear error.
+     *
+     * @since 1.1
+     */
+    default Optional<WindowConditions> windowConditions(StreamSchema input) {
+        return Optional.empty();
+    }
 }

@@ -1,9 +1,12 @@
 package io.eventflux.sql;
 
 import io.eventflux.api.CompileException;
+import io.eventflux.api.StreamSchema;
 import io.eventflux.sql.internal.analysis.AppAnalyzer;
+import io.eventflux.sql.internal.analysis.ConditionAnalyzer;
 import io.eventflux.sql.internal.parser.SqlParser;
 import io.eventflux.sql.plan.AppPlan;
+import io.eventflux.sql.plan.ConditionPlan;
 import java.util.Objects;
 
 /**
@@ -33,5 +36,22 @@ public final class SqlCompiler {
      */
     public AppPlan compile(String sql) throws CompileException {
         return new AppAnalyzer(catalog).analyze(new SqlParser().parse(sql));
+    }
+
+    /**
+     * Compiles a window condition (the string argument of {@code WINDOW('expression', '...')}) against the
+     * schema of the window's events. See {@link ConditionPlan} for what it may name and how it is laid out.
+     *
+     * @param condition the condition text
+     * @param input the schema of the events the window receives
+     * @return the typed condition with its aggregate calls
+     * @throws CompileException for a syntax error, an unknown name (with a suggestion), a misplaced
+     *     aggregate or a condition that is not BOOL; line and column are within {@code condition}
+     * @since 1.1
+     */
+    public ConditionPlan compileCondition(String condition, StreamSchema input) throws CompileException {
+        Objects.requireNonNull(input, "input");
+        return new ConditionAnalyzer(catalog).analyze(condition,
+                new SqlParser().parseExpression(Objects.requireNonNull(condition, "condition")), input);
     }
 }

@@ -15,4 +15,16 @@ public interface WindowFactory {
      * @throws ExtensionException naming the bad parameter (wrong count, type, non-positive size)
      */
     WindowDefinition define(WindowSpec spec);
+
+    /**
+     * Like {@link #define(WindowSpec)}, for windows whose arguments include a condition
+     * ({@code expression}, {@code expressionBatch}): {@code conditions} compiles condition strings against
+     * {@code spec.input()}. The compiler always calls this form; the default ignores {@code conditions}.
+     *
+     * @throws ExtensionException naming the bad parameter, or quoting a condition that does not compile
+     * @since 1.1
+     */
+    default WindowDefinition define(WindowSpec spec, WindowConditions conditions) {
+        return define(spec);
+    }
 }

@@ -262,6 +262,11 @@ expression
     : orExpr
     ;
 
+/** A condition on its own (the condition string of WINDOW('expression', '...')). */
+standaloneExpression
+    : expression EOF
+    ;
+
 orExpr
     : andExpr (OR andExpr)*
     ;

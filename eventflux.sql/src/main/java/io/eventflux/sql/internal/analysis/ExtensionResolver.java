@@ -9,6 +9,7 @@ import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.function.FunctionDefinition;
 import io.eventflux.api.function.FunctionFactory;
 import io.eventflux.api.function.FunctionSpec;
+import io.eventflux.api.window.WindowConditions;
 import io.eventflux.api.window.WindowDefinition;
 import io.eventflux.api.window.WindowFactory;
 import io.eventflux.api.window.WindowSpec;
@@ -29,6 +30,12 @@ final class ExtensionResolver {
     record ResolvedFunction(String library, String name, FunctionFactory factory) {
     }
 
+    /** For a catalog that cannot run window conditions. */
+    private static final WindowConditions NO_CONDITIONS = expression -> {
+        throw new ExtensionException("window conditions ('" + expression + "') cannot be compiled here: "
+                + "the catalog provides no condition compiler");
+    };
+
     private final Catalog catalog;
 
     ExtensionResolver(Catalog catalog) {
@@ -39,7 +46,8 @@ final class ExtensionResolver {
         WindowFactory factory = catalog.window(type).orElseThrow(() -> new CompileProblem(pos,
                 "unknown window '" + type + "'", type, Suggestions.hint(type, catalog.windowNames())));
         try {
-            return factory.define(new WindowSpec(type, arguments, input));
+            return factory.define(new WindowSpec(type, arguments, input),
+                    catalog.windowConditions(input).orElse(NO_CONDITIONS));
         } catch (ExtensionException e) {
             throw new CompileProblem(pos, describe("window", type, e), type, null);
         }

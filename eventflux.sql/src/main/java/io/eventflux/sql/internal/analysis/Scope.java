@@ -19,9 +19,17 @@ final class Scope {
     }
 
     private final List<Input> inputs;
+    /** Where an unqualified name resolves, or null to search every input. */
+    private final Input unqualified;
 
     Scope(List<Input> inputs) {
+        this(inputs, null);
+    }
+
+    /** Inputs where unqualified names always mean {@code unqualified} (window conditions). */
+    Scope(List<Input> inputs, Input unqualified) {
         this.inputs = List.copyOf(inputs);
+        this.unqualified = unqualified;
     }
 
     List<Input> inputs() {
@@ -61,6 +69,9 @@ final class Scope {
 
     /** An unqualified attribute: it must exist in exactly one input. */
     TypedExpr.AttributeRef attribute(String name, SourcePosition pos, List<String> extra) {
+        if (unqualified != null) {
+            return attribute(unqualified, name, pos, extra);
+        }
         Input found = null;
         for (Input in : inputs) {
             if (in.schema().indexOf(name) >= 0) {

@@ -3,6 +3,7 @@ package io.eventflux.sql.internal.parser;
 import io.eventflux.api.CompileError;
 import io.eventflux.api.CompileException;
 import io.eventflux.sql.internal.CompileProblem;
+import io.eventflux.sql.internal.ast.Expr;
 import io.eventflux.sql.internal.ast.Script;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,30 @@ public final class SqlParser {
         }
         try {
             return new ScriptBuilder().script(tree);
+        } catch (CompileProblem problem) {
+            throw new CompileException(problem.error());
+        }
+    }
+
+    /**
+     * Parses one expression standing alone (a window condition); positions are within {@code text}.
+     *
+     * @throws CompileException for a syntax error or text after the expression
+     */
+    public Expr parseExpression(String text) throws CompileException {
+        CollectingListener errors = new CollectingListener();
+        EventFluxSqlLexer lexer = new EventFluxSqlLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(errors);
+        EventFluxSqlParser parser = new EventFluxSqlParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.addErrorListener(errors);
+        EventFluxSqlParser.StandaloneExpressionContext tree = parser.standaloneExpression();
+        if (!errors.errors.isEmpty()) {
+            throw new CompileException(errors.errors);
+        }
+        try {
+            return new ExpressionBuilder().build(tree.expression());
         } catch (CompileProblem problem) {
             throw new CompileException(problem.error());
         }
