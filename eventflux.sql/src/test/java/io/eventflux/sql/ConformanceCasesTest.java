@@ -98,8 +98,7 @@ class ConformanceCasesTest {
                 FROM Orders AS o JOIN UserTable AS u ON o.userId = u.userId;
                 """))
                 .isInstanceOf(CompileException.class)
-                .hasMessageStartingWith("line 3, column 1: tables (CREATE TABLE) are not supported yet")
-                .hasMessageContaining("line 7, column 18: joins are not supported yet");
+                .hasMessageStartingWith("line 3, column 1: tables (CREATE TABLE) are not supported yet");
     }
 
     @Test
