@@ -8,6 +8,8 @@ import io.eventflux.api.StreamCallback;
 import io.eventflux.api.StreamSchema;
 import io.eventflux.api.extension.Stateful;
 import io.eventflux.engine.internal.stream.StreamJunction;
+import io.eventflux.engine.internal.table.TableRuntime;
+import io.eventflux.engine.internal.table.Tables;
 import io.eventflux.engine.internal.time.TimeKeeper;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ public final class AppRuntimeImpl implements AppRuntime {
     private final Map<String, Stateful> states;
     private final TimeKeeper time;
     private final Driver driver;
+    private final Tables tables;
     private final Map<String, InputHandler> handlers = new ConcurrentHashMap<>();
     private final Object advanceLock = new Object();
     private volatile AppState state = AppState.RUNNING;
@@ -33,6 +36,12 @@ public final class AppRuntimeImpl implements AppRuntime {
 
     AppRuntimeImpl(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
             Map<String, Stateful> states, TimeKeeper time, Driver driver) {
+        this(name, junctions, outputStreams, states, time, driver, null);
+    }
+
+    AppRuntimeImpl(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
+            Map<String, Stateful> states, TimeKeeper time, Driver driver, Tables tables) {
+        this.tables = tables;
         this.name = name;
         this.junctions = junctions;
         this.outputStreams = List.copyOf(outputStreams);
@@ -122,6 +131,18 @@ public final class AppRuntimeImpl implements AppRuntime {
         }
         state = AppState.STOPPED;
         driver.shutdown();
+        if (tables != null) {
+            tables.close();
+        }
+    }
+
+    /** Rows of a table that failed so far (duplicate primary keys). */
+    public long tableErrorCount(String table) {
+        TableRuntime t = tables == null ? null : tables.table(table);
+        if (t == null) {
+            throw new IllegalArgumentException("app '" + name + "' has no table '" + table + "'");
+        }
+        return t.errorCount();
     }
 
     /** Events of a stream dropped on backpressure so far. */

@@ -129,8 +129,9 @@ final class QueryAnalyzer {
         }
         Symbols.Entry entry = symbols.require(source.stream());
         switch (entry.kind()) {
-            case TABLE -> throw new CompileProblem(source.stream().pos(),
-                    "reading table '" + name + "' is not supported yet", name, null);
+            case TABLE -> throw new CompileProblem(source.stream().pos(), "table '" + name
+                    + "' cannot drive a continuous query", name,
+                    "join it with a stream, or read it with an on-demand query (AppRuntime.query)");
             case TRIGGER -> throw new CompileProblem(source.stream().pos(),
                     "trigger streams ('" + name + "') are not supported yet", name, null);
             case AGGREGATION -> throw new CompileProblem(source.stream().pos(),
@@ -195,11 +196,12 @@ final class QueryAnalyzer {
                         null);
             }
             Symbols.Entry entry = symbols.lookup(name);
+            if (entry != null && entry.kind() == Symbols.Kind.TABLE) {
+                return fit(columns, entry.schema()); // INSERT INTO a table (SQL.md 3.6)
+            }
             if (entry != null && entry.kind() != Symbols.Kind.STREAM) {
-                String what = entry.kind() == Symbols.Kind.TABLE ? "INSERT INTO a table ('" + name
-                        + "') is not supported yet" : "cannot insert into " + Symbols.kindName(entry.kind()) + " '"
-                        + name + "'";
-                throw new CompileProblem(pos, what, name, null);
+                throw new CompileProblem(pos, "cannot insert into " + Symbols.kindName(entry.kind()) + " '" + name + "'",
+                        name, null);
             }
             StreamDef existing = symbols.stream(name);
             return existing == null ? columns : fit(columns, existing.schema());
@@ -229,6 +231,10 @@ final class QueryAnalyzer {
 
         /** The output schema, registering an implicit stream on first use. */
         StreamSchema register(List<OutputColumn> columns) {
+            Symbols.Entry entry = symbols.lookup(name);
+            if (entry != null && entry.kind() == Symbols.Kind.TABLE) {
+                return entry.schema();
+            }
             StreamDef existing = symbols.stream(name);
             if (existing != null) {
                 return existing.schema();
