@@ -11,6 +11,7 @@ import io.eventflux.engine.internal.table.TableRuntime;
 import io.eventflux.engine.internal.table.Tables;
 import io.eventflux.engine.internal.time.TimeKeeper;
 import io.eventflux.engine.internal.time.WallClock;
+import io.eventflux.sql.SqlCompiler;
 import io.eventflux.sql.plan.AppPlan;
 import io.eventflux.sql.plan.QueryPlan;
 import io.eventflux.sql.plan.StreamDef;
@@ -115,7 +116,9 @@ public final class AppBuilder {
         Driver driver = options.synchronous() ? new InlineDriver(name, core, waker)
                 : new RingDriver(name, core, waker, options.ringBufferSize());
         List<String> outputs = plan.queries().stream().map(q -> q.output().target()).distinct().toList();
-        AppRuntimeImpl app = new AppRuntimeImpl(name, junctions, outputs, states, time, driver, tables);
+        SqlCompiler compiler = new SqlCompiler(registry);
+        AppRuntimeImpl app = new AppRuntimeImpl(name, junctions, outputs, states, time, driver, tables,
+                sql -> compiler.compileQuery(plan, sql));
         app.start();
         return app;
     }

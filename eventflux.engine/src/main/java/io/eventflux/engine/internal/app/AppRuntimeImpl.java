@@ -7,7 +7,11 @@ import io.eventflux.api.InputHandler;
 import io.eventflux.api.StreamCallback;
 import io.eventflux.api.StreamSchema;
 import io.eventflux.api.extension.Stateful;
+import io.eventflux.api.CompileException;
+import io.eventflux.api.QueryResult;
+import io.eventflux.engine.internal.query.OnDemandQuery;
 import io.eventflux.engine.internal.stream.StreamJunction;
+import io.eventflux.sql.plan.OnDemandPlan;
 import io.eventflux.engine.internal.table.TableRuntime;
 import io.eventflux.engine.internal.table.Tables;
 import io.eventflux.engine.internal.time.TimeKeeper;
@@ -29,6 +33,7 @@ public final class AppRuntimeImpl implements AppRuntime {
     private final TimeKeeper time;
     private final Driver driver;
     private final Tables tables;
+    private final QueryCompiler queries;
     private final Map<String, InputHandler> handlers = new ConcurrentHashMap<>();
     private final Object advanceLock = new Object();
     private volatile AppState state = AppState.RUNNING;
@@ -41,7 +46,13 @@ public final class AppRuntimeImpl implements AppRuntime {
 
     AppRuntimeImpl(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
             Map<String, Stateful> states, TimeKeeper time, Driver driver, Tables tables) {
+        this(name, junctions, outputStreams, states, time, driver, tables, null);
+    }
+
+    AppRuntimeImpl(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
+            Map<String, Stateful> states, TimeKeeper time, Driver driver, Tables tables, QueryCompiler queries) {
         this.tables = tables;
+        this.queries = queries;
         this.name = name;
         this.junctions = junctions;
         this.outputStreams = List.copyOf(outputStreams);
@@ -134,6 +145,24 @@ public final class AppRuntimeImpl implements AppRuntime {
         if (tables != null) {
             tables.close();
         }
+    }
+
+    /** Compiles on-demand queries against this app's plan. */
+    interface QueryCompiler {
+        OnDemandPlan compile(String sql) throws CompileException;
+    }
+
+    @Override
+    public QueryResult query(String sql) throws CompileException {
+        if (queries == null) {
+            throw new UnsupportedOperationException("app '" + name + "' was built without on-demand queries");
+        }
+        OnDemandPlan plan = queries.compile(sql);
+        if (state == AppState.STOPPED) {
+            throw new IllegalStateException("app '" + name + "' is stopped");
+        }
+        TableRuntime table = tables.table(plan.table().name());
+        return driver.call(() -> OnDemandQuery.run(plan, table, time.clock()));
     }
 
     /** Rows of a table that failed so far (duplicate primary keys). */

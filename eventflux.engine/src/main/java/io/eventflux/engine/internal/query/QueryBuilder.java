@@ -154,7 +154,7 @@ public final class QueryBuilder {
         return stage;
     }
 
-    private static Selector.Spec selectorSpec(SelectorPlan sel, OutputPlan output, ExprCompiler compiler,
+    static Selector.Spec selectorSpec(SelectorPlan sel, OutputPlan output, ExprCompiler compiler,
             Selector.SnapshotView snapshot) {
         StreamSchema schema = sel.outputSchema();
         if (schema.size() != sel.columns().size()) {

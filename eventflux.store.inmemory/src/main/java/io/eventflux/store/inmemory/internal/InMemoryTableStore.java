@@ -51,7 +51,7 @@ final class InMemoryTableStore implements TableStore {
     }
 
     private void add(long id, Object[] row, Object key) {
-        rows.put(id, row);
+        rows.put(id, row); // an existing id keeps its place (updates stay in insertion order)
         if (key != null) {
             byKey.put(key, id);
         }
@@ -65,6 +65,11 @@ final class InMemoryTableStore implements TableStore {
 
     private Object[] remove(long id) {
         Object[] row = rows.remove(id);
+        unindex(id, row);
+        return row;
+    }
+
+    private void unindex(long id, Object[] row) {
         Object key = key(row);
         if (key != null) {
             byKey.remove(key);
@@ -79,7 +84,6 @@ final class InMemoryTableStore implements TableStore {
                 }
             }
         }
-        return row;
     }
 
     private DuplicateKeyException duplicate(Object[] row) {
@@ -135,7 +139,7 @@ final class InMemoryTableStore implements TableStore {
                 continue;
             }
             Object[] copy = replaced.clone();
-            remove(id);
+            unindex(id, old);
             Object key = key(copy);
             if (key != null && byKey.containsKey(key)) {
                 add(id, old, key(old));
