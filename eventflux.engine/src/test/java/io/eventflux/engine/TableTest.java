@@ -80,6 +80,8 @@ class TableTest {
             app.inputHandler("Users").send(3L, new Object[] {"b", "Bob"});
             app.inputHandler("Q").send(4L, new Object[] {"a", 1});
             assertThat(((AppRuntimeImpl) app).tableErrorCount("U")).isEqualTo(1);
+            assertThat(app.outputStreams()).extracting(s -> s.name()).containsExactly("Out");
+            assertThat(app.stream("U")).isEmpty();
             app.shutdown();
             assertThat(Scenario.rows(out.events())).containsExactly("4:[a, 1, Ann]");
         }

@@ -115,7 +115,9 @@ public final class AppBuilder {
         WriterCore core = new WriterCore(time, queries);
         Driver driver = options.synchronous() ? new InlineDriver(name, core, waker)
                 : new RingDriver(name, core, waker, options.ringBufferSize());
-        List<String> outputs = plan.queries().stream().map(q -> q.output().target()).distinct().toList();
+        // tables are not streams: what queries insert into them is not an output stream
+        List<String> outputs = plan.queries().stream().map(q -> q.output().target()).distinct()
+                .filter(junctions::containsKey).toList();
         SqlCompiler compiler = new SqlCompiler(registry);
         AppRuntimeImpl app = new AppRuntimeImpl(name, junctions, outputs, states, time, driver, tables,
                 sql -> compiler.compileQuery(plan, sql));
