@@ -151,4 +151,14 @@ class TableTest {
                 .send("Q", 1, "a", 1).send("Users", 2, "a", "Ann").send("Q", 3, "a", 2)
                 .expect("3:[a, 2, Ann]");
     }
+
+    @Test
+    void cacheStoreTableEvictsTheLeastRecentlyUsedRow() {
+        JoinScenario.of("CREATE STREAM Users (id STRING, name STRING);\nCREATE STREAM Q (id STRING, n INT);\n"
+                + "CREATE TABLE U (id STRING PRIMARY KEY, name STRING) WITH ('extension' = 'cache', 'cache.size' = '2');\n"
+                + "INSERT INTO U SELECT id, name FROM Users;\n" + LOOKUP)
+                .send("Users", 1, "a", "Ann").send("Users", 2, "b", "Bob").send("Q", 3, "a", 1)
+                .send("Users", 4, "c", "Cid").send("Q", 5, "b", 2).send("Q", 6, "a", 3).send("Q", 7, "c", 4)
+                .expect("3:[a, 1, Ann]", "6:[a, 3, Ann]", "7:[c, 4, Cid]");
+    }
 }
