@@ -35,6 +35,20 @@ public interface AppRuntime {
      */
     List<StreamSchema> outputStreams();
 
+    /**
+     * Runs an on-demand query against the app's tables at once (SQL.md 3.6):
+     * {@code SELECT ... FROM T [WHERE ...] [GROUP BY ...] [HAVING ...] [ORDER BY ...] [LIMIT n] [OFFSET n]}.
+     * Aggregates fold the selected rows (one row per group). It runs between the app's chunks, so it sees
+     * the table as of one point in the stream.
+     *
+     * @throws CompileException as for an app (line and column within {@code sql})
+     * @throws UnsupportedOperationException if this runtime does not run on-demand queries
+     * @since 1.2
+     */
+    default QueryResult query(String sql) throws CompileException {
+        throw new UnsupportedOperationException("on-demand queries are not supported by " + getClass().getName());
+    }
+
     /** The schema of one stream. */
     Optional<StreamSchema> stream(String name);
 

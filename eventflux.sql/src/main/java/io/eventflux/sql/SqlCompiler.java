@@ -4,9 +4,11 @@ import io.eventflux.api.CompileException;
 import io.eventflux.api.StreamSchema;
 import io.eventflux.sql.internal.analysis.AppAnalyzer;
 import io.eventflux.sql.internal.analysis.ConditionAnalyzer;
+import io.eventflux.sql.internal.analysis.OnDemandAnalyzer;
 import io.eventflux.sql.internal.parser.SqlParser;
 import io.eventflux.sql.plan.AppPlan;
 import io.eventflux.sql.plan.ConditionPlan;
+import io.eventflux.sql.plan.OnDemandPlan;
 import java.util.Objects;
 
 /**
@@ -31,8 +33,8 @@ public final class SqlCompiler {
      * @param sql the whole script
      * @return the validated, typed plan
      * @throws CompileException listing every error found, each with line, column, offending name and a
-     *     suggestion where one exists; features this release does not run yet (joins, patterns, tables,
-     *     partitions, ...) are errors saying "... is not supported yet"
+     *     suggestion where one exists; features this release does not run yet (patterns, partitions, ...)
+     *     are errors saying "... is not supported yet"
      */
     public AppPlan compile(String sql) throws CompileException {
         return new AppAnalyzer(catalog).analyze(new SqlParser().parse(sql));
@@ -53,5 +55,16 @@ public final class SqlCompiler {
         Objects.requireNonNull(input, "input");
         return new ConditionAnalyzer(catalog).analyze(condition,
                 new SqlParser().parseExpression(Objects.requireNonNull(condition, "condition")), input);
+    }
+
+    /**
+     * Compiles an on-demand query against the tables of an app (SQL.md 3.6).
+     *
+     * @param app the app's plan (its tables and streams are the names the query may use)
+     * @param sql one {@code SELECT ... FROM <table> ...} statement
+     * @throws CompileException as for {@link #compile(String)}, positions within {@code sql}
+     */
+    public OnDemandPlan compileQuery(AppPlan app, String sql) throws CompileException {
+        return new OnDemandAnalyzer(catalog, app).analyze(new SqlParser().parse(sql));
     }
 }

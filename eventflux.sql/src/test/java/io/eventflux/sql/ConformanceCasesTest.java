@@ -87,8 +87,8 @@ class ConformanceCasesTest {
     }
 
     @Test
-    void case06TableJoinIsNotSupportedYet() {
-        assertThatThrownBy(() -> compiler.compile("""
+    void case06TableJoin() throws CompileException {
+        AppPlan plan = compiler.compile("""
                 CREATE STREAM Orders (orderId STRING, userId STRING, amount DOUBLE);
                 CREATE STREAM Users (userId STRING, name STRING);
                 CREATE TABLE UserTable (userId STRING PRIMARY KEY, name STRING);
@@ -96,10 +96,13 @@ class ConformanceCasesTest {
                 INSERT INTO Enriched
                 SELECT o.orderId AS orderId, u.name AS name, o.amount AS amount
                 FROM Orders AS o JOIN UserTable AS u ON o.userId = u.userId;
-                """))
-                .isInstanceOf(CompileException.class)
-                .hasMessageStartingWith("line 3, column 1: tables (CREATE TABLE) are not supported yet")
-                .hasMessageContaining("line 7, column 18: joins are not supported yet");
+                """);
+        assertThat(plan.tables()).hasSize(1);
+        assertThat(plan.tables().get(0).primaryKey()).containsExactly("userId");
+        assertThat(plan.queries().get(0).output().target()).isEqualTo("UserTable");
+        io.eventflux.sql.plan.JoinInput join = (io.eventflux.sql.plan.JoinInput) plan.queries().get(1).input();
+        assertThat(join.inputs().get(1).kind()).isEqualTo(io.eventflux.sql.plan.JoinInput.Kind.TABLE);
+        assertThat(plan.stream("UserTable")).isEmpty();
     }
 
     @Test

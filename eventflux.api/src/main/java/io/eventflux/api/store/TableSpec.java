@@ -10,7 +10,7 @@ import java.util.Map;
  * @param app the app's name
  * @param schema the columns
  * @param primaryKey the primary key columns (empty: none)
- * @param indexes secondary index columns
+ * @param indexes secondary index columns ({@code WITH ('index' = 'a, b')})
  * @param options the WITH options
  */
 public record TableSpec(String app, StreamSchema schema, List<String> primaryKey, List<String> indexes,

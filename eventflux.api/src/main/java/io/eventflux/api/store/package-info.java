@@ -4,7 +4,7 @@
  * {@link io.eventflux.api.store.PersistenceStoreFactory persistence stores} keep app snapshots.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package io.eventflux.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,14 +3,19 @@ package io.eventflux.engine.internal.app;
 import io.eventflux.api.DeployOptions;
 import io.eventflux.api.extension.Stateful;
 import io.eventflux.engine.ExtensionRegistry;
+import io.eventflux.engine.internal.join.JoinSource;
 import io.eventflux.engine.internal.query.QueryBuilder;
 import io.eventflux.engine.internal.query.QueryRuntime;
 import io.eventflux.engine.internal.stream.StreamJunction;
+import io.eventflux.engine.internal.table.TableRuntime;
+import io.eventflux.engine.internal.table.Tables;
 import io.eventflux.engine.internal.time.TimeKeeper;
 import io.eventflux.engine.internal.time.WallClock;
+import io.eventflux.sql.SqlCompiler;
 import io.eventflux.sql.plan.AppPlan;
 import io.eventflux.sql.plan.QueryPlan;
 import io.eventflux.sql.plan.StreamDef;
+import io.eventflux.sql.plan.TableWritePlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +65,10 @@ public final class AppBuilder {
             junctions.put(s.name(), new StreamJunction(s.schema(), drop));
         }
         Map<String, Stateful> states = new LinkedHashMap<>();
+        Tables tables = new Tables(name, plan.tables(), registry);
+        for (TableRuntime t : tables.all()) {
+            states.put("table/" + t.name(), t);
+        }
         QueryBuilder builder = new QueryBuilder(new QueryBuilder.Context() {
             @Override
             public TimeKeeper time() {
@@ -69,6 +78,9 @@ public final class AppBuilder {
             @Override
             public StreamJunction junction(String stream) {
                 StreamJunction j = junctions.get(stream);
+                if (j == null) {
+                    j = tables.junction(stream);
+                }
                 if (j == null) {
                     throw new IllegalArgumentException("app '" + name + "': unknown stream '" + stream + "'");
                 }
@@ -83,16 +95,32 @@ public final class AppBuilder {
                 }
                 states.put(k, state);
             }
+
+            @Override
+            public JoinSource table(String table, int keyColumn) {
+                TableRuntime t = tables.table(table);
+                if (t == null) {
+                    throw new IllegalArgumentException("app '" + name + "': unknown table '" + table + "'");
+                }
+                return t.joinSource(keyColumn);
+            }
         });
         List<QueryRuntime> queries = new ArrayList<>();
         for (QueryPlan q : plan.queries()) {
             queries.add(builder.build(q));
         }
+        for (TableWritePlan w : plan.tableWrites()) {
+            junctions.get(w.input().stream().name()).subscribe(tables.write(w, time.clock()));
+        }
         WriterCore core = new WriterCore(time, queries);
         Driver driver = options.synchronous() ? new InlineDriver(name, core, waker)
                 : new RingDriver(name, core, waker, options.ringBufferSize());
-        List<String> outputs = plan.queries().stream().map(q -> q.output().target()).distinct().toList();
-        AppRuntimeImpl app = new AppRuntimeImpl(name, junctions, outputs, states, time, driver);
+        // tables are not streams: what queries insert into them is not an output stream
+        List<String> outputs = plan.queries().stream().map(q -> q.output().target()).distinct()
+                .filter(junctions::containsKey).toList();
+        SqlCompiler compiler = new SqlCompiler(registry);
+        AppRuntimeImpl app = new AppRuntimeImpl(name, junctions, outputs, states, time, driver, tables,
+                sql -> compiler.compileQuery(plan, sql));
         app.start();
         return app;
     }

@@ -7,7 +7,13 @@ import io.eventflux.api.InputHandler;
 import io.eventflux.api.StreamCallback;
 import io.eventflux.api.StreamSchema;
 import io.eventflux.api.extension.Stateful;
+import io.eventflux.api.CompileException;
+import io.eventflux.api.QueryResult;
+import io.eventflux.engine.internal.query.OnDemandQuery;
 import io.eventflux.engine.internal.stream.StreamJunction;
+import io.eventflux.sql.plan.OnDemandPlan;
+import io.eventflux.engine.internal.table.TableRuntime;
+import io.eventflux.engine.internal.table.Tables;
 import io.eventflux.engine.internal.time.TimeKeeper;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -26,6 +32,8 @@ public final class AppRuntimeImpl implements AppRuntime {
     private final Map<String, Stateful> states;
     private final TimeKeeper time;
     private final Driver driver;
+    private final Tables tables;
+    private final QueryCompiler queries;
     private final Map<String, InputHandler> handlers = new ConcurrentHashMap<>();
     private final Object advanceLock = new Object();
     private volatile AppState state = AppState.RUNNING;
@@ -33,6 +41,18 @@ public final class AppRuntimeImpl implements AppRuntime {
 
     AppRuntimeImpl(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
             Map<String, Stateful> states, TimeKeeper time, Driver driver) {
+        this(name, junctions, outputStreams, states, time, driver, null);
+    }
+
+    AppRuntimeImpl(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
+            Map<String, Stateful> states, TimeKeeper time, Driver driver, Tables tables) {
+        this(name, junctions, outputStreams, states, time, driver, tables, null);
+    }
+
+    AppRuntimeImpl(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
+            Map<String, Stateful> states, TimeKeeper time, Driver driver, Tables tables, QueryCompiler queries) {
+        this.tables = tables;
+        this.queries = queries;
         this.name = name;
         this.junctions = junctions;
         this.outputStreams = List.copyOf(outputStreams);
@@ -122,6 +142,36 @@ public final class AppRuntimeImpl implements AppRuntime {
         }
         state = AppState.STOPPED;
         driver.shutdown();
+        if (tables != null) {
+            tables.close();
+        }
+    }
+
+    /** Compiles on-demand queries against this app's plan. */
+    interface QueryCompiler {
+        OnDemandPlan compile(String sql) throws CompileException;
+    }
+
+    @Override
+    public QueryResult query(String sql) throws CompileException {
+        if (queries == null) {
+            throw new UnsupportedOperationException("app '" + name + "' was built without on-demand queries");
+        }
+        OnDemandPlan plan = queries.compile(sql);
+        if (state == AppState.STOPPED) {
+            throw new IllegalStateException("app '" + name + "' is stopped");
+        }
+        TableRuntime table = tables.table(plan.table().name());
+        return driver.call(() -> OnDemandQuery.run(plan, table, time.clock()));
+    }
+
+    /** Rows of a table that failed so far (duplicate primary keys). */
+    public long tableErrorCount(String table) {
+        TableRuntime t = tables == null ? null : tables.table(table);
+        if (t == null) {
+            throw new IllegalArgumentException("app '" + name + "' has no table '" + table + "'");
+        }
+        return t.errorCount();
     }
 
     /** Events of a stream dropped on backpressure so far. */

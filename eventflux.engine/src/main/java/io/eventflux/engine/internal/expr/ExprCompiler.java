@@ -14,12 +14,22 @@ import java.util.List;
  */
 public final class ExprCompiler {
     private final FunctionContext functionContext;
+    private final int[] inputOffsets;
 
     /**
      * @param clock the app's clock ({@code now()})
      * @param context the query instance's evaluation context ({@code eventTimestamp()})
      */
     public ExprCompiler(Clock clock, EvalContext context) {
+        this(clock, context, new int[] {0});
+    }
+
+    /**
+     * A compiler for rows that concatenate several inputs (joins): attribute {@code i} of input {@code k}
+     * is read at {@code inputOffsets[k] + i}; a negative offset means the input is not in the row.
+     */
+    public ExprCompiler(Clock clock, EvalContext context, int[] inputOffsets) {
+        this.inputOffsets = inputOffsets.clone();
         this.functionContext = new FunctionContext() {
             @Override
             public Clock clock() {
@@ -42,11 +52,11 @@ public final class ExprCompiler {
             return new ConstantExpr(l.value(), l.type());
         }
         if (e instanceof TypedExpr.AttributeRef a) {
-            if (a.input() != 0) {
+            if (a.input() >= inputOffsets.length || inputOffsets[a.input()] < 0) {
                 throw new UnsupportedOperationException("attribute '" + a.name() + "' of input " + a.input()
-                        + ": joins and patterns are not supported yet");
+                        + " is not available here");
             }
-            return new AttributeExpr(a.index(), a.type());
+            return new AttributeExpr(inputOffsets[a.input()] + a.index(), a.type());
         }
         if (e instanceof TypedExpr.AggregateRef a) {
             return new AggregateExpr(a.slot(), a.type());

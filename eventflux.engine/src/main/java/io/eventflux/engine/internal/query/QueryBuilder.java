@@ -16,6 +16,7 @@ import io.eventflux.engine.internal.time.OperatorScheduler;
 import io.eventflux.engine.internal.time.TimeKeeper;
 import io.eventflux.engine.internal.time.TimerQueue;
 import io.eventflux.sql.plan.AggregateCall;
+import io.eventflux.sql.plan.JoinInput;
 import io.eventflux.sql.plan.OutputPlan;
 import io.eventflux.sql.plan.QueryPlan;
 import io.eventflux.sql.plan.RateLimitPlan;
@@ -34,6 +35,15 @@ public final class QueryBuilder {
 
         /** Registers a stateful part for app snapshots under a unique name. */
         void registerState(String name, Stateful state);
+
+        /**
+         * A table of the app as a join input, indexed on {@code keyColumn} when the table can serve it.
+         *
+         * @throws IllegalArgumentException if unknown
+         */
+        default io.eventflux.engine.internal.join.JoinSource table(String name, int keyColumn) {
+            throw new IllegalArgumentException("unknown table '" + name + "'");
+        }
     }
 
     private final Context context;
@@ -44,6 +54,9 @@ public final class QueryBuilder {
 
     /** Builds the query and subscribes it to its input stream. */
     public QueryRuntime build(QueryPlan plan) {
+        if (plan.input() instanceof JoinInput join) {
+            return buildJoin(plan, join);
+        }
         if (!(plan.input() instanceof StreamInput input)) {
             throw new UnsupportedOperationException("query " + plan.name() + ": input " + plan.input()
                     + " is not supported yet");
@@ -81,6 +94,33 @@ public final class QueryBuilder {
         return runtime;
     }
 
+    /** A join query: its inputs feed a {@link JoinStage} that feeds the selector with joined rows. */
+    private QueryRuntime buildJoin(QueryPlan plan, JoinInput join) {
+        TimeKeeper time = context.time();
+        EvalContext ctx = new EvalContext();
+        ExprCompiler compiler = new ExprCompiler(time.clock(), ctx, JoinBuilder.offsets(join));
+        SelectorPlan sel = plan.selector();
+        OutputPlan output = plan.output();
+        StreamJunction target = context.junction(output.target());
+        RateLimitPlan rate = output.rateLimit();
+        boolean snapshot = rate != null && rate.mode() == RateLimitPlan.Mode.SNAPSHOT;
+        LongSupplier quietUntil = () -> Math.min(time.horizon(), time.timers().nextDue());
+        RowSink sink = rate == null || snapshot ? new DirectOutput(target)
+                : rateLimiter(plan.name(), rate, !sel.groupBy().isEmpty(), target, quietUntil);
+        Selector.SnapshotView view = snapshot ? Selector.SnapshotView.NO_WINDOW : Selector.SnapshotView.NONE;
+        Selector selector = new Selector(ctx, selectorSpec(sel, output, compiler, view), sink);
+        context.registerState(plan.name() + "/selector", selector);
+        if (snapshot) {
+            SnapshotEmitter emitter = new SnapshotEmitter(rate.millis(), selector, null,
+                    time.timers().newScheduler(TimerQueue.Order.AFTER_ALL), quietUntil);
+            time.onStart(emitter::start);
+            context.registerState(plan.name() + "/output", emitter);
+        }
+        boolean needsExpired = sel.isAggregating() || output.events() != OutputPlan.EventSelection.CURRENT;
+        new JoinBuilder(context, context::table).build(plan.name(), join, ctx, compiler, selector, needsExpired);
+        return new QueryRuntime(plan.name(), ctx, null, null, selector);
+    }
+
     /** OUTPUT ALL | FIRST | LAST, in front of the target stream. */
     private RateLimiter rateLimiter(String query, RateLimitPlan rate, boolean grouped, StreamJunction target,
             LongSupplier quietUntil) {
@@ -114,7 +154,7 @@ public final class QueryBuilder {
         return stage;
     }
 
-    private static Selector.Spec selectorSpec(SelectorPlan sel, OutputPlan output, ExprCompiler compiler,
+    static Selector.Spec selectorSpec(SelectorPlan sel, OutputPlan output, ExprCompiler compiler,
             Selector.SnapshotView snapshot) {
         StreamSchema schema = sel.outputSchema();
         if (schema.size() != sel.columns().size()) {

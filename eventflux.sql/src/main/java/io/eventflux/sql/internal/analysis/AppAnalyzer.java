@@ -15,6 +15,8 @@ import io.eventflux.sql.internal.ast.Statement;
 import io.eventflux.sql.plan.AppPlan;
 import io.eventflux.sql.plan.QueryPlan;
 import io.eventflux.sql.plan.StreamDef;
+import io.eventflux.sql.plan.TableDef;
+import io.eventflux.sql.plan.TableWritePlan;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,11 +34,15 @@ public final class AppAnalyzer {
     private final Errors errors = new Errors();
     private final Symbols symbols = new Symbols();
     private final QueryAnalyzer queries;
+    private final TableAnalyzer tableAnalyzer;
+    private final List<TableDef> tables = new ArrayList<>();
     private final Map<String, String> appOptions = new LinkedHashMap<>();
     private String appName;
 
     public AppAnalyzer(Catalog catalog) {
-        this.queries = new QueryAnalyzer(symbols, errors, new ExtensionResolver(catalog));
+        ExtensionResolver extensions = new ExtensionResolver(catalog);
+        this.queries = new QueryAnalyzer(symbols, errors, extensions);
+        this.tableAnalyzer = new TableAnalyzer(symbols, errors, new ExpressionAnalyzer(extensions));
     }
 
     /** Analyzes once; an analyzer is not reused. */
@@ -46,6 +52,7 @@ public final class AppAnalyzer {
             errors.attempt(() -> define(s));
         }
         List<QueryPlan> plans = new ArrayList<>();
+        List<TableWritePlan> writes = new ArrayList<>();
         int queryNumber = 0;
         for (Statement s : script.statements()) {
             if (s instanceof Statement.Query q) {
@@ -54,6 +61,14 @@ public final class AppAnalyzer {
                 if (plan != null) {
                     plans.add(plan);
                 }
+            } else if (s instanceof Statement.Update || s instanceof Statement.Delete
+                    || s instanceof Statement.Upsert) {
+                String name = queryName(s.annotations(), ++queryNumber);
+                int before = errors.count();
+                TableWritePlan plan = errors.attempt(() -> tableWrite(s, name));
+                if (plan != null && errors.count() == before) {
+                    writes.add(plan);
+                }
             } else {
                 errors.attempt(() -> unsupported(s));
             }
@@ -61,7 +76,7 @@ public final class AppAnalyzer {
         if (!errors.isEmpty()) {
             throw new CompileException(errors.sorted());
         }
-        return new AppPlan(appName, appOptions, symbols.streams(), plans);
+        return new AppPlan(appName, appOptions, symbols.streams(), plans, tables, writes);
     }
 
     private void define(Statement s) {
@@ -74,8 +89,9 @@ public final class AppAnalyzer {
             symbols.define(cs.name(), Symbols.Kind.STREAM, schema);
             symbols.addStream(new StreamDef(schema, StreamDef.Kind.DECLARED, options(cs.options()), cs.pos()));
         } else if (s instanceof Statement.CreateTable ct) {
-            symbols.define(ct.name(), Symbols.Kind.TABLE, schema(ct.name(), ct.columns()));
-            throw new CompileProblem(ct.pos(), "tables (CREATE TABLE) are not supported yet", ct.name().text(), null);
+            StreamSchema schema = schema(ct.name(), ct.columns());
+            symbols.define(ct.name(), Symbols.Kind.TABLE, schema);
+            tables.add(tableAnalyzer.define(ct, schema, options(ct.options())));
         } else if (s instanceof Statement.CreateTrigger tr) {
             symbols.define(tr.name(), Symbols.Kind.TRIGGER, new StreamSchema(tr.name().text(),
                     List.of(new Attribute("triggered_time", AttributeType.LONG))));
@@ -92,12 +108,6 @@ public final class AppAnalyzer {
         String what;
         if (s instanceof Statement.Partition) {
             what = "partitions (PARTITION WITH ... BEGIN ... END)";
-        } else if (s instanceof Statement.Update) {
-            what = "UPDATE";
-        } else if (s instanceof Statement.Delete) {
-            what = "DELETE";
-        } else if (s instanceof Statement.Upsert) {
-            what = "UPSERT";
         } else {
             return; // definitions were handled in the first pass; annotations alone need nothing
         }
@@ -144,8 +154,22 @@ public final class AppAnalyzer {
         }
     }
 
+    private TableWritePlan tableWrite(Statement s, String name) {
+        if (s instanceof Statement.Update u) {
+            return tableAnalyzer.update(u, name);
+        }
+        if (s instanceof Statement.Delete d) {
+            return tableAnalyzer.delete(d, name);
+        }
+        return tableAnalyzer.upsert((Statement.Upsert) s, name);
+    }
+
     private static String queryName(Statement.Query q, int number) {
-        for (Annotation a : q.annotations()) {
+        return queryName(q.annotations(), number);
+    }
+
+    private static String queryName(List<Annotation> annotations, int number) {
+        for (Annotation a : annotations) {
             if (a.name().equalsIgnoreCase("info")) {
                 for (Annotation.Element e : a.elements()) {
                     if (e.key() != null && e.key().equalsIgnoreCase("name")) {

@@ -7,6 +7,7 @@ import io.eventflux.sql.internal.CompileProblem;
 import io.eventflux.sql.internal.ast.Select;
 import io.eventflux.sql.internal.ast.Source;
 import io.eventflux.sql.internal.ast.Statement;
+import io.eventflux.sql.plan.InputPlan;
 import io.eventflux.sql.plan.OutputPlan;
 import io.eventflux.sql.plan.QueryPlan;
 import io.eventflux.sql.plan.RateLimitPlan;
@@ -23,7 +24,8 @@ import java.util.Map;
 
 /**
  * One continuous query into a {@link QueryPlan}: input stream, WHERE, window, selector, output target and
- * rate limit. Joins, patterns and sequences parse but are not supported yet by this release.
+ * rate limit; joins
+ * through {@link JoinAnalyzer}. Patterns and sequences parse but are not supported yet by this release.
  */
 final class QueryAnalyzer {
     static final String DEFAULT_OUTPUT = "OutputStream";
@@ -33,6 +35,7 @@ final class QueryAnalyzer {
     private final ExpressionAnalyzer expressions;
     private final ExtensionResolver extensions;
     private final SelectAnalyzer selects;
+    private final JoinAnalyzer joins;
 
     QueryAnalyzer(Symbols symbols, Errors errors, ExtensionResolver extensions) {
         this.symbols = symbols;
@@ -40,18 +43,18 @@ final class QueryAnalyzer {
         this.extensions = extensions;
         this.expressions = new ExpressionAnalyzer(extensions);
         this.selects = new SelectAnalyzer(expressions, errors);
+        this.joins = new JoinAnalyzer(expressions, errors);
     }
 
     /** The plan, or null when errors were recorded (or a {@link CompileProblem} for the whole query). */
     QueryPlan analyze(Statement.Query query, String name) {
         int before = errors.count();
         Select select = query.select();
-        Source.StreamSource source = singleStream(select.from());
-        StreamSchema schema = inputSchema(source);
-        String alias = source.alias() == null ? null : source.alias().text();
-        Scope scope = new Scope(List.of(new Scope.Input(0, schema.name(), alias, schema)));
-        TypedExpr filter = select.where() == null ? null : errors.attempt(() -> where(select, scope));
-        WindowPlan window = source.window() == null ? null : errors.attempt(() -> window(source.window(), scope));
+        Analyzed in = select.from() instanceof Source.Join join ? joinInput(join, select) : streamInput(select);
+        if (in == null) {
+            return null;
+        }
+        Scope scope = in.scope();
         Target target = target(query);
         SelectAnalyzer.Parts parts = selects.analyze(select, scope, columns -> target.conform(columns));
         RateLimitPlan rate = select.output() == null ? null : errors.attempt(() -> rateLimit(select.output()));
@@ -63,13 +66,48 @@ final class QueryAnalyzer {
                 parts.orderBy(), select.limit(), select.offset(), parts.aggregates(), outputSchema);
         OutputPlan output = new OutputPlan(target.name(), query.insert() == null ? OutputPlan.EventSelection.CURRENT
                 : query.insert().events(), rate);
-        return new QueryPlan(name, new StreamInput(schema, alias, filter, window), selector, output, query.pos());
+        return new QueryPlan(name, in.plan(), selector, output, query.pos());
+    }
+
+    /** A query's input plan and the scope its SELECT sees. */
+    private record Analyzed(InputPlan plan, Scope scope) {
+    }
+
+    private Analyzed streamInput(Select select) {
+        Source.StreamSource source = singleStream(select.from());
+        StreamSchema schema = inputSchema(source);
+        String alias = source.alias() == null ? null : source.alias().text();
+        Scope scope = new Scope(List.of(new Scope.Input(0, schema.name(), alias, schema)));
+        TypedExpr filter = select.where() == null ? null : errors.attempt(() -> where(select, scope));
+        WindowPlan window = source.window() == null ? null : errors.attempt(() -> window(source.window(), scope));
+        return new Analyzed(new StreamInput(schema, alias, filter, window), scope);
+    }
+
+    private Analyzed joinInput(Source.Join join, Select select) {
+        JoinAnalyzer.Result r = joins.analyze(join, select.where(), new JoinAnalyzer.Inputs() {
+            @Override
+            public JoinAnalyzer.Resolved resolve(Source.StreamSource source) {
+                return joinSide(source);
+            }
+
+            @Override
+            public WindowPlan window(Source.WindowCall call, Scope own) {
+                return QueryAnalyzer.this.window(call, own);
+            }
+        });
+        return r == null ? null : new Analyzed(r.plan(), r.scope());
+    }
+
+    /** A join input: a stream, or a table when tables are enabled. */
+    private JoinAnalyzer.Resolved joinSide(Source.StreamSource source) {
+        Symbols.Entry entry = symbols.require(source.stream());
+        if (entry.kind() == Symbols.Kind.TABLE) {
+            return new JoinAnalyzer.Resolved(entry.schema(), true);
+        }
+        return new JoinAnalyzer.Resolved(inputSchema(source), false);
     }
 
     private static Source.StreamSource singleStream(Source source) {
-        if (source instanceof Source.Join join) {
-            throw new CompileProblem(join.pos(), "joins are not supported yet", "JOIN", null);
-        }
         if (source instanceof Source.PatternSource p) {
             String what = p.sequence() ? "sequences (SEQUENCE)" : "patterns (PATTERN)";
             throw new CompileProblem(p.pos(), what + " are not supported yet", p.sequence() ? "SEQUENCE" : "PATTERN",
@@ -91,8 +129,9 @@ final class QueryAnalyzer {
         }
         Symbols.Entry entry = symbols.require(source.stream());
         switch (entry.kind()) {
-            case TABLE -> throw new CompileProblem(source.stream().pos(),
-                    "reading table '" + name + "' is not supported yet", name, null);
+            case TABLE -> throw new CompileProblem(source.stream().pos(), "table '" + name
+                    + "' cannot drive a continuous query", name,
+                    "join it with a stream, or read it with an on-demand query (AppRuntime.query)");
             case TRIGGER -> throw new CompileProblem(source.stream().pos(),
                     "trigger streams ('" + name + "') are not supported yet", name, null);
             case AGGREGATION -> throw new CompileProblem(source.stream().pos(),
@@ -157,11 +196,12 @@ final class QueryAnalyzer {
                         null);
             }
             Symbols.Entry entry = symbols.lookup(name);
+            if (entry != null && entry.kind() == Symbols.Kind.TABLE) {
+                return fit(columns, entry.schema()); // INSERT INTO a table (SQL.md 3.6)
+            }
             if (entry != null && entry.kind() != Symbols.Kind.STREAM) {
-                String what = entry.kind() == Symbols.Kind.TABLE ? "INSERT INTO a table ('" + name
-                        + "') is not supported yet" : "cannot insert into " + Symbols.kindName(entry.kind()) + " '"
-                        + name + "'";
-                throw new CompileProblem(pos, what, name, null);
+                throw new CompileProblem(pos, "cannot insert into " + Symbols.kindName(entry.kind()) + " '" + name + "'",
+                        name, null);
             }
             StreamDef existing = symbols.stream(name);
             return existing == null ? columns : fit(columns, existing.schema());
@@ -191,6 +231,10 @@ final class QueryAnalyzer {
 
         /** The output schema, registering an implicit stream on first use. */
         StreamSchema register(List<OutputColumn> columns) {
+            Symbols.Entry entry = symbols.lookup(name);
+            if (entry != null && entry.kind() == Symbols.Kind.TABLE) {
+                return entry.schema();
+            }
             StreamDef existing = symbols.stream(name);
             if (existing != null) {
                 return existing.schema();

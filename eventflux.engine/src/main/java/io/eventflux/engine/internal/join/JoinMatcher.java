@@ -1,0 +1,144 @@
+package io.eventflux.engine.internal.join;
+
+import io.eventflux.engine.internal.expr.EvalContext;
+import io.eventflux.engine.internal.expr.Expr;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes the joined rows one triggering row produces (SQL.md 3.4). Joins nest to the left: step k joins
+ * the rows of inputs 0..k-1 with input k. The trigger takes its input's place; every other input offers
+ * what it holds. A joined row concatenates the inputs' attributes (an input's slot starts at its offset).
+ *
+ * <p>Outer joins pad only rows that carry the trigger: at step k, unmatched left rows are padded (LEFT,
+ * FULL) unless the trigger is input k itself, and unmatched right rows (RIGHT, FULL) when the trigger is
+ * input k or a later one. Equality conditions look rows up in an input's index instead of scanning it.
+ */
+public final class JoinMatcher {
+    /**
+     * One join step.
+     *
+     * @param padsLeft LEFT or FULL OUTER
+     * @param padsRight RIGHT or FULL OUTER
+     * @param on the ON condition over the joined row, or null
+     * @param probe the left part of an equality conjunct (over inputs 0..k-1) that input k's index is keyed
+     *     by, or null when input k is not looked up
+     * @param reverseProbe for step 1 only: the right part of the conjunct (over input 1), when input 0 is
+     *     indexed by the left part; or null
+     */
+    public record Step(boolean padsLeft, boolean padsRight, Expr on, Expr probe, Expr reverseProbe) {
+    }
+
+    private final JoinSource[] inputs;
+    private final int[] offsets;
+    private final int[] widths;
+    private final int width;
+    private final Step[] steps;
+    private final EvalContext ctx;
+
+    /**
+     * @param inputs what each input holds
+     * @param widths each input's number of attributes
+     * @param steps steps[k] joins input k (steps[0] is unused and may be null)
+     * @param ctx the context the conditions are evaluated in
+     */
+    public JoinMatcher(JoinSource[] inputs, int[] widths, Step[] steps, EvalContext ctx) {
+        this.inputs = inputs.clone();
+        this.widths = widths.clone();
+        this.steps = steps.clone();
+        this.ctx = ctx;
+        this.offsets = new int[widths.length];
+        int w = 0;
+        for (int k = 0; k < widths.length; k++) {
+            offsets[k] = w;
+            w += widths[k];
+        }
+        this.width = w;
+    }
+
+    /** The width of a joined row. */
+    public int width() {
+        return width;
+    }
+
+    /** The offset of input k's attributes in a joined row. */
+    public int offset(int k) {
+        return offsets[k];
+    }
+
+    /** The joined rows for a row of input {@code trigger}, evaluated at time {@code ts}. */
+    public List<Object[]> match(int trigger, Object[] data, long ts) {
+        List<Object[]> rows = new ArrayList<>();
+        if (trigger == 0) {
+            rows.add(place(new Object[width], 0, data));
+        } else {
+            Iterable<Object[]> seed = inputs[0].all();
+            Step first = steps[1];
+            if (trigger == 1 && first.reverseProbe() != null && inputs[0].indexed()) {
+                ctx.bind(place(new Object[width], 1, data), ts);
+                seed = inputs[0].lookup(Keys.normalize(first.reverseProbe().eval(ctx)));
+            }
+            for (Object[] r : seed) {
+                rows.add(place(new Object[width], 0, r));
+            }
+        }
+        for (int k = 1; k < inputs.length; k++) {
+            rows = step(k, rows, trigger, data, ts);
+        }
+        return rows;
+    }
+
+    private List<Object[]> step(int k, List<Object[]> left, int trigger, Object[] data, long ts) {
+        Step s = steps[k];
+        boolean padLeft = s.padsLeft() && trigger != k;
+        boolean padRight = s.padsRight() && trigger >= k;
+        Map<Object[], Boolean> matchedRight = padRight ? new IdentityHashMap<>() : null;
+        List<Object[]> out = new ArrayList<>();
+        boolean lookup = trigger != k && s.probe() != null && inputs[k].indexed();
+        for (Object[] p : left) {
+            Iterable<Object[]> candidates;
+            if (trigger == k) {
+                candidates = List.<Object[]>of(data);
+            } else if (lookup) {
+                ctx.bind(p, ts);
+                candidates = inputs[k].lookup(Keys.normalize(s.probe().eval(ctx)));
+            } else {
+                candidates = inputs[k].all();
+            }
+            boolean matched = false;
+            for (Object[] r : candidates) {
+                Object[] row = place(p.clone(), k, r);
+                if (s.on() != null) {
+                    ctx.bind(row, ts);
+                    if (!s.on().evalBool(ctx)) {
+                        continue;
+                    }
+                }
+                out.add(row);
+                matched = true;
+                if (padRight) {
+                    matchedRight.put(r, Boolean.TRUE);
+                }
+            }
+            if (!matched && padLeft) {
+                out.add(p);
+            }
+        }
+        if (padRight) {
+            Iterable<Object[]> rights = trigger == k ? List.<Object[]>of(data) : inputs[k].all();
+            for (Object[] r : rights) {
+                if (!matchedRight.containsKey(r)) {
+                    out.add(place(new Object[width], k, r));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Object[] place(Object[] row, int k, Object[] data) {
+        System.arraycopy(data, 0, row, offsets[k], widths[k]);
+        return row;
+    }
+}

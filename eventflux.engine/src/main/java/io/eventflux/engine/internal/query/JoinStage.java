@@ -1,0 +1,59 @@
+package io.eventflux.engine.internal.query;
+
+import io.eventflux.api.Event;
+import io.eventflux.engine.internal.expr.EvalContext;
+import io.eventflux.engine.internal.expr.Expr;
+import io.eventflux.engine.internal.join.JoinMatcher;
+import java.util.List;
+
+/**
+ * The shared part of a join query: turns a triggering event into joined rows (WHERE applied after the
+ * join and NULL padding), collects them as one step for the selector and ends chunks.
+ */
+final class JoinStage {
+    private final JoinMatcher matcher;
+    private final Expr filter;
+    private final EvalContext ctx;
+    private final Selector selector;
+    private final boolean needsExpired;
+    private final StepBuffer step = new StepBuffer();
+
+    JoinStage(JoinMatcher matcher, Expr filter, EvalContext ctx, Selector selector, boolean needsExpired) {
+        this.matcher = matcher;
+        this.filter = filter;
+        this.ctx = ctx;
+        this.selector = selector;
+        this.needsExpired = needsExpired;
+    }
+
+    /** Whether expired events must be joined (the query emits them, or aggregates subtract them). */
+    boolean needsExpired() {
+        return needsExpired;
+    }
+
+    void trigger(int input, Event e, boolean expired) {
+        List<Object[]> rows = matcher.match(input, e.data(), e.timestamp());
+        for (Object[] row : rows) {
+            if (filter != null) {
+                ctx.bind(row, e.timestamp());
+                if (!filter.evalBool(ctx)) {
+                    continue;
+                }
+            }
+            step.add(new Event(e.timestamp(), row, expired), expired);
+        }
+    }
+
+    void endStep() {
+        selector.step(step);
+    }
+
+    void endChunk() {
+        selector.endChunk();
+    }
+
+    void abort() {
+        step.clear();
+        selector.abortChunk();
+    }
+}
