@@ -188,14 +188,11 @@ class CompileErrorTest {
     @Test
     void featuresOfLaterReleasesAreNotSupportedYet() {
         assertNotSupported("CREATE TABLE T (a INT PRIMARY KEY);", 1, 1, "tables (CREATE TABLE)");
-        assertNotSupported("CREATE TRIGGER Tick AT EVERY 5 SECONDS;", 1, 1, "triggers");
         assertNotSupported(STREAMS + "CREATE AGGREGATION A AS SELECT sum(price) AS t FROM Trades AGGREGATE EVERY SECONDS;",
                 2, 1, "incremental aggregations");
         assertNotSupported(STREAMS + "SELECT * FROM Trades AS a JOIN Trades AS b ON a.symbol = b.symbol;", 2, 27,
                 "joins");
         assertNotSupported(STREAMS + "SELECT * FROM SEQUENCE (e1=Trades -> e2=Trades);", 2, 15, "sequences");
-        assertNotSupported(STREAMS + "PARTITION WITH (price < 10 AS 'low' OF Trades) BEGIN SELECT * FROM Trades; END;",
-                2, 1, "partitions");
         assertNotSupported("UPDATE T SET a = U.a FROM U WHERE T.k = U.k;", 1, 1, "UPDATE");
         assertNotSupported("DELETE FROM T USING D WHERE T.k = D.k;", 1, 1, "DELETE");
         assertNotSupported("UPSERT INTO T SELECT a FROM U ON T.a = U.a;", 1, 1, "UPSERT");

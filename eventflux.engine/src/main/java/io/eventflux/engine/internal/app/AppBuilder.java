@@ -3,12 +3,14 @@ package io.eventflux.engine.internal.app;
 import io.eventflux.api.DeployOptions;
 import io.eventflux.api.extension.Stateful;
 import io.eventflux.engine.ExtensionRegistry;
+import io.eventflux.engine.internal.partition.PartitionRuntime;
 import io.eventflux.engine.internal.query.QueryBuilder;
 import io.eventflux.engine.internal.query.QueryRuntime;
 import io.eventflux.engine.internal.stream.StreamJunction;
 import io.eventflux.engine.internal.time.TimeKeeper;
 import io.eventflux.engine.internal.time.WallClock;
 import io.eventflux.sql.plan.AppPlan;
+import io.eventflux.sql.plan.PartitionPlan;
 import io.eventflux.sql.plan.QueryPlan;
 import io.eventflux.sql.plan.StreamDef;
 import java.util.ArrayList;
@@ -68,11 +70,7 @@ public final class AppBuilder {
 
             @Override
             public StreamJunction junction(String stream) {
-                StreamJunction j = junctions.get(stream);
-                if (j == null) {
-                    throw new IllegalArgumentException("app '" + name + "': unknown stream '" + stream + "'");
-                }
-                return j;
+                return AppBuilder.junction(junctions, name, stream);
             }
 
             @Override
@@ -84,17 +82,33 @@ public final class AppBuilder {
                 states.put(k, state);
             }
         });
-        List<QueryRuntime> queries = new ArrayList<>();
+        List<Runnable> shutdownFlushes = new ArrayList<>();
         for (QueryPlan q : plan.queries()) {
-            queries.add(builder.build(q));
+            QueryRuntime query = builder.build(q);
+            shutdownFlushes.add(query::flushOnShutdown);
         }
-        WriterCore core = new WriterCore(time, queries);
+        for (PartitionPlan p : plan.partitions()) {
+            PartitionRuntime partition = new PartitionRuntime(p, time, stream -> junction(junctions, name, stream));
+            states.put(p.name(), partition);
+            shutdownFlushes.add(partition::flushOnShutdown);
+        }
+        WriterCore core = new WriterCore(time, shutdownFlushes);
         Driver driver = options.synchronous() ? new InlineDriver(name, core, waker)
                 : new RingDriver(name, core, waker, options.ringBufferSize());
-        List<String> outputs = plan.queries().stream().map(q -> q.output().target()).distinct().toList();
+        List<String> outputs = java.util.stream.Stream.concat(plan.queries().stream(),
+                plan.partitions().stream().flatMap(p -> p.queries().stream()))
+                .map(q -> q.output().target()).filter(junctions::containsKey).distinct().toList();
         AppRuntimeImpl app = new AppRuntimeImpl(name, junctions, outputs, states, time, driver);
         app.start();
         return app;
+    }
+
+    private static StreamJunction junction(Map<String, StreamJunction> junctions, String app, String stream) {
+        StreamJunction j = junctions.get(stream);
+        if (j == null) {
+            throw new IllegalArgumentException("app '" + app + "': unknown stream '" + stream + "'");
+        }
+        return j;
     }
 
     private void checkConnector(StreamDef s) {

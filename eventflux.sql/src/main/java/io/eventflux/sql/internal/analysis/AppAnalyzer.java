@@ -13,8 +13,10 @@ import io.eventflux.sql.internal.ast.OptionEntry;
 import io.eventflux.sql.internal.ast.Script;
 import io.eventflux.sql.internal.ast.Statement;
 import io.eventflux.sql.plan.AppPlan;
+import io.eventflux.sql.plan.PartitionPlan;
 import io.eventflux.sql.plan.QueryPlan;
 import io.eventflux.sql.plan.StreamDef;
+import io.eventflux.sql.plan.TriggerPlan;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,11 +34,15 @@ public final class AppAnalyzer {
     private final Errors errors = new Errors();
     private final Symbols symbols = new Symbols();
     private final QueryAnalyzer queries;
+    private final PartitionAnalyzer partitions;
+    private final List<TriggerPlan> triggers = new ArrayList<>();
     private final Map<String, String> appOptions = new LinkedHashMap<>();
     private String appName;
 
     public AppAnalyzer(Catalog catalog) {
-        this.queries = new QueryAnalyzer(symbols, errors, new ExtensionResolver(catalog));
+        ExtensionResolver extensions = new ExtensionResolver(catalog);
+        this.queries = new QueryAnalyzer(symbols, errors, extensions);
+        this.partitions = new PartitionAnalyzer(symbols, errors, extensions);
     }
 
     /** Analyzes once; an analyzer is not reused. */
@@ -46,13 +52,20 @@ public final class AppAnalyzer {
             errors.attempt(() -> define(s));
         }
         List<QueryPlan> plans = new ArrayList<>();
-        int queryNumber = 0;
+        List<PartitionPlan> partitionPlans = new ArrayList<>();
+        int[] queryNumber = {0};
         for (Statement s : script.statements()) {
             if (s instanceof Statement.Query q) {
-                String name = queryName(q, ++queryNumber);
+                String name = queryName(q, ++queryNumber[0]);
                 QueryPlan plan = errors.attempt(() -> queries.analyze(q, name));
                 if (plan != null) {
                     plans.add(plan);
+                }
+            } else if (s instanceof Statement.Partition p) {
+                String name = "partition-" + (partitionPlans.size() + 1);
+                PartitionPlan plan = partitions.analyze(p, name, q -> queryName(q, ++queryNumber[0]));
+                if (plan != null) {
+                    partitionPlans.add(plan);
                 }
             } else {
                 errors.attempt(() -> unsupported(s));
@@ -61,7 +74,7 @@ public final class AppAnalyzer {
         if (!errors.isEmpty()) {
             throw new CompileException(errors.sorted());
         }
-        return new AppPlan(appName, appOptions, symbols.streams(), plans);
+        return new AppPlan(appName, appOptions, symbols.streams(), plans, partitionPlans, triggers);
     }
 
     private void define(Statement s) {
@@ -77,10 +90,11 @@ public final class AppAnalyzer {
             symbols.define(ct.name(), Symbols.Kind.TABLE, schema(ct.name(), ct.columns()));
             throw new CompileProblem(ct.pos(), "tables (CREATE TABLE) are not supported yet", ct.name().text(), null);
         } else if (s instanceof Statement.CreateTrigger tr) {
-            symbols.define(tr.name(), Symbols.Kind.TRIGGER, new StreamSchema(tr.name().text(),
-                    List.of(new Attribute("triggered_time", AttributeType.LONG))));
-            throw new CompileProblem(tr.pos(), "triggers (CREATE TRIGGER) are not supported yet", tr.name().text(),
-                    null);
+            StreamSchema schema = new StreamSchema(tr.name().text(),
+                    List.of(new Attribute("triggered_time", AttributeType.LONG)));
+            symbols.define(tr.name(), Symbols.Kind.TRIGGER, schema);
+            symbols.addStream(new StreamDef(schema, StreamDef.Kind.TRIGGER, Map.of(), tr.pos()));
+            triggers.add(TriggerAnalyzer.trigger(tr));
         } else if (s instanceof Statement.CreateAggregation ag) {
             symbols.define(ag.name(), Symbols.Kind.AGGREGATION, new StreamSchema(ag.name().text(), List.of()));
             throw new CompileProblem(ag.pos(), "incremental aggregations (CREATE AGGREGATION) are not supported yet",
@@ -90,9 +104,7 @@ public final class AppAnalyzer {
 
     private static void unsupported(Statement s) {
         String what;
-        if (s instanceof Statement.Partition) {
-            what = "partitions (PARTITION WITH ... BEGIN ... END)";
-        } else if (s instanceof Statement.Update) {
+        if (s instanceof Statement.Update) {
             what = "UPDATE";
         } else if (s instanceof Statement.Delete) {
             what = "DELETE";

@@ -85,7 +85,7 @@ final class QueryAnalyzer {
 
     private StreamSchema inputSchema(Source.StreamSource source) {
         String name = source.stream().text();
-        if (name.startsWith("#")) {
+        if (name.startsWith("#") && !symbols.allowsInner()) {
             throw new CompileProblem(source.stream().pos(), "inner stream '" + name
                     + "' can only be used inside a PARTITION", name, null);
         }
@@ -93,8 +93,6 @@ final class QueryAnalyzer {
         switch (entry.kind()) {
             case TABLE -> throw new CompileProblem(source.stream().pos(),
                     "reading table '" + name + "' is not supported yet", name, null);
-            case TRIGGER -> throw new CompileProblem(source.stream().pos(),
-                    "trigger streams ('" + name + "') are not supported yet", name, null);
             case AGGREGATION -> throw new CompileProblem(source.stream().pos(),
                     "reading aggregation '" + name + "' is not supported yet", name, null);
             default -> {
@@ -152,7 +150,7 @@ final class QueryAnalyzer {
 
         /** The columns fitted to an existing stream (numeric widening becomes a CAST), or as they are. */
         List<OutputColumn> conform(List<OutputColumn> columns) {
-            if (name.startsWith("#")) {
+            if (name.startsWith("#") && !symbols.allowsInner()) {
                 throw new CompileProblem(pos, "inner stream '" + name + "' can only be used inside a PARTITION", name,
                         null);
             }
