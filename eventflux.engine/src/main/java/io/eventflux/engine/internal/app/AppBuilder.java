@@ -6,6 +6,7 @@ import io.eventflux.engine.ExtensionRegistry;
 import io.eventflux.engine.internal.partition.PartitionRuntime;
 import io.eventflux.engine.internal.query.QueryBuilder;
 import io.eventflux.engine.internal.query.QueryRuntime;
+import io.eventflux.engine.internal.trigger.TriggerRuntime;
 import io.eventflux.engine.internal.stream.StreamJunction;
 import io.eventflux.engine.internal.time.TimeKeeper;
 import io.eventflux.engine.internal.time.WallClock;
@@ -13,6 +14,7 @@ import io.eventflux.sql.plan.AppPlan;
 import io.eventflux.sql.plan.PartitionPlan;
 import io.eventflux.sql.plan.QueryPlan;
 import io.eventflux.sql.plan.StreamDef;
+import io.eventflux.sql.plan.TriggerPlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +93,10 @@ public final class AppBuilder {
             PartitionRuntime partition = new PartitionRuntime(p, time, stream -> junction(junctions, name, stream));
             states.put(p.name(), partition);
             shutdownFlushes.add(partition::flushOnShutdown);
+        }
+        for (TriggerPlan t : plan.triggers()) {
+            // after the queries: their start hooks (rate limiter periods) run before AT START fires
+            states.put("trigger/" + t.name(), new TriggerRuntime(t, junction(junctions, name, t.name()), time));
         }
         WriterCore core = new WriterCore(time, shutdownFlushes);
         Driver driver = options.synchronous() ? new InlineDriver(name, core, waker)
