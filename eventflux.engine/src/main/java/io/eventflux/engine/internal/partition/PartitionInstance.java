@@ -31,6 +31,8 @@ final class PartitionInstance {
     private final List<QueryRuntime> queries = new ArrayList<>();
     /** The time of the latest event routed here (what idle purging looks at). */
     long lastSeen;
+    /** When the instance was created, among the partition's instances (restores run in this order). */
+    long created;
 
     PartitionInstance(PartitionPlan plan, TimeKeeper time, Function<String, StreamJunction> appJunctions) {
         for (PartitionPlan.Key k : plan.keys()) {

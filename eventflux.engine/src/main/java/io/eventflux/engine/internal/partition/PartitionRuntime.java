@@ -35,6 +35,7 @@ public final class PartitionRuntime implements Stateful, TimerTarget {
     /** Access order: the least recently seen key first. */
     private final LinkedHashMap<Object, PartitionInstance> instances = new LinkedHashMap<>(16, 0.75f, true);
     private long pendingPurge = NONE;
+    private long created;
 
     /** Builds the partition and subscribes its routers to the partitioned streams of the app. */
     public PartitionRuntime(PartitionPlan plan, TimeKeeper time, Function<String, StreamJunction> appJunctions) {
@@ -62,6 +63,7 @@ public final class PartitionRuntime implements Stateful, TimerTarget {
         PartitionInstance instance = instances.get(key);
         if (instance == null) {
             instance = new PartitionInstance(plan, time, appJunctions);
+            instance.created = created++;
             instances.put(key, instance);
         }
         instance.lastSeen = time.clock().now();
@@ -99,38 +101,57 @@ public final class PartitionRuntime implements Stateful, TimerTarget {
         }
     }
 
-    /** {@code Object[]{ArrayList keys, long[] lastSeen, ArrayList<HashMap> states}}, least recently seen first. */
+    /**
+     * {@code Object[]{ArrayList keys, long[] lastSeen, long[] created, ArrayList<HashMap> states}}, least
+     * recently seen first.
+     */
     @Override
     public Serializable snapshot() {
         ArrayList<Object> keys = new ArrayList<>(instances.size());
         long[] lastSeen = new long[instances.size()];
+        long[] createdAt = new long[instances.size()];
         ArrayList<HashMap<String, Serializable>> states = new ArrayList<>(instances.size());
         int i = 0;
         for (Map.Entry<Object, PartitionInstance> e : instances.entrySet()) {
             keys.add(e.getKey());
-            lastSeen[i++] = e.getValue().lastSeen;
+            lastSeen[i] = e.getValue().lastSeen;
+            createdAt[i++] = e.getValue().created;
             states.add(e.getValue().snapshot());
         }
-        return new Object[] {keys, lastSeen, states};
+        return new Object[] {keys, lastSeen, createdAt, states};
     }
 
     @Override
     public void restore(Serializable state) {
-        if (!(state instanceof Object[] parts) || parts.length != 3 || !(parts[0] instanceof List<?> keys)
-                || !(parts[1] instanceof long[] lastSeen) || !(parts[2] instanceof List<?> states)
-                || keys.size() != lastSeen.length || keys.size() != states.size()) {
+        if (!(state instanceof Object[] parts) || parts.length != 4 || !(parts[0] instanceof List<?> keys)
+                || !(parts[1] instanceof long[] lastSeen) || !(parts[2] instanceof long[] createdAt)
+                || !(parts[3] instanceof List<?> states) || keys.size() != lastSeen.length
+                || keys.size() != createdAt.length || keys.size() != states.size()) {
             throw new IllegalArgumentException("not a snapshot of partition " + plan.name() + ": " + state);
         }
         for (PartitionInstance instance : instances.values()) {
             instance.close();
         }
         instances.clear();
-        for (int i = 0; i < keys.size(); i++) {
+        // restore in creation order, so that the timers the instances re-schedule keep the order in which
+        // the uninterrupted run had them (ties at one time fire in scheduling order); keep access order
+        Integer[] byCreation = new Integer[keys.size()];
+        for (int i = 0; i < byCreation.length; i++) {
+            byCreation[i] = i;
+        }
+        java.util.Arrays.sort(byCreation, java.util.Comparator.comparingLong(i -> createdAt[i]));
+        PartitionInstance[] restored = new PartitionInstance[keys.size()];
+        for (int i : byCreation) {
             PartitionInstance instance = new PartitionInstance(plan, time, appJunctions);
             instance.lastSeen = lastSeen[i];
+            instance.created = createdAt[i];
             instance.restore((Map<?, ?>) states.get(i));
-            instances.put(keys.get(i), instance);
+            restored[i] = instance;
         }
+        for (int i = 0; i < restored.length; i++) {
+            instances.put(keys.get(i), restored[i]);
+        }
+        created = createdAt.length == 0 ? 0 : java.util.Arrays.stream(createdAt).max().getAsLong() + 1;
         pendingPurge = NONE;
         ensurePurgeTimer();
     }
