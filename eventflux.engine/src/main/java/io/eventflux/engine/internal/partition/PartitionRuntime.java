@@ -32,8 +32,11 @@ public final class PartitionRuntime implements Stateful, TimerTarget {
     private final TimeKeeper time;
     private final Function<String, StreamJunction> appJunctions;
     private final OperatorScheduler purgeTimer;
-    /** Access order: the least recently seen key first. */
-    private final LinkedHashMap<Object, PartitionInstance> instances = new LinkedHashMap<>(16, 0.75f, true);
+    /**
+     * With an idle timeout, in access order (the least recently seen key first, what a purge looks at);
+     * without one, in creation order (an access-ordered map relinks entries of other keys at every event).
+     */
+    private final LinkedHashMap<Object, PartitionInstance> instances;
     private long pendingPurge = NONE;
     private long created;
 
@@ -42,6 +45,7 @@ public final class PartitionRuntime implements Stateful, TimerTarget {
         this.plan = plan;
         this.time = time;
         this.appJunctions = appJunctions;
+        this.instances = new LinkedHashMap<>(16, 0.75f, plan.idleTimeoutMillis() > 0);
         // after the instances' own timers due at the same time, so a purge sees what they did
         this.purgeTimer = time.timers().newScheduler(TimerQueue.Order.AFTER_ALL);
         purgeTimer.bind(this);
@@ -102,8 +106,8 @@ public final class PartitionRuntime implements Stateful, TimerTarget {
     }
 
     /**
-     * {@code Object[]{ArrayList keys, long[] lastSeen, long[] created, ArrayList<HashMap> states}}, least
-     * recently seen first.
+     * {@code Object[]{ArrayList keys, long[] lastSeen, long[] created, ArrayList<HashMap> states}}, in the
+     * order of the instances (least recently seen first when there is an idle timeout).
      */
     @Override
     public Serializable snapshot() {
