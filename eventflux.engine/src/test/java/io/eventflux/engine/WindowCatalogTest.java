@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The window and aggregator bundles as the compiler sees them, and the errors for an unknown window type. */
 class WindowCatalogTest {
-    private static final String ALL_WINDOWS = "delay, expression, expressionBatch, externalTime, externalTimeBatch, firstUnique, frequent, hopping, "
+    private static final String ALL_WINDOWS = "cron, delay, expression, expressionBatch, externalTime, externalTimeBatch, firstUnique, frequent, hopping, "
             + "length, lengthBatch, lossyFrequent, session, sliding, sort, time, timeBatch, timeLength, tumbling, unique";
 
     private final EventFluxRuntime runtime = RealBundles.runtime();
@@ -38,7 +38,7 @@ class WindowCatalogTest {
         assertThat(error.offendingName()).isEqualTo("hamster");
         assertThat(error.suggestion()).isEqualTo("available: " + ALL_WINDOWS);
         assertThat(error.line()).isEqualTo(2);
-        assertThat(e.getMessage()).contains("line 2").contains("available: delay, expression, expressionBatch, externalTime");
+        assertThat(e.getMessage()).contains("line 2").contains("available: cron, delay, expression, expressionBatch, externalTime");
     }
 
     @Test

@@ -90,6 +90,37 @@ public class DeployThroughServiceIT {
         }
     }
 
+    /** cron-utils (with slf4j 2 through SPI Fly, and javax.validation) works inside Felix; so do partitions. */
+    @Test
+    public void cronTriggerCronWindowAndPartitionRunInOsgi() throws Exception {
+        AppRuntime app = eventFlux.deploy("""
+                CREATE STREAM S (symbol STRING, price DOUBLE);
+                CREATE TRIGGER Every5s AT CRON '*/5 * * * * *';
+                INSERT INTO Out SELECT triggered_time AS t FROM Every5s;
+                INSERT INTO Batches SELECT count() AS n FROM S WINDOW('cron', '*/5 * * * * *');
+                PARTITION WITH (symbol OF S) BEGIN
+                  INSERT INTO Counts SELECT symbol, count() AS n FROM S;
+                END;
+                """, DeployOptions.playback().withName("itest-cron"));
+        try {
+            List<Event> out = new CopyOnWriteArrayList<>();
+            List<Event> batches = new CopyOnWriteArrayList<>();
+            List<Event> counts = new CopyOnWriteArrayList<>();
+            try (AutoCloseable a = app.addCallback("Out", out::addAll);
+                    AutoCloseable b = app.addCallback("Batches", batches::addAll);
+                    AutoCloseable c = app.addCallback("Counts", counts::addAll)) {
+                send(app.inputHandler("S"));
+                app.advanceTime(10_000);
+            }
+            assertEquals(List.of(new Event(5000, new Object[] {5000L}), new Event(10_000, new Object[] {10_000L})), out);
+            assertEquals(List.of(new Event(5000, new Object[] {3L})), batches);
+            assertEquals(List.of(new Event(1000, new Object[] {"ibm", 1L}), new Event(2000, new Object[] {"ibm", 2L}),
+                    new Event(3000, new Object[] {"msft", 1L})), counts);
+        } finally {
+            eventFlux.undeploy(app.name());
+        }
+    }
+
     @Test
     public void undeployRemovesTheApp() throws Exception {
         AppRuntime app = eventFlux.deploy(AVG_APP, DeployOptions.playback().withName("itest-undeploy"));

@@ -187,12 +187,9 @@ class CompileErrorTest {
 
     @Test
     void featuresOfLaterReleasesAreNotSupportedYet() {
-        assertNotSupported("CREATE TRIGGER Tick AT EVERY 5 SECONDS;", 1, 1, "triggers");
         assertNotSupported(STREAMS + "CREATE AGGREGATION A AS SELECT sum(price) AS t FROM Trades AGGREGATE EVERY SECONDS;",
                 2, 1, "incremental aggregations");
         assertNotSupported(STREAMS + "SELECT * FROM SEQUENCE (e1=Trades -> e2=Trades);", 2, 15, "sequences");
-        assertNotSupported(STREAMS + "PARTITION WITH (price < 10 AS 'low' OF Trades) BEGIN SELECT * FROM Trades; END;",
-                2, 1, "partitions");
     }
 
     @Test

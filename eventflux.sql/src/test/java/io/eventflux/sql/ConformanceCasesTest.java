@@ -131,17 +131,18 @@ class ConformanceCasesTest {
     }
 
     @Test
-    void case09PartitionIsNotSupportedYet() {
-        assertThatThrownBy(() -> compiler.compile("""
+    void case09PartitionSum() throws CompileException {
+        AppPlan plan = compiler.compile("""
                 CREATE STREAM Trades (symbol STRING, volume LONG);
                 PARTITION WITH (symbol OF Trades)
                 BEGIN
                   INSERT INTO Totals SELECT symbol, sum(volume) AS total FROM Trades;
                 END;
-                """))
-                .isInstanceOf(CompileException.class)
-                .hasMessageContaining("line 2, column 1: partitions")
-                .hasMessageContaining("not supported yet");
+                """);
+        assertThat(plan.queries()).isEmpty();
+        assertThat(plan.partitions()).hasSize(1);
+        assertThat(plan.partitions().get(0).queries()).extracting(q -> q.output().target()).containsExactly("Totals");
+        assertThat(plan.stream("Totals")).isPresent();
     }
 
     @Test

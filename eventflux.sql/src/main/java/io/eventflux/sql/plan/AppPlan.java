@@ -9,24 +9,30 @@ import java.util.Optional;
  *
  * @param name the app name ({@code @app:name('x')} or null when not given)
  * @param options app-level options (annotations)
- * @param streams every stream: declared, implicit output streams of queries, in first-mention order
- * @param queries the queries in source order
+ * @param streams every stream: declared, implicit output streams of queries, trigger streams, in
+ *     first-mention order (inner streams of partitions are in their {@link PartitionPlan})
+ * @param queries the queries outside partitions, in source order
  * @param tables the tables ({@code CREATE TABLE}) in source order
  * @param tableWrites the stream-driven UPDATE / DELETE / UPSERT statements in source order
+ * @param partitions the partitions in source order (since 1.1)
+ * @param triggers the triggers in source order (since 1.1); each one's stream is in {@code streams}
  */
 public record AppPlan(String name, Map<String, String> options, List<StreamDef> streams, List<QueryPlan> queries,
-        List<TableDef> tables, List<TableWritePlan> tableWrites) {
+        List<TableDef> tables, List<TableWritePlan> tableWrites, List<PartitionPlan> partitions,
+        List<TriggerPlan> triggers) {
     public AppPlan {
         options = Map.copyOf(options);
         streams = List.copyOf(streams);
         queries = List.copyOf(queries);
         tables = List.copyOf(tables);
         tableWrites = List.copyOf(tableWrites);
+        partitions = List.copyOf(partitions);
+        triggers = List.copyOf(triggers);
     }
 
-    /** An app without tables. */
+    /** An app of streams and queries only: no tables, partitions or triggers. */
     public AppPlan(String name, Map<String, String> options, List<StreamDef> streams, List<QueryPlan> queries) {
-        this(name, options, streams, queries, List.of(), List.of());
+        this(name, options, streams, queries, List.of(), List.of(), List.of(), List.of());
     }
 
     public Optional<TableDef> table(String tableName) {

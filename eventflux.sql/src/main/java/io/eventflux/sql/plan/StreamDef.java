@@ -16,7 +16,9 @@ public record StreamDef(StreamSchema schema, Kind kind, Map<String, String> opti
         /** {@code CREATE STREAM}. */
         DECLARED,
         /** Created by {@code INSERT INTO X} without a declaration. */
-        IMPLICIT
+        IMPLICIT,
+        /** {@code CREATE TRIGGER} (since 1.1): {@code (triggered_time LONG)}, fed by the app's timers. */
+        TRIGGER
     }
 
     public StreamDef {

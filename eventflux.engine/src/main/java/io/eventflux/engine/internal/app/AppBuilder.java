@@ -4,8 +4,10 @@ import io.eventflux.api.DeployOptions;
 import io.eventflux.api.extension.Stateful;
 import io.eventflux.engine.ExtensionRegistry;
 import io.eventflux.engine.internal.join.JoinSource;
+import io.eventflux.engine.internal.partition.PartitionRuntime;
 import io.eventflux.engine.internal.query.QueryBuilder;
 import io.eventflux.engine.internal.query.QueryRuntime;
+import io.eventflux.engine.internal.trigger.TriggerRuntime;
 import io.eventflux.engine.internal.stream.StreamJunction;
 import io.eventflux.engine.internal.table.TableRuntime;
 import io.eventflux.engine.internal.table.Tables;
@@ -13,9 +15,11 @@ import io.eventflux.engine.internal.time.TimeKeeper;
 import io.eventflux.engine.internal.time.WallClock;
 import io.eventflux.sql.SqlCompiler;
 import io.eventflux.sql.plan.AppPlan;
+import io.eventflux.sql.plan.PartitionPlan;
 import io.eventflux.sql.plan.QueryPlan;
 import io.eventflux.sql.plan.StreamDef;
 import io.eventflux.sql.plan.TableWritePlan;
+import io.eventflux.sql.plan.TriggerPlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,24 +109,43 @@ public final class AppBuilder {
                 return t.joinSource(keyColumn);
             }
         });
-        List<QueryRuntime> queries = new ArrayList<>();
+        List<Runnable> shutdownFlushes = new ArrayList<>();
         for (QueryPlan q : plan.queries()) {
-            queries.add(builder.build(q));
+            QueryRuntime query = builder.build(q);
+            shutdownFlushes.add(query::flushOnShutdown);
         }
         for (TableWritePlan w : plan.tableWrites()) {
             junctions.get(w.input().stream().name()).subscribe(tables.write(w, time.clock()));
         }
-        WriterCore core = new WriterCore(time, queries);
+        for (PartitionPlan p : plan.partitions()) {
+            PartitionRuntime partition = new PartitionRuntime(p, time, stream -> junction(junctions, name, stream));
+            states.put(p.name(), partition);
+            shutdownFlushes.add(partition::flushOnShutdown);
+        }
+        for (TriggerPlan t : plan.triggers()) {
+            // after the queries: their start hooks (rate limiter periods) run before AT START fires
+            states.put("trigger/" + t.name(), new TriggerRuntime(t, junction(junctions, name, t.name()), time));
+        }
+        WriterCore core = new WriterCore(time, shutdownFlushes);
         Driver driver = options.synchronous() ? new InlineDriver(name, core, waker)
                 : new RingDriver(name, core, waker, options.ringBufferSize());
         // tables are not streams: what queries insert into them is not an output stream
-        List<String> outputs = plan.queries().stream().map(q -> q.output().target()).distinct()
-                .filter(junctions::containsKey).toList();
+        List<String> outputs = java.util.stream.Stream.concat(plan.queries().stream(),
+                plan.partitions().stream().flatMap(p -> p.queries().stream()))
+                .map(q -> q.output().target()).filter(junctions::containsKey).distinct().toList();
         SqlCompiler compiler = new SqlCompiler(registry);
         AppRuntimeImpl app = new AppRuntimeImpl(name, junctions, outputs, states, time, driver, tables,
                 sql -> compiler.compileQuery(plan, sql));
         app.start();
         return app;
+    }
+
+    private static StreamJunction junction(Map<String, StreamJunction> junctions, String app, String stream) {
+        StreamJunction j = junctions.get(stream);
+        if (j == null) {
+            throw new IllegalArgumentException("app '" + app + "': unknown stream '" + stream + "'");
+        }
+        return j;
     }
 
     private void checkConnector(StreamDef s) {

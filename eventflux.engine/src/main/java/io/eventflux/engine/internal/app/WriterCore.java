@@ -1,7 +1,6 @@
 package io.eventflux.engine.internal.app;
 
 import io.eventflux.api.Event;
-import io.eventflux.engine.internal.query.QueryRuntime;
 import io.eventflux.engine.internal.stream.EventChunk;
 import io.eventflux.engine.internal.stream.StreamJunction;
 import io.eventflux.engine.internal.time.TimeKeeper;
@@ -13,13 +12,14 @@ import java.util.List;
  */
 final class WriterCore {
     private final TimeKeeper time;
-    private final List<QueryRuntime> queries;
+    private final List<Runnable> shutdownFlushes;
     private final EventChunk scratch = new EventChunk(16);
     private int depth;
 
-    WriterCore(TimeKeeper time, List<QueryRuntime> queries) {
+    /** @param shutdownFlushes what a graceful shutdown flushes (rate limiters of queries and partitions) */
+    WriterCore(TimeKeeper time, List<Runnable> shutdownFlushes) {
         this.time = time;
-        this.queries = queries;
+        this.shutdownFlushes = shutdownFlushes;
     }
 
     void onEvent(StreamJunction junction, Event event) {
@@ -66,8 +66,8 @@ final class WriterCore {
     }
 
     void onShutdown() {
-        for (QueryRuntime q : queries) {
-            q.flushOnShutdown();
+        for (Runnable flush : shutdownFlushes) {
+            flush.run();
         }
     }
 }

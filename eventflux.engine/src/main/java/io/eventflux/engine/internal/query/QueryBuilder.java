@@ -44,6 +44,11 @@ public final class QueryBuilder {
         default io.eventflux.engine.internal.join.JoinSource table(String name, int keyColumn) {
             throw new IllegalArgumentException("unknown table '" + name + "'");
         }
+
+        /** A timer scheduler for one operator (a partition instance tracks its own to cancel them). */
+        default OperatorScheduler newScheduler(TimerQueue.Order order) {
+            return time().timers().newScheduler(order);
+        }
     }
 
     private final Context context;
@@ -85,7 +90,7 @@ public final class QueryBuilder {
                 : windowStage(plan.name(), input.window().definition(), selector, clock);
         if (snapshot) {
             SnapshotEmitter emitter = new SnapshotEmitter(rate.millis(), selector, stage,
-                    time.timers().newScheduler(TimerQueue.Order.AFTER_ALL), quietUntil);
+                    context.newScheduler(TimerQueue.Order.AFTER_ALL), quietUntil);
             time.onStart(emitter::start);
             context.registerState(plan.name() + "/output", emitter);
         }
@@ -125,7 +130,7 @@ public final class QueryBuilder {
     private RateLimiter rateLimiter(String query, RateLimitPlan rate, boolean grouped, StreamJunction target,
             LongSupplier quietUntil) {
         TimeKeeper time = context.time();
-        OperatorScheduler scheduler = rate.isTimeBased() ? time.timers().newScheduler(TimerQueue.Order.PERIOD_END)
+        OperatorScheduler scheduler = rate.isTimeBased() ? context.newScheduler(TimerQueue.Order.PERIOD_END)
                 : null;
         RateLimiter limiter = new RateLimiter(rate, grouped, target, scheduler, quietUntil);
         if (limiter.isTimeBased()) {
@@ -136,7 +141,7 @@ public final class QueryBuilder {
     }
 
     private WindowStage windowStage(String query, WindowDefinition def, Selector selector, Clock clock) {
-        OperatorScheduler scheduler = context.time().timers().newScheduler();
+        OperatorScheduler scheduler = context.newScheduler(TimerQueue.Order.NORMAL);
         Window window = def.create(new WindowContext() {
             @Override
             public Clock clock() {

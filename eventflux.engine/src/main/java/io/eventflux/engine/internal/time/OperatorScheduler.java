@@ -10,6 +10,7 @@ public final class OperatorScheduler implements Scheduler {
     private final TimerQueue.Order order;
     private final Set<Long> pending = new HashSet<>();
     private TimerTarget target;
+    private boolean cancelled;
 
     OperatorScheduler(TimerQueue queue, TimerQueue.Order order) {
         this.queue = queue;
@@ -25,9 +26,19 @@ public final class OperatorScheduler implements Scheduler {
         this.target = newTarget;
     }
 
+    /**
+     * Stops this scheduler for good (its operator is gone, e.g. a purged partition key): pending timers
+     * fire into nothing and new ones are ignored.
+     */
+    public void cancel() {
+        cancelled = true;
+        target = null;
+        pending.clear();
+    }
+
     @Override
     public void schedule(long time) {
-        if (pending.add(time)) {
+        if (!cancelled && pending.add(time)) {
             queue.add(this, time);
         }
     }

@@ -51,9 +51,16 @@ public final class TimeKeeper {
         return timers;
     }
 
-    /** Build time: runs {@code hook} with the start time when time starts. */
+    /**
+     * Runs {@code hook} with the start time when time starts; once time has started (an operator built
+     * later, e.g. a partition's instance for a new key), at once with the current time.
+     */
     public void onStart(LongConsumer hook) {
-        startHooks.add(hook);
+        if (started) {
+            hook.accept(clock.now());
+        } else {
+            startHooks.add(hook);
+        }
     }
 
     /** Wall-clock start (writer thread). */

@@ -112,7 +112,7 @@ granularities
 // ---------------------------------------------------------------- partitions and table statements
 
 partition
-    : PARTITION WITH LPAREN partitionKey (COMMA partitionKey)* RPAREN
+    : PARTITION WITH LPAREN partitionKey (COMMA partitionKey)* RPAREN withOptions?
       BEGIN (statement SEMI+)* statement? END
     ;
 

@@ -13,10 +13,12 @@ import io.eventflux.sql.internal.ast.OptionEntry;
 import io.eventflux.sql.internal.ast.Script;
 import io.eventflux.sql.internal.ast.Statement;
 import io.eventflux.sql.plan.AppPlan;
+import io.eventflux.sql.plan.PartitionPlan;
 import io.eventflux.sql.plan.QueryPlan;
 import io.eventflux.sql.plan.StreamDef;
 import io.eventflux.sql.plan.TableDef;
 import io.eventflux.sql.plan.TableWritePlan;
+import io.eventflux.sql.plan.TriggerPlan;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,6 +38,8 @@ public final class AppAnalyzer {
     private final QueryAnalyzer queries;
     private final TableAnalyzer tableAnalyzer;
     private final List<TableDef> tables = new ArrayList<>();
+    private final PartitionAnalyzer partitions;
+    private final List<TriggerPlan> triggers = new ArrayList<>();
     private final Map<String, String> appOptions = new LinkedHashMap<>();
     private String appName;
 
@@ -43,6 +47,7 @@ public final class AppAnalyzer {
         ExtensionResolver extensions = new ExtensionResolver(catalog);
         this.queries = new QueryAnalyzer(symbols, errors, extensions);
         this.tableAnalyzer = new TableAnalyzer(symbols, errors, new ExpressionAnalyzer(extensions));
+        this.partitions = new PartitionAnalyzer(symbols, errors, extensions);
     }
 
     /** Analyzes once; an analyzer is not reused. */
@@ -53,30 +58,35 @@ public final class AppAnalyzer {
         }
         List<QueryPlan> plans = new ArrayList<>();
         List<TableWritePlan> writes = new ArrayList<>();
-        int queryNumber = 0;
+        List<PartitionPlan> partitionPlans = new ArrayList<>();
+        int[] queryNumber = {0};
         for (Statement s : script.statements()) {
             if (s instanceof Statement.Query q) {
-                String name = queryName(q, ++queryNumber);
+                String name = queryName(q, ++queryNumber[0]);
                 QueryPlan plan = errors.attempt(() -> queries.analyze(q, name));
                 if (plan != null) {
                     plans.add(plan);
                 }
             } else if (s instanceof Statement.Update || s instanceof Statement.Delete
                     || s instanceof Statement.Upsert) {
-                String name = queryName(s.annotations(), ++queryNumber);
+                String name = queryName(s.annotations(), ++queryNumber[0]);
                 int before = errors.count();
                 TableWritePlan plan = errors.attempt(() -> tableWrite(s, name));
                 if (plan != null && errors.count() == before) {
                     writes.add(plan);
                 }
-            } else {
-                errors.attempt(() -> unsupported(s));
+            } else if (s instanceof Statement.Partition p) {
+                String name = "partition-" + (partitionPlans.size() + 1);
+                PartitionPlan plan = partitions.analyze(p, name, q -> queryName(q, ++queryNumber[0]));
+                if (plan != null) {
+                    partitionPlans.add(plan);
+                }
             }
         }
         if (!errors.isEmpty()) {
             throw new CompileException(errors.sorted());
         }
-        return new AppPlan(appName, appOptions, symbols.streams(), plans, tables, writes);
+        return new AppPlan(appName, appOptions, symbols.streams(), plans, tables, writes, partitionPlans, triggers);
     }
 
     private void define(Statement s) {
@@ -93,26 +103,16 @@ public final class AppAnalyzer {
             symbols.define(ct.name(), Symbols.Kind.TABLE, schema);
             tables.add(tableAnalyzer.define(ct, schema, options(ct.options())));
         } else if (s instanceof Statement.CreateTrigger tr) {
-            symbols.define(tr.name(), Symbols.Kind.TRIGGER, new StreamSchema(tr.name().text(),
-                    List.of(new Attribute("triggered_time", AttributeType.LONG))));
-            throw new CompileProblem(tr.pos(), "triggers (CREATE TRIGGER) are not supported yet", tr.name().text(),
-                    null);
+            StreamSchema schema = new StreamSchema(tr.name().text(),
+                    List.of(new Attribute("triggered_time", AttributeType.LONG)));
+            symbols.define(tr.name(), Symbols.Kind.TRIGGER, schema);
+            symbols.addStream(new StreamDef(schema, StreamDef.Kind.TRIGGER, Map.of(), tr.pos()));
+            triggers.add(TriggerAnalyzer.trigger(tr));
         } else if (s instanceof Statement.CreateAggregation ag) {
             symbols.define(ag.name(), Symbols.Kind.AGGREGATION, new StreamSchema(ag.name().text(), List.of()));
             throw new CompileProblem(ag.pos(), "incremental aggregations (CREATE AGGREGATION) are not supported yet",
                     ag.name().text(), null);
         }
-    }
-
-    private static void unsupported(Statement s) {
-        String what;
-        if (s instanceof Statement.Partition) {
-            what = "partitions (PARTITION WITH ... BEGIN ... END)";
-        } else {
-            return; // definitions were handled in the first pass; annotations alone need nothing
-        }
-        throw new CompileProblem(s.pos(), what + (what.endsWith(")") ? " are" : " is") + " not supported yet",
-                what.split(" ")[0], null);
     }
 
     private StreamSchema schema(Identifier name, List<ColumnDef> columns) {

@@ -123,7 +123,7 @@ final class QueryAnalyzer {
 
     private StreamSchema inputSchema(Source.StreamSource source) {
         String name = source.stream().text();
-        if (name.startsWith("#")) {
+        if (name.startsWith("#") && !symbols.allowsInner()) {
             throw new CompileProblem(source.stream().pos(), "inner stream '" + name
                     + "' can only be used inside a PARTITION", name, null);
         }
@@ -132,8 +132,6 @@ final class QueryAnalyzer {
             case TABLE -> throw new CompileProblem(source.stream().pos(), "table '" + name
                     + "' cannot drive a continuous query", name,
                     "join it with a stream, or read it with an on-demand query (AppRuntime.query)");
-            case TRIGGER -> throw new CompileProblem(source.stream().pos(),
-                    "trigger streams ('" + name + "') are not supported yet", name, null);
             case AGGREGATION -> throw new CompileProblem(source.stream().pos(),
                     "reading aggregation '" + name + "' is not supported yet", name, null);
             default -> {
@@ -191,7 +189,7 @@ final class QueryAnalyzer {
 
         /** The columns fitted to an existing stream (numeric widening becomes a CAST), or as they are. */
         List<OutputColumn> conform(List<OutputColumn> columns) {
-            if (name.startsWith("#")) {
+            if (name.startsWith("#") && !symbols.allowsInner()) {
                 throw new CompileProblem(pos, "inner stream '" + name + "' can only be used inside a PARTITION", name,
                         null);
             }

@@ -21,9 +21,37 @@ final class Symbols {
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, StreamDef> streams = new LinkedHashMap<>();
+    /** The app's symbols when these are a partition's (which hold its inner streams only), else null. */
+    private final Symbols parent;
+
+    Symbols() {
+        this(null);
+    }
+
+    private Symbols(Symbols parent) {
+        this.parent = parent;
+    }
+
+    /** The symbols of a partition: inner ({@code #name}) streams are its own, every other name is the app's. */
+    Symbols inner() {
+        return new Symbols(this);
+    }
+
+    /** Whether inner ({@code #name}) streams may be named here (inside a partition). */
+    boolean allowsInner() {
+        return parent != null;
+    }
+
+    private Symbols owner(String name) {
+        return parent != null && !name.startsWith("#") ? parent : this;
+    }
 
     /** Defines a name; a second definition is an error naming the first. */
     void define(Identifier name, Kind kind, StreamSchema schema) {
+        if (owner(name.text()) != this) {
+            parent.define(name, kind, schema);
+            return;
+        }
         Entry existing = entries.get(name.text());
         if (existing != null) {
             throw new CompileProblem(name.pos(), kindName(kind) + " '" + name.text() + "' is already defined as a "
@@ -33,20 +61,33 @@ final class Symbols {
     }
 
     void addStream(StreamDef def) {
+        if (owner(def.name()) != this) {
+            parent.addStream(def);
+            return;
+        }
         streams.put(def.name(), def);
         entries.putIfAbsent(def.name(), new Entry(Kind.STREAM, def.schema(), def.position()));
     }
 
     Entry lookup(String name) {
+        if (owner(name) != this) {
+            return parent.lookup(name);
+        }
         return entries.get(name);
     }
 
     StreamDef stream(String name) {
+        if (owner(name) != this) {
+            return parent.stream(name);
+        }
         return streams.get(name);
     }
 
     /** An entry that must exist, or an "unknown stream" error suggesting the nearest name. */
     Entry require(Identifier name) {
+        if (owner(name.text()) != this) {
+            return parent.require(name);
+        }
         Entry e = entries.get(name.text());
         if (e == null) {
             throw new CompileProblem(name.pos(), "unknown stream '" + name.text() + "'", name.text(),

@@ -80,10 +80,12 @@ public sealed interface Statement extends Node {
     record Insert(Identifier target, EventSelection events, SourcePosition pos) implements Node {
     }
 
-    record Partition(List<PartitionKey> keys, List<Statement> body, List<Annotation> annotations,
-            SourcePosition pos) implements Statement {
+    /** @param options the WITH options after the keys ({@code 'partition.idle.timeout'}) */
+    record Partition(List<PartitionKey> keys, List<OptionEntry> options, List<Statement> body,
+            List<Annotation> annotations, SourcePosition pos) implements Statement {
         public Partition {
             keys = List.copyOf(keys);
+            options = List.copyOf(options);
             body = List.copyOf(body);
             annotations = List.copyOf(annotations);
         }

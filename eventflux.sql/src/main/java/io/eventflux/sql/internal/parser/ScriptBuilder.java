@@ -76,6 +76,6 @@ final class ScriptBuilder {
         for (EventFluxSqlParser.StatementContext s : ctx.statement()) {
             body.add(statement(s));
         }
-        return new Statement.Partition(keys, body, annotations, pos(ctx));
+        return new Statement.Partition(keys, DdlBuilder.options(ctx.withOptions()), body, annotations, pos(ctx));
     }
 }

@@ -1,0 +1,111 @@
+package io.eventflux.engine.internal.partition;
+
+import io.eventflux.api.extension.Stateful;
+import io.eventflux.engine.internal.query.QueryBuilder;
+import io.eventflux.engine.internal.query.QueryRuntime;
+import io.eventflux.engine.internal.stream.EventChunk;
+import io.eventflux.engine.internal.stream.StreamJunction;
+import io.eventflux.engine.internal.time.OperatorScheduler;
+import io.eventflux.engine.internal.time.TimeKeeper;
+import io.eventflux.engine.internal.time.TimerQueue;
+import io.eventflux.sql.plan.PartitionPlan;
+import io.eventflux.sql.plan.QueryPlan;
+import io.eventflux.sql.plan.StreamDef;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The queries of a partition for one key: built from the plan by the same {@link QueryBuilder} as the
+ * app's queries, with their own state, timers and junctions for the partitioned and inner streams.
+ * Streams that are neither are the app's, so the rows of every key meet in the app's output streams.
+ */
+final class PartitionInstance {
+    private final Map<String, StreamJunction> local = new HashMap<>();
+    private final Map<String, Stateful> states = new LinkedHashMap<>();
+    private final List<OperatorScheduler> schedulers = new ArrayList<>();
+    private final List<QueryRuntime> queries = new ArrayList<>();
+    /** The time of the latest event routed here (what idle purging looks at). */
+    long lastSeen;
+    /** When the instance was created, among the partition's instances (restores run in this order). */
+    long created;
+
+    PartitionInstance(PartitionPlan plan, TimeKeeper time, Function<String, StreamJunction> appJunctions) {
+        for (PartitionPlan.Key k : plan.keys()) {
+            local.put(k.stream().name(), new StreamJunction(k.stream(), false));
+        }
+        for (StreamDef s : plan.innerStreams()) {
+            local.put(s.name(), new StreamJunction(s.schema(), false));
+        }
+        QueryBuilder builder = new QueryBuilder(new QueryBuilder.Context() {
+            @Override
+            public TimeKeeper time() {
+                return time;
+            }
+
+            @Override
+            public StreamJunction junction(String stream) {
+                StreamJunction j = local.get(stream);
+                return j != null ? j : appJunctions.apply(stream);
+            }
+
+            @Override
+            public void registerState(String key, Stateful state) {
+                String k = key;
+                for (int i = 2; states.containsKey(k); i++) {
+                    k = key + "#" + i;
+                }
+                states.put(k, state);
+            }
+
+            @Override
+            public OperatorScheduler newScheduler(TimerQueue.Order order) {
+                OperatorScheduler s = time.timers().newScheduler(order);
+                schedulers.add(s);
+                return s;
+            }
+        });
+        for (QueryPlan q : plan.queries()) {
+            queries.add(builder.build(q));
+        }
+    }
+
+    /** Feeds events of a partitioned stream to this key's queries. */
+    void publish(String stream, EventChunk chunk) {
+        local.get(stream).publish(chunk);
+    }
+
+    /** Drops this instance: its pending timers will do nothing. */
+    void close() {
+        for (OperatorScheduler s : schedulers) {
+            s.cancel();
+        }
+    }
+
+    void flushOnShutdown() {
+        for (QueryRuntime q : queries) {
+            q.flushOnShutdown();
+        }
+    }
+
+    /** The state of every operator, as plain JDK types. */
+    HashMap<String, Serializable> snapshot() {
+        HashMap<String, Serializable> out = new HashMap<>();
+        states.forEach((k, v) -> out.put(k, v.snapshot()));
+        return out;
+    }
+
+    void restore(Map<?, ?> snapshot) {
+        for (Map.Entry<?, ?> e : snapshot.entrySet()) {
+            Stateful s = states.get(e.getKey());
+            if (s == null) {
+                throw new IllegalArgumentException("partition instance has no state '" + e.getKey() + "'");
+            }
+            s.restore((Serializable) e.getValue());
+        }
+    }
+}
