@@ -193,7 +193,6 @@ class CompileErrorTest {
                 2, 1, "incremental aggregations");
         assertNotSupported(STREAMS + "SELECT * FROM Trades AS a JOIN Trades AS b ON a.symbol = b.symbol;", 2, 27,
                 "joins");
-        assertNotSupported(STREAMS + "SELECT * FROM SEQUENCE (e1=Trades -> e2=Trades);", 2, 15, "sequences");
         assertNotSupported(STREAMS + "PARTITION WITH (price < 10 AS 'low' OF Trades) BEGIN SELECT * FROM Trades; END;",
                 2, 1, "partitions");
         assertNotSupported("UPDATE T SET a = U.a FROM U WHERE T.k = U.k;", 1, 1, "UPDATE");

@@ -36,7 +36,7 @@ public final class AppAnalyzer {
     private String appName;
 
     public AppAnalyzer(Catalog catalog) {
-        this.queries = new QueryAnalyzer(symbols, errors, new ExtensionResolver(catalog));
+        this.queries = new QueryAnalyzer(symbols, errors, new ExtensionResolver(catalog), appOptions);
     }
 
     /** Analyzes once; an analyzer is not reused. */

@@ -7,6 +7,7 @@ import io.eventflux.sql.internal.CompileProblem;
 import io.eventflux.sql.internal.ast.Select;
 import io.eventflux.sql.internal.ast.Source;
 import io.eventflux.sql.internal.ast.Statement;
+import io.eventflux.sql.plan.InputPlan;
 import io.eventflux.sql.plan.OutputPlan;
 import io.eventflux.sql.plan.QueryPlan;
 import io.eventflux.sql.plan.RateLimitPlan;
@@ -23,7 +24,7 @@ import java.util.Map;
 
 /**
  * One continuous query into a {@link QueryPlan}: input stream, WHERE, window, selector, output target and
- * rate limit. Joins, patterns and sequences parse but are not supported yet by this release.
+ * rate limit; patterns and sequences through {@link PatternAnalyzer}. Joins parse but are not supported yet.
  */
 final class QueryAnalyzer {
     static final String DEFAULT_OUTPUT = "OutputStream";
@@ -34,24 +35,37 @@ final class QueryAnalyzer {
     private final ExtensionResolver extensions;
     private final SelectAnalyzer selects;
 
-    QueryAnalyzer(Symbols symbols, Errors errors, ExtensionResolver extensions) {
+    private final PatternAnalyzer patterns;
+
+    QueryAnalyzer(Symbols symbols, Errors errors, ExtensionResolver extensions, Map<String, String> appOptions) {
         this.symbols = symbols;
         this.errors = errors;
         this.extensions = extensions;
         this.expressions = new ExpressionAnalyzer(extensions);
         this.selects = new SelectAnalyzer(expressions, errors);
+        this.patterns = new PatternAnalyzer(symbols, errors, expressions, extensions, appOptions);
     }
 
     /** The plan, or null when errors were recorded (or a {@link CompileProblem} for the whole query). */
     QueryPlan analyze(Statement.Query query, String name) {
         int before = errors.count();
         Select select = query.select();
-        Source.StreamSource source = singleStream(select.from());
-        StreamSchema schema = inputSchema(source);
-        String alias = source.alias() == null ? null : source.alias().text();
-        Scope scope = new Scope(List.of(new Scope.Input(0, schema.name(), alias, schema)));
-        TypedExpr filter = select.where() == null ? null : errors.attempt(() -> where(select, scope));
-        WindowPlan window = source.window() == null ? null : errors.attempt(() -> window(source.window(), scope));
+        Scope scope;
+        InputPlan input;
+        if (select.from() instanceof Source.PatternSource pattern) {
+            PatternAnalyzer.Result result = patterns.analyze(pattern, select);
+            scope = result.scope();
+            input = result.plan();
+        } else {
+            Source.StreamSource source = singleStream(select.from());
+            StreamSchema schema = inputSchema(source);
+            String alias = source.alias() == null ? null : source.alias().text();
+            Scope single = new Scope(List.of(new Scope.Input(0, schema.name(), alias, schema)));
+            TypedExpr filter = select.where() == null ? null : errors.attempt(() -> where(select, single));
+            WindowPlan window = source.window() == null ? null : errors.attempt(() -> window(source.window(), single));
+            scope = single;
+            input = new StreamInput(schema, alias, filter, window);
+        }
         Target target = target(query);
         SelectAnalyzer.Parts parts = selects.analyze(select, scope, columns -> target.conform(columns));
         RateLimitPlan rate = select.output() == null ? null : errors.attempt(() -> rateLimit(select.output()));
@@ -63,17 +77,12 @@ final class QueryAnalyzer {
                 parts.orderBy(), select.limit(), select.offset(), parts.aggregates(), outputSchema);
         OutputPlan output = new OutputPlan(target.name(), query.insert() == null ? OutputPlan.EventSelection.CURRENT
                 : query.insert().events(), rate);
-        return new QueryPlan(name, new StreamInput(schema, alias, filter, window), selector, output, query.pos());
+        return new QueryPlan(name, input, selector, output, query.pos());
     }
 
     private static Source.StreamSource singleStream(Source source) {
         if (source instanceof Source.Join join) {
             throw new CompileProblem(join.pos(), "joins are not supported yet", "JOIN", null);
-        }
-        if (source instanceof Source.PatternSource p) {
-            String what = p.sequence() ? "sequences (SEQUENCE)" : "patterns (PATTERN)";
-            throw new CompileProblem(p.pos(), what + " are not supported yet", p.sequence() ? "SEQUENCE" : "PATTERN",
-                    null);
         }
         Source.StreamSource s = (Source.StreamSource) source;
         if (s.unidirectional()) {

@@ -19,9 +19,26 @@ final class Scope {
     }
 
     private final List<Input> inputs;
+    private final Input primary;
+    private final PatternRefs pattern;
 
     Scope(List<Input> inputs) {
+        this(inputs, null, null);
+    }
+
+    /**
+     * @param primary the input an unqualified name resolves to first (a pattern element's own event), or null
+     * @param pattern how indexed references and aggregates over pattern elements resolve, or null
+     */
+    Scope(List<Input> inputs, Input primary, PatternRefs pattern) {
         this.inputs = List.copyOf(inputs);
+        this.primary = primary;
+        this.pattern = pattern;
+    }
+
+    /** The pattern hooks of a pattern query's scope, or null. */
+    PatternRefs pattern() {
+        return pattern;
     }
 
     List<Input> inputs() {
@@ -61,6 +78,9 @@ final class Scope {
 
     /** An unqualified attribute: it must exist in exactly one input. */
     TypedExpr.AttributeRef attribute(String name, SourcePosition pos, List<String> extra) {
+        if (primary != null && primary.schema().indexOf(name) >= 0) {
+            return attribute(primary, name, pos, extra);
+        }
         Input found = null;
         for (Input in : inputs) {
             if (in.schema().indexOf(name) >= 0) {

@@ -1,0 +1,91 @@
+package io.eventflux.engine;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Patterns and sequences (SQL.md 3.5) with exact outputs; every scenario also runs snapshot -> restore ->
+ * continue at every step, so partial matches survive restores in the middle.
+ */
+class PatternTest {
+    private static final String STREAMS = """
+            CREATE STREAM A (id INT, price DOUBLE);
+            CREATE STREAM B (id INT, price DOUBLE);
+            CREATE STREAM C (id INT, price DOUBLE);
+            """;
+
+    private static Scenario app(String query) {
+        return Scenario.of(STREAMS + query);
+    }
+
+    @Test
+    void case05RisingTemperature() {
+        Scenario.of("""
+                CREATE STREAM Temp (room INT, temp DOUBLE);
+                INSERT INTO Out
+                SELECT e1.room AS room, e1.temp AS first, e2.temp AS second
+                FROM PATTERN (EVERY e1=Temp[temp > 30] -> e2=Temp[room = e1.room AND temp > e1.temp]) WITHIN 10 SECONDS;
+                """)
+                .sendTo("Temp", 1000, 1, 31.0).sendTo("Temp", 2000, 2, 35.0).sendTo("Temp", 3000, 1, 32.0)
+                .sendTo("Temp", 4000, 2, 20.0).sendTo("Temp", 5000, 2, 36.0)
+                .expect("3000:[1, 31.0, 32.0]", "5000:[2, 35.0, 36.0]");
+    }
+
+    @Test
+    void everyOnTheFirstElementStartsAMatchPerEvent() {
+        app("INSERT INTO Out SELECT e1.id AS a, e2.id AS b FROM PATTERN (EVERY e1=A -> e2=B);")
+                .sendTo("A", 1, 1, 1.0).sendTo("A", 2, 2, 1.0).sendTo("B", 3, 3, 1.0).sendTo("B", 4, 4, 1.0)
+                .expect("3:[1, 3]", "3:[2, 3]");
+    }
+
+    @Test
+    void everyOnAGroupRestartsOnlyAfterItCompletes() {
+        String q = "INSERT INTO Out SELECT e1.id AS a, e2.id AS b FROM PATTERN (EVERY (e1=A -> e2=B));";
+        app(q).sendTo("A", 1, 1, 1.0).sendTo("A", 2, 2, 1.0).sendTo("B", 3, 3, 1.0).expect("3:[1, 3]");
+        app(q).sendTo("A", 1, 1, 1.0).sendTo("B", 2, 2, 1.0).sendTo("A", 3, 3, 1.0).sendTo("B", 4, 4, 1.0)
+                .expect("2:[1, 2]", "4:[3, 4]");
+    }
+
+    @Test
+    void withoutEveryAPatternMatchesOnce() {
+        app("INSERT INTO Out SELECT e1.id AS a, e2.id AS b FROM PATTERN (e1=A -> e2=B);")
+                .sendTo("A", 1, 1, 1.0).sendTo("A", 2, 2, 1.0).sendTo("B", 3, 3, 1.0).sendTo("A", 4, 4, 1.0)
+                .sendTo("B", 5, 5, 1.0).expect("3:[1, 3]");
+    }
+
+    @Test
+    void everyInsideThePattern() {
+        app("INSERT INTO Out SELECT e1.id AS a, e2.id AS b FROM PATTERN (e1=A -> EVERY e2=B);")
+                .sendTo("B", 1, 1, 1.0).sendTo("A", 2, 2, 1.0).sendTo("B", 3, 3, 1.0).sendTo("B", 4, 4, 1.0)
+                .expect("3:[2, 3]", "4:[2, 4]");
+    }
+
+    @Test
+    void longChainsWithFiltersReferencesAndWhere() {
+        app("""
+                INSERT INTO Out SELECT e1.id AS a, e2.id AS b, e3.id AS c, e3.price - e1.price AS gain
+                FROM PATTERN (EVERY e1=A[price > 10] -> e2=B[price > e1.price] -> e3=C[price > e2.price])
+                WHERE e3.id < 100;
+                """)
+                .sendTo("A", 1, 1, 5.0).sendTo("A", 2, 2, 20.0).sendTo("B", 3, 3, 15.0).sendTo("B", 4, 4, 25.0)
+                .sendTo("C", 5, 100, 30.0).sendTo("A", 6, 6, 11.0).sendTo("B", 7, 7, 12.0).sendTo("C", 8, 8, 40.0)
+                .expect("8:[6, 7, 8, 29.0]");
+    }
+
+    @Test
+    void withinDropsPartialMatchesInEventTime() {
+        app("INSERT INTO Out SELECT e1.id AS a, e2.id AS b FROM PATTERN (EVERY e1=A -> e2=B) WITHIN 1 SECOND;")
+                .sendTo("A", 0, 1, 1.0).sendTo("A", 500, 2, 1.0).sendTo("B", 1200, 3, 1.0)
+                .sendTo("A", 2000, 4, 1.0).sendTo("B", 3000, 5, 1.0)
+                .expect("1200:[2, 3]", "3000:[4, 5]");
+    }
+
+    @Test
+    void oneEventCompletingSeveralMatchesEmitsThemInTheOrderTheyBegan() {
+        app("""
+                INSERT INTO Out SELECT e1.id AS a, e2.id AS b
+                FROM PATTERN (EVERY e1=A -> e2=A[price > e1.price]);
+                """)
+                .sendTo("A", 1, 1, 3.0).sendTo("A", 2, 2, 2.0).sendTo("A", 3, 3, 1.0).sendTo("A", 4, 4, 9.0)
+                .expect("4:[1, 4]", "4:[2, 4]", "4:[3, 4]");
+    }
+}
