@@ -88,4 +88,104 @@ class PatternTest {
                 .sendTo("A", 1, 1, 3.0).sendTo("A", 2, 2, 2.0).sendTo("A", 3, 3, 1.0).sendTo("A", 4, 4, 9.0)
                 .expect("4:[1, 4]", "4:[2, 4]", "4:[3, 4]");
     }
+
+    // ------------------------------------------------------------------ SEQUENCE
+
+    @Test
+    void patternIgnoresEventsInBetweenWhileSequenceResets() {
+        String body = " (EVERY e1=A -> e2=B);";
+        String select = "INSERT INTO Out SELECT e1.id AS a, e2.id AS b FROM ";
+        app(select + "PATTERN" + body).sendTo("A", 1, 1, 1.0).sendTo("A", 2, 2, 1.0).sendTo("B", 3, 3, 1.0)
+                .expect("3:[1, 3]", "3:[2, 3]");
+        app(select + "SEQUENCE" + body).sendTo("A", 1, 1, 1.0).sendTo("A", 2, 2, 1.0).sendTo("B", 3, 3, 1.0)
+                .expect("3:[2, 3]");
+    }
+
+    @Test
+    void sequenceNeedsConsecutiveEventsOfItsStreamsOnly() {
+        String q = " (e1=A -> e2=B -> e3=C);";
+        String select = "INSERT INTO Out SELECT e1.id AS a, e2.id AS b, e3.id AS c FROM ";
+        app(select + "PATTERN" + q).sendTo("A", 1, 1, 1.0).sendTo("B", 2, 2, 1.0).sendTo("A", 3, 3, 1.0)
+                .sendTo("B", 4, 4, 1.0).sendTo("C", 5, 5, 1.0).expect("5:[1, 2, 5]");
+        // A3 breaks A1 B2 (C expected): the sequence starts over with A3
+        app(select + "SEQUENCE" + q).sendTo("A", 1, 1, 1.0).sendTo("B", 2, 2, 1.0).sendTo("A", 3, 3, 1.0)
+                .sendTo("B", 4, 4, 1.0).sendTo("C", 5, 5, 1.0).expect("5:[3, 4, 5]");
+        // events of streams the sequence does not read do not break it
+        app("CREATE STREAM D (id INT);" + select + "SEQUENCE (e1=A -> e2=B -> e3=C);")
+                .sendTo("A", 1, 1, 1.0).sendTo("D", 2, 9).sendTo("B", 3, 3, 1.0).sendTo("C", 4, 4, 1.0)
+                .expect("4:[1, 3, 4]");
+    }
+
+    @Test
+    void sequenceWithOneOrMore() {
+        app("""
+                INSERT INTO Out SELECT e1[0].id AS first, e1[last].id AS last, count(e1) AS n, e2.id AS b
+                FROM SEQUENCE (EVERY e1=A+ -> e2=B);
+                """)
+                .sendTo("A", 1, 1, 1.0).sendTo("A", 2, 2, 1.0).sendTo("B", 3, 3, 1.0)
+                .sendTo("A", 4, 4, 1.0).sendTo("B", 5, 5, 1.0)
+                .expect("3:[1, 2, 2, 3]", "3:[2, 2, 1, 3]", "5:[4, 4, 1, 5]");
+    }
+
+    // ------------------------------------------------------------------ counted elements
+
+    @Test
+    void countedElementsWithIndexesAndAggregates() {
+        app("""
+                INSERT INTO Out SELECT e1[0].id AS i0, e1[1].id AS i1, e1[last].id AS il, e1[last-1].id AS il1,
+                    e1[5].id AS missing, count(e1) AS n, avg(e1.price) AS avgPrice, e2.id AS b
+                FROM PATTERN (e1=A{2,3} -> e2=B);
+                """)
+                .sendTo("A", 1, 1, 1.0).sendTo("A", 2, 2, 2.0).sendTo("A", 3, 3, 3.0).sendTo("A", 4, 4, 4.0)
+                .sendTo("B", 5, 5, 0.0)
+                .expect("5:[1, 2, 3, 2, null, 3, 2.0, 5]");
+    }
+
+    @Test
+    void countedElementEndsWhenTheNextElementArrives() {
+        app("""
+                INSERT INTO Out SELECT count(e1) AS n, sum(e1.price) AS total, e2.id AS b
+                FROM PATTERN (e1=A[price > 0]{2,} -> e2=B);
+                """)
+                .sendTo("B", 1, 1, 0.0).sendTo("A", 2, 2, 1.0).sendTo("B", 3, 3, 0.0).sendTo("A", 4, 4, 2.0)
+                .sendTo("A", 5, 5, -1.0).sendTo("A", 6, 6, 3.0).sendTo("B", 7, 7, 0.0)
+                .expect("7:[3, 6.0, 7]");
+    }
+
+    @Test
+    void optionalElements() {
+        String q = "INSERT INTO Out SELECT e1.id AS a, e2.id AS b, e3.id AS c FROM PATTERN (EVERY e1=A -> e2=B? -> e3=C);";
+        app(q).sendTo("A", 1, 1, 1.0).sendTo("C", 2, 2, 1.0).expect("2:[1, null, 2]");
+        app(q).sendTo("A", 1, 1, 1.0).sendTo("B", 2, 2, 1.0).sendTo("C", 3, 3, 1.0).expect("3:[1, 2, 3]");
+        app("INSERT INTO Out SELECT e1.id AS a, count(e2) AS n, e3.id AS c FROM PATTERN (e1=A -> e2=B* -> e3=C);")
+                .sendTo("A", 1, 1, 1.0).sendTo("B", 2, 2, 1.0).sendTo("B", 3, 3, 1.0).sendTo("C", 4, 4, 1.0)
+                .expect("4:[1, 2, 4]");
+    }
+
+    @Test
+    void everyOnACountedElementStartsAtEachEvent() {
+        app("""
+                INSERT INTO Out SELECT e1[0].id AS a0, e1[1].id AS a1, e2.id AS b
+                FROM PATTERN (EVERY e1=A{2} -> e2=B);
+                """)
+                .sendTo("A", 1, 1, 1.0).sendTo("A", 2, 2, 1.0).sendTo("A", 3, 3, 1.0).sendTo("B", 4, 4, 1.0)
+                .expect("4:[1, 2, 4]", "4:[2, 3, 4]");
+    }
+
+    // ------------------------------------------------------------------ AND / OR
+
+    @Test
+    void logicalAndWaitsForBothInAnyOrder() {
+        app("INSERT INTO Out SELECT e1.id AS a, e2.id AS b, e3.id AS c FROM PATTERN (EVERY e1=A -> e2=B AND e3=C);")
+                .sendTo("A", 1, 1, 1.0).sendTo("C", 2, 2, 1.0).sendTo("B", 3, 3, 1.0)
+                .sendTo("A", 4, 4, 1.0).sendTo("B", 5, 5, 1.0).sendTo("B", 6, 6, 1.0).sendTo("C", 7, 7, 1.0)
+                .expect("3:[1, 3, 2]", "7:[4, 5, 7]");
+    }
+
+    @Test
+    void logicalOrTakesEither() {
+        app("INSERT INTO Out SELECT e1.id AS a, e2.id AS b, e3.id AS c FROM PATTERN (EVERY e1=A -> e2=B OR e3=C);")
+                .sendTo("A", 1, 1, 1.0).sendTo("C", 2, 2, 1.0).sendTo("A", 3, 3, 1.0).sendTo("B", 4, 4, 1.0)
+                .expect("2:[1, null, 2]", "4:[3, 4, null]");
+    }
 }
