@@ -188,4 +188,53 @@ class PatternTest {
                 .sendTo("A", 1, 1, 1.0).sendTo("C", 2, 2, 1.0).sendTo("A", 3, 3, 1.0).sendTo("B", 4, 4, 1.0)
                 .expect("2:[1, null, 2]", "4:[3, 4, null]");
     }
+
+    // ------------------------------------------------------------------ absent elements, WITHIN n EVENTS, bounds
+
+    @Test
+    void absentElementFiresOnTheTimerInVirtualTime() {
+        app("INSERT INTO Out SELECT e1.id AS a FROM PATTERN (EVERY e1=A -> NOT B FOR 5 SECONDS);")
+                .sendTo("A", 1000, 1, 1.0).advance(5999).advance(7000)
+                .sendTo("A", 10_000, 2, 1.0).sendTo("B", 12_000, 3, 1.0).advance(20_000)
+                .sendTo("A", 21_000, 4, 1.0).sendTo("A", 22_000, 5, 1.0).sendTo("C", 26_500, 9, 1.0).advance(27_000)
+                .expect("6000:[1]", "26000:[4]", "27000:[5]");
+    }
+
+    @Test
+    void absentElementInTheMiddle() {
+        app("INSERT INTO Out SELECT e1.id AS a, e3.id AS c FROM PATTERN (EVERY e1=A -> NOT B FOR 1 SECOND -> e3=C);")
+                .sendTo("A", 0, 1, 1.0).sendTo("C", 500, 2, 1.0).sendTo("C", 1500, 3, 1.0)
+                .sendTo("A", 2000, 4, 1.0).sendTo("B", 2500, 5, 1.0).sendTo("C", 4000, 6, 1.0)
+                .expect("1500:[1, 3]");
+    }
+
+    @Test
+    void absentElementAndAnElement() {
+        app("INSERT INTO Out SELECT e1.id AS a, e3.id AS c FROM PATTERN (EVERY e1=A -> NOT B[price > 5] AND e3=C);")
+                .sendTo("A", 1, 1, 1.0).sendTo("B", 2, 2, 9.0).sendTo("C", 3, 3, 1.0)
+                .sendTo("A", 4, 4, 1.0).sendTo("B", 5, 5, 1.0).sendTo("C", 6, 6, 1.0)
+                .expect("6:[4, 6]");
+    }
+
+    @Test
+    void withinEventsBoundsTheSpanInEvents() {
+        app("INSERT INTO Out SELECT e1.id AS a, e2.id AS b FROM PATTERN (EVERY e1=A -> e2=B) WITHIN 2 EVENTS;")
+                .sendTo("A", 1, 1, 1.0).sendTo("A", 2, 2, 1.0).sendTo("B", 3, 3, 1.0)
+                .expect("3:[2, 3]");
+    }
+
+    @Test
+    void everyGroupStartsAgainWhenWithinKillsIt() {
+        app("INSERT INTO Out SELECT e1.id AS a, e2.id AS b FROM PATTERN (EVERY (e1=A -> e2=B)) WITHIN 1 SECOND;")
+                .sendTo("A", 0, 1, 1.0).sendTo("A", 2000, 2, 1.0).sendTo("B", 2500, 3, 1.0)
+                .expect("2500:[2, 3]");
+    }
+
+    @Test
+    void maxPartialMatchesDropsTheOldest() {
+        Scenario.of("@app:pattern(max.partial.matches = 2)\n" + STREAMS
+                + "INSERT INTO Out SELECT e1.id AS a, e2.id AS b FROM PATTERN (EVERY e1=A -> e2=B);")
+                .sendTo("A", 1, 1, 1.0).sendTo("A", 2, 2, 1.0).sendTo("A", 3, 3, 1.0).sendTo("B", 4, 4, 1.0)
+                .expect("4:[2, 4]", "4:[3, 4]");
+    }
 }

@@ -352,7 +352,11 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         if (max <= 0 || partials.size() <= max) {
             return;
         }
-        int excess = partials.size() - max;
+        int started = 0;
+        for (Partial p : partials) {
+            started += p.started() ? 1 : 0;
+        }
+        int excess = started - max;
         for (int i = 0; i < partials.size() && excess > 0; ) {
             Partial p = partials.get(i);
             if (p.started()) {
