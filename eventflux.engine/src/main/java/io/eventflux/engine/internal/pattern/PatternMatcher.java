@@ -37,7 +37,9 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     private final ChunkReceiver query;
     private final EventChunk out = new EventChunk(4);
 
-    private ArrayList<Partial> partials = new ArrayList<>();
+    private final StepLists lists;
+    /** Per stream and step: whether an event of the stream can concern a partial match at the step. */
+    private final boolean[][] interested;
     private long seq;
     private long nextBegin;
     private long dropped;
@@ -46,8 +48,9 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     private long eventBegin;
 
     // per event (reused)
-    private ArrayList<Partial> next = new ArrayList<>();
     private final ArrayList<Partial> newcomers = new ArrayList<>();
+    /** The step whose partial matches are being offered an event, or -1. */
+    private int processing = -1;
     private final ArrayList<Completed> completed = new ArrayList<>();
 
     private record Completed(long begin, long order, Event row) {
@@ -69,12 +72,30 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         this.scratch = new Object[rows.width()];
         this.scheduler = scheduler;
         this.query = query;
-        partials.add(new Partial(input.elements().size()));
+        this.lists = new StepLists(program.size());
+        this.interested = interest(program, input, streamOf);
+        lists.add(new Partial(input.elements().size()));
+    }
+
+    private static boolean[][] interest(PatternProgram program, PatternInput input, int[] streamOf) {
+        int streams = 0;
+        for (int s : streamOf) {
+            streams = Math.max(streams, s + 1);
+        }
+        boolean[][] interested = new boolean[streams][program.size()];
+        for (int j = program.size() - 1; j >= 0; j--) {
+            Step st = program.step(j);
+            for (int s = 0; s < streams; s++) {
+                interested[s][j] = streamOf[st.element] == s || st.kind == Kind.LOGICAL && streamOf[st.right] == s
+                        || st.counted && j + 1 < program.size() && interested[s][j + 1];
+            }
+        }
+        return interested;
     }
 
     /** Time starts: an absent first step starts counting. */
     void start(long time) {
-        for (Partial p : partials) {
+        for (Partial p : lists.all()) {
             enter(p, time);
         }
     }
@@ -86,7 +107,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
 
     /** Partial matches held now (the waiting start states included). */
     public int partialMatches() {
-        return partials.size();
+        return lists.size();
     }
 
     // ------------------------------------------------------------------ events
@@ -103,16 +124,26 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         seq++;
         expire(ev.ts(), true);
         eventBegin = nextBegin;
-        for (Partial p : partials) {
-            if (!offer(p, ev, stream)) {
-                if (input.sequence() && p.started()) {
-                    discard(p, ev, stream);
-                } else {
-                    next.add(p);
+        // last step first: a partial match moving forward lands in a list this event has already visited
+        for (int j = program.size() - 1; j >= 0; j--) {
+            if (lists.isEmpty(j) || !input.sequence() && !interested[stream][j]) {
+                continue;
+            }
+            processing = j;
+            ArrayList<Partial> visiting = lists.detach(j);
+            for (Partial p : visiting) {
+                if (!offer(p, ev, stream)) {
+                    if (input.sequence() && p.started()) {
+                        discard(p, ev, stream);
+                    } else {
+                        lists.add(p);
+                    }
                 }
             }
+            visiting.clear();
         }
-        swap();
+        processing = -1;
+        settle();
         emitCompleted();
     }
 
@@ -145,7 +176,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         boolean fork = st.forkOnEntry && c == 0;
         Partial target = fork ? p.copy() : p;
         if (fork) {
-            next.add(p);
+            lists.add(p);
         }
         bind(target, k, ev, st.counted);
         if (fork) {
@@ -180,7 +211,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
             boolean fork = st.forkOnEntry && p.bound[st.element] == null && p.bound[st.right] == null;
             Partial target = fork ? p.copy() : p;
             if (fork) {
-                next.add(p);
+                lists.add(p);
             }
             bind(target, k, ev, false);
             if (done(target, st)) {
@@ -210,7 +241,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
             // nothing before: the quiet period starts again after the unwanted event
             p.deadline = Partial.NONE;
             enter(p, ev.ts());
-            next.add(p);
+            lists.add(p);
         } else {
             discard(p, null, stream);
         }
@@ -294,12 +325,15 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         }
     }
 
-    /** Matches that began with this event go after all older ones. */
+    /**
+     * Matches that began with this event go after all older ones; a match moved back to a step this event
+     * has yet to visit waits until the event is done (it must not see the event twice).
+     */
     private void place(Partial p) {
-        if (p.begin != Partial.NONE && p.begin >= eventBegin) {
+        if (p.begin != Partial.NONE && p.begin >= eventBegin || p.step < processing) {
             newcomers.add(p);
         } else {
-            next.add(p);
+            lists.add(p);
         }
     }
 
@@ -313,14 +347,14 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         if (start >= 0) {
             Partial w = rewound(p, start);
             if (ev == null || !offer(w, ev, stream)) {
-                newcomers.add(w);
+                place(w);
             }
         }
     }
 
     /** Whether a partial match already waits, with nothing bound, at the first step. */
     private boolean waiting() {
-        for (List<Partial> list : List.of(partials, next, newcomers)) {
+        for (List<Partial> list : List.of(lists.all(), newcomers)) {
             for (Partial q : list) {
                 if (q.step == 0 && !q.started()) {
                     return true;
@@ -337,35 +371,33 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         completed.add(new Completed(p.begin, completed.size(), new Event(time, row)));
     }
 
-    private void swap() {
-        ArrayList<Partial> old = partials;
-        partials = next;
-        partials.addAll(newcomers);
+    /** Newcomers join the lists; the bound on partial matches applies. */
+    private void settle() {
+        for (Partial p : newcomers) {
+            lists.add(p);
+        }
         newcomers.clear();
-        old.clear();
-        next = old;
         bound();
     }
 
     private void bound() {
         int max = input.maxPartialMatches();
-        if (max <= 0 || partials.size() <= max) {
+        if (max <= 0 || lists.size() <= max) {
             return;
         }
-        int started = 0;
-        for (Partial p : partials) {
-            started += p.started() ? 1 : 0;
-        }
-        int excess = started - max;
-        for (int i = 0; i < partials.size() && excess > 0; ) {
-            Partial p = partials.get(i);
+        List<Partial> started = new ArrayList<>();
+        for (Partial p : lists.all()) {
             if (p.started()) {
-                partials.remove(i);
-                excess--;
-                dropped++;
-            } else {
-                i++;
+                started.add(p);
             }
+        }
+        if (started.size() <= max) {
+            return;
+        }
+        started.sort((a, b) -> Long.compare(a.begin, b.begin));
+        for (Partial p : started.subList(0, started.size() - max)) {
+            lists.remove(p);
+            dropped++;
         }
     }
 
@@ -373,29 +405,12 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     private void expire(long now, boolean arrival) {
         long millis = input.withinMillis();
         long events = input.withinEvents();
-        if (millis <= 0 && events <= 0) {
+        if (millis <= 0 && (events <= 0 || !arrival)) {
             return;
         }
-        boolean any = false;
-        for (Partial p : partials) {
-            if (p.started() && (millis > 0 && now - p.startTs > millis
-                    || arrival && events > 0 && seq - p.startSeq + 1 > events)) {
-                any = true;
-                break;
-            }
-        }
-        if (!any) {
-            return;
-        }
-        for (Partial p : partials) {
-            if (p.started() && (millis > 0 && now - p.startTs > millis
-                    || arrival && events > 0 && seq - p.startSeq + 1 > events)) {
-                discard(p, null, -1);
-            } else {
-                next.add(p);
-            }
-        }
-        swap();
+        lists.expire(p -> millis > 0 && now - p.startTs > millis || arrival && events > 0
+                && seq - p.startSeq + 1 > events, p -> discard(p, null, -1));
+        settle();
     }
 
     private void emitCompleted() {
@@ -425,15 +440,25 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     @Override
     public void onTimer(long time) {
         expire(time, false);
-        for (Partial p : partials) {
-            Step st = program.step(p.step);
-            if (st.kind == Kind.ABSENT && p.deadline != Partial.NONE && p.deadline <= time) {
-                leave(p, st, p.deadline);
-            } else {
-                next.add(p);
+        eventBegin = nextBegin;
+        for (int j = program.size() - 1; j >= 0; j--) {
+            Step st = program.step(j);
+            if (st.kind != Kind.ABSENT || lists.isEmpty(j)) {
+                continue;
             }
+            processing = j;
+            ArrayList<Partial> visiting = lists.detach(j);
+            for (Partial p : visiting) {
+                if (p.deadline != Partial.NONE && p.deadline <= time) {
+                    leave(p, st, p.deadline);
+                } else {
+                    lists.add(p);
+                }
+            }
+            visiting.clear();
         }
-        swap();
+        processing = -1;
+        settle();
         emitCompleted();
         flush();
     }
@@ -446,8 +471,8 @@ public final class PatternMatcher implements TimerTarget, Stateful {
 
     @Override
     public Serializable snapshot() {
-        ArrayList<Partial> copy = new ArrayList<>(partials.size());
-        for (Partial p : partials) {
+        ArrayList<Partial> copy = new ArrayList<>();
+        for (Partial p : lists.all()) {
             copy.add(p.copy());
         }
         return new State(copy, seq, nextBegin, dropped, completedOnce);
@@ -456,10 +481,10 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     @Override
     public void restore(Serializable state) {
         State s = (State) state;
-        partials = new ArrayList<>();
+        lists.clear();
         for (Partial p : s.partials()) {
             Partial c = p.copy();
-            partials.add(c);
+            lists.add(c);
             if (c.deadline != Partial.NONE) {
                 scheduler.schedule(c.deadline);
             }
