@@ -118,6 +118,8 @@ class PatternCompileTest {
                 .contains("only as NOT S AND e=T");
         assertThat(only("SELECT e1.id FROM PATTERN (e1=A{2} AND e2=B);").message()).contains("two single elements");
         assertThat(only("SELECT e1.id FROM PATTERN (e1=A{3,2} -> e2=B);").message()).contains("invalid count");
+        assertThat(only("SELECT e1.id FROM PATTERN (e1=A+ -> NOT B FOR 1 SECOND);").message())
+                .contains("cannot follow an element with a count range");
         assertThat(only("SELECT avg(e1) AS x FROM PATTERN (e1=A{2} -> e2=B);").message())
                 .contains("needs an attribute");
     }

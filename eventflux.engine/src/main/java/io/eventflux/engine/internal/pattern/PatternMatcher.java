@@ -26,6 +26,8 @@ import java.util.List;
  * longer complete; the optional bound on partial matches drops the oldest and counts them.
  */
 public final class PatternMatcher implements TimerTarget, Stateful {
+    private static final System.Logger LOG = System.getLogger(PatternMatcher.class.getName());
+
     private final PatternProgram program;
     private final PatternInput input;
     private final int[] streamOf;
@@ -398,6 +400,10 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         for (Partial p : started.subList(0, started.size() - max)) {
             lists.remove(p);
             dropped++;
+            if (Long.bitCount(dropped) == 1) {
+                LOG.log(System.Logger.Level.WARNING, "pattern: {0} partial match(es) dropped so far by "
+                        + "pattern.max.partial.matches = {1}", dropped, max);
+            }
         }
     }
 

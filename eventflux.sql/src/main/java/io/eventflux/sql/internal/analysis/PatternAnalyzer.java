@@ -226,6 +226,13 @@ final class PatternAnalyzer {
         return n;
     }
 
+    private static PatternInput.Node first(PatternInput.Node n) {
+        while (n instanceof PatternInput.Every e) {
+            n = e.inner();
+        }
+        return n instanceof PatternInput.FollowedBy f ? first(f.steps().get(0)) : n;
+    }
+
     private static void check(PatternInput.Node n, List<Draft> drafts, Source.PatternSource source) {
         if (n instanceof PatternInput.Step s) {
             Draft d = drafts.get(s.element());
@@ -236,6 +243,16 @@ final class PatternAnalyzer {
             }
         } else if (n instanceof PatternInput.FollowedBy f) {
             f.steps().forEach(s -> check(s, drafts, source));
+            for (int i = 0; i + 1 < f.steps().size(); i++) {
+                PatternInput.Node here = unwrap(f.steps().get(i));
+                PatternInput.Node after = first(f.steps().get(i + 1));
+                if (here instanceof PatternInput.Step s && drafts.get(s.element()).min() != drafts.get(s.element()).max()
+                        && after instanceof PatternInput.Step a && drafts.get(a.element()).absent()) {
+                    Draft d = drafts.get(a.element());
+                    throw new CompileProblem(d.pos(), "an absent element cannot follow an element with a count range",
+                            "NOT", "give the count one value, e.g. {2}");
+                }
+            }
         } else if (n instanceof PatternInput.Every e) {
             check(e.inner(), drafts, source);
         } else if (n instanceof PatternInput.Logical l) {
