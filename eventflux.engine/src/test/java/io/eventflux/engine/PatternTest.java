@@ -237,4 +237,23 @@ class PatternTest {
                 .sendTo("A", 1, 1, 1.0).sendTo("A", 2, 2, 1.0).sendTo("A", 3, 3, 1.0).sendTo("B", 4, 4, 1.0)
                 .expect("4:[2, 4]", "4:[3, 4]");
     }
+
+    @Test
+    void absentFirstStepCountsFromTheStartAndAgainAfterEachUnwantedEvent() {
+        app("INSERT INTO Out SELECT e2.id AS b FROM PATTERN (NOT A FOR 1 SECOND -> e2=B);")
+                .advance(0).sendTo("A", 500, 1, 1.0).sendTo("B", 1000, 2, 1.0).sendTo("B", 1600, 3, 1.0)
+                .sendTo("B", 1700, 4, 1.0)
+                .expect("1600:[3]");
+    }
+
+    @Test
+    void selectorAggregatesAndGroupByRunOverTheMatches() {
+        app("""
+                INSERT INTO Out SELECT e1.id AS a, count() AS matches, sum(e2.price) AS total
+                FROM PATTERN (EVERY e1=A -> e2=B) GROUP BY e1.id;
+                """)
+                .sendTo("A", 1, 1, 1.0).sendTo("B", 2, 2, 5.0).sendTo("A", 3, 1, 1.0).sendTo("A", 4, 7, 1.0)
+                .sendTo("B", 5, 5, 6.0)
+                .expect("2:[1, 1, 5.0]", "5:[1, 2, 11.0]", "5:[7, 1, 6.0]");
+    }
 }
