@@ -256,4 +256,15 @@ class PatternTest {
                 .sendTo("B", 5, 5, 6.0)
                 .expect("2:[1, 1, 5.0]", "5:[1, 2, 11.0]", "5:[7, 1, 6.0]");
     }
+
+    @Test
+    void filtersMayReadIndexedEventsAndAggregatesOfEarlierCountedElements() {
+        app("""
+                INSERT INTO Out SELECT e1[0].id AS first, count(e1) AS n, e2.id AS b
+                FROM PATTERN (e1=A{3} -> e2=B[price > avg(e1.price) AND price < e1[last].price]);
+                """)
+                .sendTo("A", 1, 1, 1.0).sendTo("A", 2, 2, 2.0).sendTo("A", 3, 3, 6.0)
+                .sendTo("B", 4, 4, 2.0).sendTo("B", 5, 5, 7.0).sendTo("B", 6, 6, 4.0)
+                .expect("6:[1, 3, 6]");
+    }
 }

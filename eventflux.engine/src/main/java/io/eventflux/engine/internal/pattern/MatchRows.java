@@ -42,6 +42,12 @@ final class MatchRows {
      * element {@code candidateElement}.
      */
     void fill(Partial p, Object[] row, int candidateElement, Partial.Ev candidate) {
+        fill(p, row, candidateElement, candidate, null);
+    }
+
+    /** As {@link #fill(Partial, Object[], int, Partial.Ev)}, computing only the extra slots in {@code extrasRead}
+     * (all when null): a filter does not pay for the aggregates of the SELECT. */
+    void fill(Partial p, Object[] row, int candidateElement, Partial.Ev candidate, java.util.BitSet extrasRead) {
         for (int k = 0; k < widths.length; k++) {
             Partial.Ev e = k == candidateElement && candidate != null ? candidate : p.last(k);
             int off = layout.offset(k);
@@ -52,8 +58,14 @@ final class MatchRows {
             }
         }
         int base = layout.blocksWidth();
-        for (int i = 0; i < extras.length; i++) {
-            row[base + i] = extra(i, p);
+        if (extrasRead == null) {
+            for (int i = 0; i < extras.length; i++) {
+                row[base + i] = extra(i, p);
+            }
+        } else {
+            for (int i = extrasRead.nextSetBit(0); i >= 0; i = extrasRead.nextSetBit(i + 1)) {
+                row[base + i] = extra(i, p);
+            }
         }
     }
 

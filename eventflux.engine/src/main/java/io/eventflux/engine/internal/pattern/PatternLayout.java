@@ -21,6 +21,7 @@ final class PatternLayout {
     private final int[] offsets;
     private final int width;
     private final Map<TypedExpr, Integer> extras = new LinkedHashMap<>();
+    private java.util.BitSet recording;
 
     PatternLayout(PatternInput input) {
         offsets = new int[input.elements().size()];
@@ -75,6 +76,16 @@ final class PatternLayout {
                 rewrite(s.having()), order, s.limit(), s.offset(), aggregates, s.outputSchema());
     }
 
+    /** Like {@link #rewrite(TypedExpr)}, also telling which extra slots the expression reads. */
+    TypedExpr rewrite(TypedExpr e, java.util.BitSet extrasRead) {
+        recording = extrasRead;
+        try {
+            return rewrite(e);
+        } finally {
+            recording = null;
+        }
+    }
+
     /** The expression over the flat row (null stays null). */
     TypedExpr rewrite(TypedExpr e) {
         if (e == null || e instanceof TypedExpr.Literal || e instanceof TypedExpr.AggregateRef
@@ -86,6 +97,9 @@ final class PatternLayout {
         }
         if (e instanceof TypedExpr.EventRef || e instanceof TypedExpr.ElementAggregate) {
             int slot = extras.computeIfAbsent(e, x -> extras.size());
+            if (recording != null) {
+                recording.set(slot);
+            }
             return new TypedExpr.AttributeRef(0, width + slot, "_x" + slot, e.type());
         }
         if (e instanceof TypedExpr.Unary u) {

@@ -32,6 +32,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     private final PatternInput input;
     private final int[] streamOf;
     private final Expr[] filters;
+    private final java.util.BitSet[] filterExtras;
     private final MatchRows rows;
     private final EvalContext ctx;
     private final Object[] scratch;
@@ -61,14 +62,17 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     /**
      * @param streamOf per element: the index of its stream among the pattern's streams
      * @param filters per element: its filter compiled over the flat row, or null
+     * @param filterExtras per element: the extra slots of the flat row its filter reads
      * @param query receives the rows of completed matches (one chunk per input chunk or timer)
      */
-    PatternMatcher(PatternInput input, PatternProgram program, int[] streamOf, Expr[] filters, MatchRows rows,
+    PatternMatcher(PatternInput input, PatternProgram program, int[] streamOf, Expr[] filters,
+            java.util.BitSet[] filterExtras, MatchRows rows,
             EvalContext ctx, Scheduler scheduler, ChunkReceiver query) {
         this.input = input;
         this.program = program;
         this.streamOf = streamOf;
         this.filters = filters;
+        this.filterExtras = filterExtras;
         this.rows = rows;
         this.ctx = ctx;
         this.scratch = new Object[rows.width()];
@@ -255,7 +259,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         if (filter == null) {
             return true;
         }
-        rows.fill(p, scratch, element, candidate);
+        rows.fill(p, scratch, element, candidate, filterExtras[element]);
         ctx.bind(scratch, candidate.ts());
         return filter.evalBool(ctx);
     }

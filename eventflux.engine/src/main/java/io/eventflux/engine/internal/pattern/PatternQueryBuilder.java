@@ -41,8 +41,10 @@ public final class PatternQueryBuilder {
         ExprCompiler compiler = new ExprCompiler(time.clock(), ctx);
         int n = input.elements().size();
         Expr[] filters = new Expr[n];
+        java.util.BitSet[] filterExtras = new java.util.BitSet[n];
         for (int k = 0; k < n; k++) {
-            filters[k] = compiler.compile(layout.rewrite(input.elements().get(k).filter()));
+            filterExtras[k] = new java.util.BitSet();
+            filters[k] = compiler.compile(layout.rewrite(input.elements().get(k).filter(), filterExtras[k]));
         }
         TypedExpr where = layout.rewrite(input.filter());
         SelectorPlan selector = layout.rewrite(plan.selector());
@@ -66,7 +68,7 @@ public final class PatternQueryBuilder {
         }
         MatchRows rows = new MatchRows(layout, widths, compiler);
         OperatorScheduler scheduler = time.timers().newScheduler();
-        PatternMatcher matcher = new PatternMatcher(input, new PatternProgram(input), streamOf, filters, rows, ctx,
+        PatternMatcher matcher = new PatternMatcher(input, new PatternProgram(input), streamOf, filters, filterExtras, rows, ctx,
                 scheduler, query);
         scheduler.bind(matcher);
         time.onStart(matcher::start);
