@@ -28,7 +28,7 @@ final class Scenario {
     private sealed interface Step permits Send, Advance {
     }
 
-    private record Send(long ts, Object[] data) implements Step {
+    private record Send(String stream, long ts, Object[] data) implements Step {
     }
 
     private record Advance(long ts) implements Step {
@@ -46,7 +46,12 @@ final class Scenario {
     }
 
     Scenario send(long ts, Object... data) {
-        steps.add(new Send(ts, data));
+        return sendTo("S", ts, data);
+    }
+
+    /** Sends into another stream than {@code S}. */
+    Scenario sendTo(String stream, long ts, Object... data) {
+        steps.add(new Send(stream, ts, data));
         return this;
     }
 
@@ -116,7 +121,7 @@ final class Scenario {
     private void apply(AppRuntime app, int from, int to) {
         for (Step step : steps.subList(from, to)) {
             if (step instanceof Send s) {
-                app.inputHandler("S").send(s.ts(), s.data());
+                app.inputHandler(s.stream()).send(s.ts(), s.data());
             } else {
                 app.advanceTime(((Advance) step).ts());
             }

@@ -189,7 +189,6 @@ class CompileErrorTest {
     void featuresOfLaterReleasesAreNotSupportedYet() {
         assertNotSupported(STREAMS + "CREATE AGGREGATION A AS SELECT sum(price) AS t FROM Trades AGGREGATE EVERY SECONDS;",
                 2, 1, "incremental aggregations");
-        assertNotSupported(STREAMS + "SELECT * FROM SEQUENCE (e1=Trades -> e2=Trades);", 2, 15, "sequences");
     }
 
     @Test

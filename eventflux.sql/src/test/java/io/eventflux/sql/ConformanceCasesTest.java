@@ -7,9 +7,12 @@ import io.eventflux.api.AttributeType;
 import io.eventflux.api.CompileException;
 import io.eventflux.sql.plan.AppPlan;
 import io.eventflux.sql.plan.OutputPlan;
+import io.eventflux.sql.plan.PatternInput;
 import io.eventflux.sql.plan.QueryPlan;
 import io.eventflux.sql.plan.RateLimitPlan;
 import io.eventflux.sql.plan.StreamInput;
+import io.eventflux.sql.plan.TypedExpr;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The SQL of every public conformance case (../shared/conformance/cases), copied verbatim. */
@@ -74,16 +77,24 @@ class ConformanceCasesTest {
     }
 
     @Test
-    void case05PatternIsNotSupportedYet() {
-        assertThatThrownBy(() -> compiler.compile("""
+    void case05PatternCompilesToAStateMachinePlan() throws Exception {
+        AppPlan plan = compiler.compile("""
                 CREATE STREAM Temp (room INT, temp DOUBLE);
                 INSERT INTO Alerts
                 SELECT e1.room AS room, e1.temp AS first, e2.temp AS second
                 FROM PATTERN (EVERY e1=Temp[temp > 30] -> e2=Temp[room = e1.room AND temp > e1.temp]) WITHIN 10 SECONDS;
-                """))
-                .isInstanceOf(CompileException.class)
-                .hasMessageContaining("not supported yet")
-                .hasMessageContaining("line 4, column 6");
+                """);
+        PatternInput in = (PatternInput) plan.queries().get(0).input();
+        assertThat(in.sequence()).isFalse();
+        assertThat(in.withinMillis()).isEqualTo(10_000L);
+        assertThat(in.elements()).extracting(PatternInput.Element::alias).containsExactly("e1", "e2");
+        assertThat(in.root()).isEqualTo(new PatternInput.FollowedBy(List.of(
+                new PatternInput.Every(new PatternInput.Step(0)), new PatternInput.Step(1))));
+        // e2's filter reads its own event (input 1) and e1 (input 0)
+        assertThat(in.elements().get(1).filter().toString()).contains("AttributeRef[input=1, index=0")
+                .contains("AttributeRef[input=0, index=0");
+        assertThat(plan.queries().get(0).selector().columns().get(2).expression())
+                .isEqualTo(new TypedExpr.AttributeRef(1, 1, "temp", AttributeType.DOUBLE));
     }
 
     @Test

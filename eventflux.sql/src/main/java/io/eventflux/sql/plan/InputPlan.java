@@ -1,5 +1,5 @@
 package io.eventflux.sql.plan;
 
-/** Where a query's events come from. Patterns add a permitted kind in a later version. */
-public sealed interface InputPlan permits StreamInput, JoinInput {
+/** Where a query's events come from: one stream, a join, or a pattern/sequence. */
+public sealed interface InputPlan permits StreamInput, JoinInput, PatternInput {
 }

@@ -28,6 +28,37 @@ public sealed interface TypedExpr {
     record AttributeRef(int input, int index, String name, AttributeType type) implements TypedExpr {
     }
 
+    /**
+     * An indexed event of a pattern element: {@code e1[0].price} ({@code fromEnd} false, position 0),
+     * {@code e1[last].price} (fromEnd, 0), {@code e1[last-1].price} (fromEnd, 1). NULL when there is no such
+     * event.
+     *
+     * @param input the pattern element
+     * @param position the index from the first event, or how far before the last
+     * @param index position in the element's schema
+     */
+    record EventRef(int input, int position, boolean fromEnd, int index, String name, AttributeType type)
+            implements TypedExpr {
+    }
+
+    /**
+     * An aggregate over the events one pattern match bound to a counted element: {@code count(e1)},
+     * {@code avg(e1.price)}.
+     *
+     * @param input the pattern element
+     * @param name the aggregator name
+     * @param argument evaluated per event of the element (whose events it reads as input {@code input}), or
+     *                 null for {@code count}
+     * @param definition what the aggregator factory returned
+     */
+    record ElementAggregate(int input, String name, TypedExpr argument,
+            io.eventflux.api.aggregator.AggregatorDefinition definition) implements TypedExpr {
+        @Override
+        public AttributeType type() {
+            return definition.returnType();
+        }
+    }
+
     /** The current value of the selector's aggregate {@code slot}. */
     record AggregateRef(int slot, AttributeType type) implements TypedExpr {
     }

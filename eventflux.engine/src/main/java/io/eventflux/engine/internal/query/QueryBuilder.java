@@ -11,6 +11,7 @@ import io.eventflux.api.window.WindowDefinition;
 import io.eventflux.engine.internal.expr.EvalContext;
 import io.eventflux.engine.internal.expr.Expr;
 import io.eventflux.engine.internal.expr.ExprCompiler;
+import io.eventflux.engine.internal.pattern.PatternQueryBuilder;
 import io.eventflux.engine.internal.stream.StreamJunction;
 import io.eventflux.engine.internal.time.OperatorScheduler;
 import io.eventflux.engine.internal.time.TimeKeeper;
@@ -18,6 +19,7 @@ import io.eventflux.engine.internal.time.TimerQueue;
 import io.eventflux.sql.plan.AggregateCall;
 import io.eventflux.sql.plan.JoinInput;
 import io.eventflux.sql.plan.OutputPlan;
+import io.eventflux.sql.plan.PatternInput;
 import io.eventflux.sql.plan.QueryPlan;
 import io.eventflux.sql.plan.RateLimitPlan;
 import io.eventflux.sql.plan.SelectorPlan;
@@ -57,11 +59,21 @@ public final class QueryBuilder {
         this.context = context;
     }
 
-    /** Builds the query and subscribes it to its input stream. */
+    /** Builds the query and subscribes it to its input stream(s). */
     public QueryRuntime build(QueryPlan plan) {
         if (plan.input() instanceof JoinInput join) {
             return buildJoin(plan, join);
         }
+        if (plan.input() instanceof PatternInput pattern) {
+            return new PatternQueryBuilder(context).build(plan, pattern, this::detached);
+        }
+        QueryRuntime runtime = detached(plan);
+        context.junction(((StreamInput) plan.input()).stream().name()).subscribe(runtime);
+        return runtime;
+    }
+
+    /** Builds a single-input query without subscribing it (a pattern feeds it the rows of its matches). */
+    private QueryRuntime detached(QueryPlan plan) {
         if (!(plan.input() instanceof StreamInput input)) {
             throw new UnsupportedOperationException("query " + plan.name() + ": input " + plan.input()
                     + " is not supported yet");
@@ -94,9 +106,7 @@ public final class QueryBuilder {
             time.onStart(emitter::start);
             context.registerState(plan.name() + "/output", emitter);
         }
-        QueryRuntime runtime = new QueryRuntime(plan.name(), ctx, compiler.compile(input.filter()), stage, selector);
-        context.junction(input.stream().name()).subscribe(runtime);
-        return runtime;
+        return new QueryRuntime(plan.name(), ctx, compiler.compile(input.filter()), stage, selector);
     }
 
     /** A join query: its inputs feed a {@link JoinStage} that feeds the selector with joined rows. */

@@ -45,9 +45,9 @@ public final class AppAnalyzer {
 
     public AppAnalyzer(Catalog catalog) {
         ExtensionResolver extensions = new ExtensionResolver(catalog);
-        this.queries = new QueryAnalyzer(symbols, errors, extensions);
+        this.queries = new QueryAnalyzer(symbols, errors, extensions, appOptions);
         this.tableAnalyzer = new TableAnalyzer(symbols, errors, new ExpressionAnalyzer(extensions));
-        this.partitions = new PartitionAnalyzer(symbols, errors, extensions);
+        this.partitions = new PartitionAnalyzer(symbols, errors, extensions, appOptions);
     }
 
     /** Analyzes once; an analyzer is not reused. */

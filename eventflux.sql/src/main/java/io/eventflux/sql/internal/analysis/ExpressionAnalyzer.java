@@ -35,6 +35,9 @@ final class ExpressionAnalyzer {
             return column(c, ctx);
         }
         if (e instanceof Expr.IndexedColumn i) {
+            if (ctx.scope().pattern() != null) {
+                return ctx.scope().pattern().indexed(i, ctx.scope());
+            }
             throw new CompileProblem(i.pos(), "indexed event reference '" + i.reference() + "[...]." + i.name()
                     + "' is only valid in a pattern query", i.reference(), null);
         }
@@ -183,6 +186,13 @@ final class ExpressionAnalyzer {
         boolean countDistinct = f.distinct() && f.library() == null && f.name().equalsIgnoreCase("count");
         String aggregatorName = countDistinct ? "distinctCount" : f.name();
         boolean distinct = f.distinct() && !countDistinct;
+        if (ctx.scope().pattern() != null && f.library() == null && !f.distinct()
+                && extensions.isAggregator(aggregatorName)) {
+            TypedExpr perMatch = ctx.scope().pattern().elementAggregate(f, this, ctx);
+            if (perMatch != null) {
+                return perMatch;
+            }
+        }
         if (f.library() == null && (f.star() || f.distinct() || extensions.isAggregator(aggregatorName))) {
             return aggregate(f, aggregatorName, distinct, ctx);
         }

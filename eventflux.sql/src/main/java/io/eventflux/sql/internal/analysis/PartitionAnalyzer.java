@@ -34,9 +34,12 @@ final class PartitionAnalyzer {
     private final Symbols symbols;
     private final Errors errors;
     private final ExtensionResolver extensions;
+    /** App options (pattern limits for queries inside the partition). */
+    private final Map<String, String> appOptions;
     private final ExpressionAnalyzer expressions;
 
-    PartitionAnalyzer(Symbols symbols, Errors errors, ExtensionResolver extensions) {
+    PartitionAnalyzer(Symbols symbols, Errors errors, ExtensionResolver extensions, Map<String, String> appOptions) {
+        this.appOptions = appOptions;
         this.symbols = symbols;
         this.errors = errors;
         this.extensions = extensions;
@@ -60,7 +63,7 @@ final class PartitionAnalyzer {
                         + "inside a PARTITION", null, null));
             }
         }
-        QueryAnalyzer queries = new QueryAnalyzer(inner, errors, extensions);
+        QueryAnalyzer queries = new QueryAnalyzer(inner, errors, extensions, appOptions);
         // as written, so that a key with an error does not also make its stream's queries errors
         Set<String> partitioned = new HashSet<>();
         partition.keys().forEach(k -> partitioned.add(k.stream().text()));

@@ -24,8 +24,7 @@ import java.util.Map;
 
 /**
  * One continuous query into a {@link QueryPlan}: input stream, WHERE, window, selector, output target and
- * rate limit; joins
- * through {@link JoinAnalyzer}. Patterns and sequences parse but are not supported yet by this release.
+ * rate limit; joins through {@link JoinAnalyzer}, patterns and sequences through {@link PatternAnalyzer}.
  */
 final class QueryAnalyzer {
     static final String DEFAULT_OUTPUT = "OutputStream";
@@ -37,20 +36,31 @@ final class QueryAnalyzer {
     private final SelectAnalyzer selects;
     private final JoinAnalyzer joins;
 
-    QueryAnalyzer(Symbols symbols, Errors errors, ExtensionResolver extensions) {
+    private final PatternAnalyzer patterns;
+
+    QueryAnalyzer(Symbols symbols, Errors errors, ExtensionResolver extensions, Map<String, String> appOptions) {
         this.symbols = symbols;
         this.errors = errors;
         this.extensions = extensions;
         this.expressions = new ExpressionAnalyzer(extensions);
         this.selects = new SelectAnalyzer(expressions, errors);
         this.joins = new JoinAnalyzer(expressions, errors);
+        this.patterns = new PatternAnalyzer(symbols, errors, expressions, extensions, appOptions);
     }
 
     /** The plan, or null when errors were recorded (or a {@link CompileProblem} for the whole query). */
     QueryPlan analyze(Statement.Query query, String name) {
         int before = errors.count();
         Select select = query.select();
-        Analyzed in = select.from() instanceof Source.Join join ? joinInput(join, select) : streamInput(select);
+        Analyzed in;
+        if (select.from() instanceof Source.Join join) {
+            in = joinInput(join, select);
+        } else if (select.from() instanceof Source.PatternSource pattern) {
+            PatternAnalyzer.Result result = patterns.analyze(pattern, select);
+            in = new Analyzed(result.plan(), result.scope());
+        } else {
+            in = streamInput(select);
+        }
         if (in == null) {
             return null;
         }
@@ -108,11 +118,6 @@ final class QueryAnalyzer {
     }
 
     private static Source.StreamSource singleStream(Source source) {
-        if (source instanceof Source.PatternSource p) {
-            String what = p.sequence() ? "sequences (SEQUENCE)" : "patterns (PATTERN)";
-            throw new CompileProblem(p.pos(), what + " are not supported yet", p.sequence() ? "SEQUENCE" : "PATTERN",
-                    null);
-        }
         Source.StreamSource s = (Source.StreamSource) source;
         if (s.unidirectional()) {
             throw new CompileProblem(s.pos(), "UNIDIRECTIONAL is only allowed on a side of a join", "UNIDIRECTIONAL",

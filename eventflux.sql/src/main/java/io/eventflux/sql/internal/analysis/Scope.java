@@ -19,17 +19,38 @@ final class Scope {
     }
 
     private final List<Input> inputs;
-    /** Where an unqualified name resolves, or null to search every input. */
+    /** Where an unqualified name always resolves (window conditions), or null. */
     private final Input unqualified;
+    private final Input primary;
+    private final PatternRefs pattern;
 
     Scope(List<Input> inputs) {
-        this(inputs, null);
+        this(inputs, null, null, null);
     }
 
     /** Inputs where unqualified names always mean {@code unqualified} (window conditions). */
     Scope(List<Input> inputs, Input unqualified) {
+        this(inputs, unqualified, null, null);
+    }
+
+    /**
+     * @param primary the input an unqualified name resolves to first (a pattern element's own event), or null
+     * @param pattern how indexed references and aggregates over pattern elements resolve, or null
+     */
+    Scope(List<Input> inputs, Input primary, PatternRefs pattern) {
+        this(inputs, null, primary, pattern);
+    }
+
+    private Scope(List<Input> inputs, Input unqualified, Input primary, PatternRefs pattern) {
         this.inputs = List.copyOf(inputs);
         this.unqualified = unqualified;
+        this.primary = primary;
+        this.pattern = pattern;
+    }
+
+    /** The pattern hooks of a pattern query's scope, or null. */
+    PatternRefs pattern() {
+        return pattern;
     }
 
     List<Input> inputs() {
@@ -71,6 +92,9 @@ final class Scope {
     TypedExpr.AttributeRef attribute(String name, SourcePosition pos, List<String> extra) {
         if (unqualified != null) {
             return attribute(unqualified, name, pos, extra);
+        }
+        if (primary != null && primary.schema().indexOf(name) >= 0) {
+            return attribute(primary, name, pos, extra);
         }
         Input found = null;
         for (Input in : inputs) {

@@ -1,0 +1,82 @@
+package io.eventflux.engine.internal.pattern;
+
+import io.eventflux.engine.internal.expr.EvalContext;
+import io.eventflux.engine.internal.expr.Expr;
+import io.eventflux.engine.internal.expr.ExprCompiler;
+import io.eventflux.engine.internal.query.QueryBuilder.Context;
+import io.eventflux.engine.internal.stream.ChunkReceiver;
+import io.eventflux.engine.internal.time.OperatorScheduler;
+import io.eventflux.engine.internal.time.TimeKeeper;
+import io.eventflux.sql.plan.PatternInput;
+import io.eventflux.sql.plan.QueryPlan;
+import io.eventflux.sql.plan.SelectorPlan;
+import io.eventflux.sql.plan.StreamInput;
+import io.eventflux.sql.plan.TypedExpr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Deploys a pattern query: the query's expressions are rewritten onto the flat match row
+ * ({@link PatternLayout}), the rest of the query (WHERE, selector, output) is built as for a single stream
+ * of such rows, and a {@link PatternMatcher} fed by every stream of the pattern produces the rows.
+ */
+public final class PatternQueryBuilder {
+    private final Context context;
+
+    public PatternQueryBuilder(Context context) {
+        this.context = context;
+    }
+
+    /**
+     * Builds a pattern query.
+     *
+     * @param detached builds the rest of the query from a plan over the flat rows (not subscribed to anything)
+     * @return what {@code detached} returned
+     */
+    public <Q extends ChunkReceiver> Q build(QueryPlan plan, PatternInput input, Function<QueryPlan, Q> detached) {
+        PatternLayout layout = new PatternLayout(input);
+        TimeKeeper time = context.time();
+        EvalContext ctx = new EvalContext();
+        ExprCompiler compiler = new ExprCompiler(time.clock(), ctx);
+        int n = input.elements().size();
+        Expr[] filters = new Expr[n];
+        java.util.BitSet[] filterExtras = new java.util.BitSet[n];
+        for (int k = 0; k < n; k++) {
+            filterExtras[k] = new java.util.BitSet();
+            filters[k] = compiler.compile(layout.rewrite(input.elements().get(k).filter(), filterExtras[k]));
+        }
+        TypedExpr where = layout.rewrite(input.filter());
+        SelectorPlan selector = layout.rewrite(plan.selector());
+        // every extra slot is known now: the schema of the flat rows is final
+        QueryPlan flat = new QueryPlan(plan.name(), new StreamInput(layout.schema(input), null, where, null), selector,
+                plan.output(), plan.position());
+        Q query = detached.apply(flat);
+
+        int[] widths = new int[n];
+        int[] streamOf = new int[n];
+        List<String> streams = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            PatternInput.Element e = input.elements().get(k);
+            widths[k] = e.stream().size();
+            int s = streams.indexOf(e.stream().name());
+            if (s < 0) {
+                s = streams.size();
+                streams.add(e.stream().name());
+            }
+            streamOf[k] = s;
+        }
+        MatchRows rows = new MatchRows(layout, widths, compiler);
+        OperatorScheduler scheduler = time.timers().newScheduler();
+        PatternMatcher matcher = new PatternMatcher(input, new PatternProgram(input), streamOf, filters, filterExtras, rows, ctx,
+                scheduler, query);
+        scheduler.bind(matcher);
+        time.onStart(matcher::start);
+        context.registerState(plan.name() + "/pattern", matcher);
+        for (int s = 0; s < streams.size(); s++) {
+            int stream = s;
+            context.junction(streams.get(s)).subscribe(chunk -> matcher.process(stream, chunk));
+        }
+        return query;
+    }
+}

@@ -1,0 +1,114 @@
+package io.eventflux.engine.internal.pattern;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The partial matches of a pattern, one list per step of its state machine, so that an event visits only
+ * the steps that wait for its stream. Each list remembers whether its matches are in the order of their
+ * first events, in which case expiry only looks at its head.
+ */
+final class StepLists {
+    private final ArrayList<Partial>[] lists;
+    private final ArrayList<Partial>[] spare;
+    private final boolean[] sorted;
+    private final long[] lastStart;
+
+    @SuppressWarnings("unchecked")
+    StepLists(int steps) {
+        lists = new ArrayList[steps];
+        spare = new ArrayList[steps];
+        sorted = new boolean[steps];
+        lastStart = new long[steps];
+        for (int j = 0; j < steps; j++) {
+            lists[j] = new ArrayList<>();
+            spare[j] = new ArrayList<>();
+            sorted[j] = true;
+            lastStart[j] = Long.MIN_VALUE;
+        }
+    }
+
+    void add(Partial p) {
+        int j = p.step;
+        if (p.started()) {
+            if (p.startTs < lastStart[j]) {
+                sorted[j] = false;
+            }
+            lastStart[j] = p.startTs;
+        }
+        lists[j].add(p);
+    }
+
+    boolean isEmpty(int step) {
+        return lists[step].isEmpty();
+    }
+
+    /** Hands out the list of a step for one pass; what is added meanwhile goes to a fresh list. */
+    ArrayList<Partial> detach(int step) {
+        ArrayList<Partial> old = lists[step];
+        lists[step] = spare[step];
+        spare[step] = old;
+        sorted[step] = true;
+        lastStart[step] = Long.MIN_VALUE;
+        return old;
+    }
+
+    int size() {
+        int n = 0;
+        for (ArrayList<Partial> l : lists) {
+            n += l.size();
+        }
+        return n;
+    }
+
+    /** Removes the started partial matches that {@code expired} selects, telling {@code removed} of each. */
+    void expire(Predicate<Partial> expired, Consumer<Partial> removed) {
+        List<Partial> dead = new ArrayList<>();
+        for (int j = 0; j < lists.length; j++) {
+            ArrayList<Partial> list = lists[j];
+            int end = list.size();
+            if (sorted[j]) {
+                end = 0;
+                while (end < list.size() && (!list.get(end).started() || expired.test(list.get(end)))) {
+                    end++;
+                }
+            }
+            if (end == 0) {
+                continue;
+            }
+            List<Partial> range = list.subList(0, end);
+            range.removeIf(p -> {
+                if (p.started() && expired.test(p)) {
+                    dead.add(p);
+                    return true;
+                }
+                return false;
+            });
+        }
+        dead.forEach(removed);
+    }
+
+    /** Every partial match (a copy of the lists' contents). */
+    List<Partial> all() {
+        List<Partial> all = new ArrayList<>(size());
+        for (ArrayList<Partial> l : lists) {
+            all.addAll(l);
+        }
+        return all;
+    }
+
+    /** Removes one partial match. */
+    void remove(Partial p) {
+        lists[p.step].remove(p);
+    }
+
+    void clear() {
+        for (int j = 0; j < lists.length; j++) {
+            lists[j].clear();
+            sorted[j] = true;
+            lastStart[j] = Long.MIN_VALUE;
+        }
+    }
+}
