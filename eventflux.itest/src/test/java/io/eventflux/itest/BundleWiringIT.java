@@ -31,7 +31,7 @@ import org.osgi.framework.BundleException;
 @ExamReactorStrategy(PerClass.class)
 public class BundleWiringIT {
     private static final List<String> EVENTFLUX_BUNDLES = List.of(
-            "eventflux.api", "eventflux.sql", "eventflux.engine",
+            "eventflux.api", "eventflux.extension.support", "eventflux.sql", "eventflux.engine",
             "eventflux.window.length", "eventflux.window.lengthbatch", "eventflux.window.time",
             "eventflux.window.timebatch", "eventflux.window.expression", "eventflux.window.expressionbatch",
             "eventflux.aggregator.count", "eventflux.aggregator.sum", "eventflux.aggregator.avg",

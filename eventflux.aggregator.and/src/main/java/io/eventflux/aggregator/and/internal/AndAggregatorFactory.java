@@ -2,13 +2,11 @@ package io.eventflux.aggregator.and.internal;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import io.eventflux.api.AttributeType;
 import io.eventflux.api.aggregator.AggregatorDefinition;
 import io.eventflux.api.aggregator.AggregatorFactory;
 import io.eventflux.api.aggregator.AggregatorSpec;
-import io.eventflux.api.extension.Argument;
 import io.eventflux.api.extension.Extension;
-import io.eventflux.api.extension.ExtensionException;
+import io.eventflux.extension.support.aggregator.AggregatorArguments;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -27,16 +25,7 @@ public final class AndAggregatorFactory implements AggregatorFactory {
 
     @Override
     public AggregatorDefinition define(AggregatorSpec spec) {
-        int n = spec.arguments().size();
-        if (n != 1) {
-            throw new ExtensionException("aggregator '" + spec.name() + "' takes 1 argument: "
-                    + spec.name() + "(value); got " + n);
-        }
-        Argument arg = spec.arguments().get(0);
-        if (arg.type() != AttributeType.BOOL) {
-            throw new ExtensionException("aggregator '" + spec.name() + "' parameter 'value' must be BOOL, was "
-                    + arg.describe());
-        }
+        AggregatorArguments.bool(spec);
         // DISTINCT does not change a logical and: accepted and ignored
         return new AndDefinition();
     }

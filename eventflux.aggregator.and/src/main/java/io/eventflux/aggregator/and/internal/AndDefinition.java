@@ -3,6 +3,7 @@ package io.eventflux.aggregator.and.internal;
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.aggregator.Aggregator;
 import io.eventflux.api.aggregator.AggregatorDefinition;
+import io.eventflux.extension.support.aggregator.LogicalAggregator;
 
 /** A BOOL argument; the result is BOOL. */
 record AndDefinition() implements AggregatorDefinition {
@@ -14,6 +15,6 @@ record AndDefinition() implements AggregatorDefinition {
 
     @Override
     public Aggregator create() {
-        return new AndAggregator();
+        return LogicalAggregator.and("and");
     }
 }

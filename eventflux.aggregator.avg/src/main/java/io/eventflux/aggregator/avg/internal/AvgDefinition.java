@@ -3,6 +3,7 @@ package io.eventflux.aggregator.avg.internal;
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.aggregator.Aggregator;
 import io.eventflux.api.aggregator.AggregatorDefinition;
+import io.eventflux.extension.support.aggregator.SumAggregator;
 
 /**
  * @param integral true for INT|LONG input (an exact long accumulator)
@@ -17,6 +18,6 @@ record AvgDefinition(boolean integral, boolean distinct) implements AggregatorDe
 
     @Override
     public Aggregator create() {
-        return new AvgAggregator(integral, distinct ? new DistinctValues() : null);
+        return SumAggregator.mean("an avg", integral, distinct);
     }
 }

@@ -10,6 +10,7 @@ import io.eventflux.api.aggregator.AggregatorSpec;
 import io.eventflux.api.extension.Argument;
 import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.ExtensionException;
+import io.eventflux.extension.testing.Snapshots;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

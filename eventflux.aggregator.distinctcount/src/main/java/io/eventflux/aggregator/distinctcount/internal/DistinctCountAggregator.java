@@ -1,40 +1,29 @@
 package io.eventflux.aggregator.distinctcount.internal;
 
 import io.eventflux.api.aggregator.Aggregator;
+import io.eventflux.extension.support.aggregator.DistinctValues;
 import java.io.Serializable;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The number of distinct values, with removal: a multiset (value to number of copies); a value counts
- * while at least one copy of it is in the window. A repeated value costs no allocation (its counter is
- * a mutable {@code long[1]}).
+ * The number of distinct values, with removal: a multiset (value to number of copies, see
+ * {@link DistinctValues}); a value counts while at least one copy of it is in the window.
  *
  * <p>Snapshot: a {@code HashMap<Object, Long>} of multiplicities (the values must be serializable).
  */
 final class DistinctCountAggregator implements Aggregator {
-    private final HashMap<Object, long[]> counts = new HashMap<>();
+    private final DistinctValues counts = new DistinctValues();
 
     @Override
     public void add(Object value) {
-        if (value == null) {
-            return;
-        }
-        long[] count = counts.get(value);
-        if (count == null) {
-            counts.put(value, new long[] {1});
-        } else {
-            count[0]++;
+        if (value != null) {
+            counts.add(value);
         }
     }
 
     @Override
     public void remove(Object value) {
-        if (value == null) {
-            return;
-        }
-        long[] count = counts.get(value);
-        if (count != null && --count[0] == 0) {
+        if (value != null) {
             counts.remove(value);
         }
     }
@@ -51,9 +40,7 @@ final class DistinctCountAggregator implements Aggregator {
 
     @Override
     public Serializable snapshot() {
-        HashMap<Object, Long> copy = new HashMap<>();
-        counts.forEach((value, count) -> copy.put(value, count[0]));
-        return copy;
+        return counts.snapshot();
     }
 
     @Override
@@ -61,7 +48,6 @@ final class DistinctCountAggregator implements Aggregator {
         if (!(state instanceof Map<?, ?> map) || !map.values().stream().allMatch(c -> c instanceof Long n && n > 0)) {
             throw new IllegalArgumentException("not a distinctCount snapshot: " + state);
         }
-        counts.clear();
-        map.forEach((value, count) -> counts.put(value, new long[] {(Long) count}));
+        counts.restore(map);
     }
 }

@@ -6,7 +6,7 @@ import io.eventflux.api.aggregator.AggregatorDefinition;
 import io.eventflux.api.aggregator.AggregatorFactory;
 import io.eventflux.api.aggregator.AggregatorSpec;
 import io.eventflux.api.extension.Extension;
-import io.eventflux.api.extension.ExtensionException;
+import io.eventflux.extension.support.aggregator.AggregatorArguments;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code distinctCount(x)}, which {@code COUNT(DISTINCT x)} compiles to: the number of distinct non-NULL values. */
@@ -21,11 +21,7 @@ public final class DistinctCountAggregatorFactory implements AggregatorFactory {
 
     @Override
     public AggregatorDefinition define(AggregatorSpec spec) {
-        int n = spec.arguments().size();
-        if (n != 1) {
-            throw new ExtensionException("aggregator '" + spec.name() + "' takes 1 argument: "
-                    + spec.name() + "(value); got " + n);
-        }
+        AggregatorArguments.single(spec);
         // DISTINCT does not change a count of distinct values: accepted and ignored
         return new DistinctCountDefinition();
     }

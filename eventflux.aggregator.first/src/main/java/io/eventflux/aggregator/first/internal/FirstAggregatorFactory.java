@@ -6,7 +6,7 @@ import io.eventflux.api.aggregator.AggregatorDefinition;
 import io.eventflux.api.aggregator.AggregatorFactory;
 import io.eventflux.api.aggregator.AggregatorSpec;
 import io.eventflux.api.extension.Extension;
-import io.eventflux.api.extension.ExtensionException;
+import io.eventflux.extension.support.aggregator.AggregatorArguments;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code first(x)}: the oldest non-NULL value still in the window, of the argument's own type. */
@@ -21,12 +21,7 @@ public final class FirstAggregatorFactory implements AggregatorFactory {
 
     @Override
     public AggregatorDefinition define(AggregatorSpec spec) {
-        int n = spec.arguments().size();
-        if (n != 1) {
-            throw new ExtensionException("aggregator '" + spec.name() + "' takes 1 argument: "
-                    + spec.name() + "(value); got " + n);
-        }
         // DISTINCT does not change which value came first: accepted and ignored
-        return new FirstDefinition(spec.arguments().get(0).type());
+        return new FirstDefinition(AggregatorArguments.single(spec).type());
     }
 }

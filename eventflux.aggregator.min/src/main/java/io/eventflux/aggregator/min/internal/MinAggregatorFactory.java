@@ -2,13 +2,12 @@ package io.eventflux.aggregator.min.internal;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import io.eventflux.api.AttributeType;
 import io.eventflux.api.aggregator.AggregatorDefinition;
 import io.eventflux.api.aggregator.AggregatorFactory;
 import io.eventflux.api.aggregator.AggregatorSpec;
 import io.eventflux.api.extension.Argument;
 import io.eventflux.api.extension.Extension;
-import io.eventflux.api.extension.ExtensionException;
+import io.eventflux.extension.support.aggregator.AggregatorArguments;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code min(x)}: the smallest non-NULL value, of the argument's own type (strings too). */
@@ -23,16 +22,7 @@ public final class MinAggregatorFactory implements AggregatorFactory {
 
     @Override
     public AggregatorDefinition define(AggregatorSpec spec) {
-        int n = spec.arguments().size();
-        if (n != 1) {
-            throw new ExtensionException("aggregator '" + spec.name() + "' takes 1 argument: "
-                    + spec.name() + "(value); got " + n);
-        }
-        Argument arg = spec.arguments().get(0);
-        if (arg.type() == AttributeType.OBJECT) {
-            throw new ExtensionException("aggregator '" + spec.name() + "' parameter 'value' must be comparable "
-                    + "(STRING, INT, LONG, FLOAT, DOUBLE or BOOL), was " + arg.describe());
-        }
+        Argument arg = AggregatorArguments.comparable(spec);
         // DISTINCT does not change a minimum: accepted and ignored
         return new MinDefinition(arg.type());
     }

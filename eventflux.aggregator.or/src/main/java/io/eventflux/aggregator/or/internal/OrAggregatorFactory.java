@@ -2,13 +2,11 @@ package io.eventflux.aggregator.or.internal;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import io.eventflux.api.AttributeType;
 import io.eventflux.api.aggregator.AggregatorDefinition;
 import io.eventflux.api.aggregator.AggregatorFactory;
 import io.eventflux.api.aggregator.AggregatorSpec;
-import io.eventflux.api.extension.Argument;
 import io.eventflux.api.extension.Extension;
-import io.eventflux.api.extension.ExtensionException;
+import io.eventflux.extension.support.aggregator.AggregatorArguments;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code or(x)}: TRUE when a non-NULL value present is TRUE; FALSE otherwise, also when empty (as in Siddhi). */
@@ -23,16 +21,7 @@ public final class OrAggregatorFactory implements AggregatorFactory {
 
     @Override
     public AggregatorDefinition define(AggregatorSpec spec) {
-        int n = spec.arguments().size();
-        if (n != 1) {
-            throw new ExtensionException("aggregator '" + spec.name() + "' takes 1 argument: "
-                    + spec.name() + "(value); got " + n);
-        }
-        Argument arg = spec.arguments().get(0);
-        if (arg.type() != AttributeType.BOOL) {
-            throw new ExtensionException("aggregator '" + spec.name() + "' parameter 'value' must be BOOL, was "
-                    + arg.describe());
-        }
+        AggregatorArguments.bool(spec);
         // DISTINCT does not change a logical or: accepted and ignored
         return new OrDefinition();
     }

@@ -3,6 +3,7 @@ package io.eventflux.aggregator.or.internal;
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.aggregator.Aggregator;
 import io.eventflux.api.aggregator.AggregatorDefinition;
+import io.eventflux.extension.support.aggregator.LogicalAggregator;
 
 /** A BOOL argument; the result is BOOL. */
 record OrDefinition() implements AggregatorDefinition {
@@ -14,6 +15,6 @@ record OrDefinition() implements AggregatorDefinition {
 
     @Override
     public Aggregator create() {
-        return new OrAggregator();
+        return LogicalAggregator.or("or");
     }
 }

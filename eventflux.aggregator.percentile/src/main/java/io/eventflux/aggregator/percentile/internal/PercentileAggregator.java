@@ -1,6 +1,7 @@
 package io.eventflux.aggregator.percentile.internal;
 
 import io.eventflux.api.aggregator.Aggregator;
+import io.eventflux.extension.support.aggregator.DistinctValues;
 import java.io.Serializable;
 import java.util.Map;
 

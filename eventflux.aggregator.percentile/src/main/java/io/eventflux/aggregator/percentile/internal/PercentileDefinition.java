@@ -3,6 +3,7 @@ package io.eventflux.aggregator.percentile.internal;
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.aggregator.Aggregator;
 import io.eventflux.api.aggregator.AggregatorDefinition;
+import io.eventflux.extension.support.aggregator.DistinctValues;
 
 /**
  * @param percentile p, in (0, 100]

@@ -3,6 +3,7 @@ package io.eventflux.aggregator.stddev.internal;
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.aggregator.Aggregator;
 import io.eventflux.api.aggregator.AggregatorDefinition;
+import io.eventflux.extension.support.aggregator.MomentsAggregator;
 
 /** @param distinct true for {@code stdDev(DISTINCT x)} */
 record StdDevDefinition(boolean distinct) implements AggregatorDefinition {
@@ -14,6 +15,6 @@ record StdDevDefinition(boolean distinct) implements AggregatorDefinition {
 
     @Override
     public Aggregator create() {
-        return new StdDevAggregator(distinct ? new DistinctValues() : null);
+        return MomentsAggregator.standardDeviation("stdDev", distinct);
     }
 }

@@ -8,7 +8,7 @@ import io.eventflux.api.aggregator.AggregatorFactory;
 import io.eventflux.api.aggregator.AggregatorSpec;
 import io.eventflux.api.extension.Argument;
 import io.eventflux.api.extension.Extension;
-import io.eventflux.api.extension.ExtensionException;
+import io.eventflux.extension.support.aggregator.AggregatorArguments;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code sum(x)} and {@code sum(DISTINCT x)}: INT|LONG give LONG, FLOAT|DOUBLE give DOUBLE. */
@@ -24,16 +24,7 @@ public final class SumAggregatorFactory implements AggregatorFactory {
 
     @Override
     public AggregatorDefinition define(AggregatorSpec spec) {
-        int n = spec.arguments().size();
-        if (n != 1) {
-            throw new ExtensionException("aggregator '" + spec.name() + "' takes 1 argument: "
-                    + spec.name() + "(value); got " + n);
-        }
-        Argument arg = spec.arguments().get(0);
-        if (!arg.type().isNumeric()) {
-            throw new ExtensionException("aggregator '" + spec.name()
-                    + "' parameter 'value' must be numeric (INT, LONG, FLOAT or DOUBLE), was " + arg.describe());
-        }
+        Argument arg = AggregatorArguments.numeric(spec);
         boolean integral = arg.type() == AttributeType.INT || arg.type() == AttributeType.LONG;
         return new SumDefinition(integral, spec.distinct());
     }

@@ -3,6 +3,7 @@ package io.eventflux.aggregator.sum.internal;
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.aggregator.Aggregator;
 import io.eventflux.api.aggregator.AggregatorDefinition;
+import io.eventflux.extension.support.aggregator.SumAggregator;
 
 /**
  * @param integral true for INT|LONG input (a long accumulator, LONG result)
@@ -17,6 +18,6 @@ record SumDefinition(boolean integral, boolean distinct) implements AggregatorDe
 
     @Override
     public Aggregator create() {
-        return new SumAggregator(integral, distinct ? new DistinctValues() : null);
+        return SumAggregator.sum("a sum", integral, distinct);
     }
 }

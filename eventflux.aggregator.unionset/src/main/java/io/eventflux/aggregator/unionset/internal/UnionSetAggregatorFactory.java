@@ -7,7 +7,7 @@ import io.eventflux.api.aggregator.AggregatorDefinition;
 import io.eventflux.api.aggregator.AggregatorFactory;
 import io.eventflux.api.aggregator.AggregatorSpec;
 import io.eventflux.api.extension.Extension;
-import io.eventflux.api.extension.ExtensionException;
+import io.eventflux.extension.support.aggregator.AggregatorArguments;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -27,12 +27,7 @@ public final class UnionSetAggregatorFactory implements AggregatorFactory {
 
     @Override
     public AggregatorDefinition define(AggregatorSpec spec) {
-        int n = spec.arguments().size();
-        if (n != 1) {
-            throw new ExtensionException("aggregator '" + spec.name() + "' takes 1 argument: "
-                    + spec.name() + "(value); got " + n);
-        }
         // DISTINCT does not change a set: accepted and ignored
-        return new UnionSetDefinition(spec.arguments().get(0).type() == AttributeType.OBJECT);
+        return new UnionSetDefinition(AggregatorArguments.single(spec).type() == AttributeType.OBJECT);
     }
 }

@@ -5,9 +5,8 @@ import aQute.bnd.annotation.spi.ServiceProvider;
 import io.eventflux.api.aggregator.AggregatorDefinition;
 import io.eventflux.api.aggregator.AggregatorFactory;
 import io.eventflux.api.aggregator.AggregatorSpec;
-import io.eventflux.api.extension.Argument;
 import io.eventflux.api.extension.Extension;
-import io.eventflux.api.extension.ExtensionException;
+import io.eventflux.extension.support.aggregator.AggregatorArguments;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code variance(x)} and {@code variance(DISTINCT x)}: the population variance, always DOUBLE. */
@@ -23,16 +22,7 @@ public final class VarianceAggregatorFactory implements AggregatorFactory {
 
     @Override
     public AggregatorDefinition define(AggregatorSpec spec) {
-        int n = spec.arguments().size();
-        if (n != 1) {
-            throw new ExtensionException("aggregator '" + spec.name() + "' takes 1 argument: "
-                    + spec.name() + "(value); got " + n);
-        }
-        Argument arg = spec.arguments().get(0);
-        if (!arg.type().isNumeric()) {
-            throw new ExtensionException("aggregator '" + spec.name()
-                    + "' parameter 'value' must be numeric (INT, LONG, FLOAT or DOUBLE), was " + arg.describe());
-        }
+        AggregatorArguments.numeric(spec);
         return new VarianceDefinition(spec.distinct());
     }
 }

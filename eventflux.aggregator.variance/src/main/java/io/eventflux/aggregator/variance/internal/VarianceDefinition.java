@@ -3,6 +3,7 @@ package io.eventflux.aggregator.variance.internal;
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.aggregator.Aggregator;
 import io.eventflux.api.aggregator.AggregatorDefinition;
+import io.eventflux.extension.support.aggregator.MomentsAggregator;
 
 /** @param distinct true for {@code variance(DISTINCT x)} */
 record VarianceDefinition(boolean distinct) implements AggregatorDefinition {
@@ -14,6 +15,6 @@ record VarianceDefinition(boolean distinct) implements AggregatorDefinition {
 
     @Override
     public Aggregator create() {
-        return new VarianceAggregator(distinct ? new DistinctValues() : null);
+        return MomentsAggregator.variance("variance", distinct);
     }
 }

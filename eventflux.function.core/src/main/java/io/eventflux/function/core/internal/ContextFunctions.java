@@ -2,6 +2,8 @@ package io.eventflux.function.core.internal;
 
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.function.FunctionDefinition;
+import io.eventflux.extension.support.function.DefinedFunction;
+import io.eventflux.extension.support.function.FunctionCall;
 import java.util.UUID;
 
 /** Functions without arguments whose value comes from the engine's context or from chance. */
@@ -9,19 +11,19 @@ final class ContextFunctions {
     private ContextFunctions() {
     }
 
-    static FunctionDefinition uuid(Call call) {
+    static FunctionDefinition uuid(FunctionCall call) {
         call.arity(0, 0);
-        return Defined.of(AttributeType.STRING, a -> UUID.randomUUID().toString());
+        return DefinedFunction.of(AttributeType.STRING, a -> UUID.randomUUID().toString());
     }
 
     /** now() and currentTimeMillis(): the app's clock, which is virtual in playback mode. */
-    static FunctionDefinition now(Call call) {
+    static FunctionDefinition now(FunctionCall call) {
         call.arity(0, 0);
-        return new Defined(AttributeType.LONG, context -> a -> context.clock().now());
+        return new DefinedFunction(AttributeType.LONG, context -> a -> context.clock().now());
     }
 
-    static FunctionDefinition eventTimestamp(Call call) {
+    static FunctionDefinition eventTimestamp(FunctionCall call) {
         call.arity(0, 0);
-        return new Defined(AttributeType.LONG, context -> a -> context.eventTimestamp());
+        return new DefinedFunction(AttributeType.LONG, context -> a -> context.eventTimestamp());
     }
 }

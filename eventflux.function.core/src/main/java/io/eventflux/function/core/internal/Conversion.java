@@ -4,6 +4,8 @@ import io.eventflux.api.AttributeType;
 import io.eventflux.api.extension.Argument;
 import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.function.FunctionDefinition;
+import io.eventflux.extension.support.function.DefinedFunction;
+import io.eventflux.extension.support.function.FunctionCall;
 import java.util.Locale;
 
 /**
@@ -17,7 +19,7 @@ final class Conversion {
     private Conversion() {
     }
 
-    static FunctionDefinition define(Call call) {
+    static FunctionDefinition define(FunctionCall call) {
         call.arity(2, 2);
         Argument target = call.argument(1);
         if (!target.isConstant() || !(target.value() instanceof String name)) {
@@ -29,7 +31,7 @@ final class Conversion {
             throw new ExtensionException("function '" + call.name() + "' argument 2 names no type: '" + name
                     + "' (use STRING, INT, LONG, FLOAT, DOUBLE, BOOL, OBJECT or a SQL synonym such as BIGINT)");
         }
-        return Defined.of(type, a -> to(type, a[0]));
+        return DefinedFunction.of(type, a -> to(type, a[0]));
     }
 
     /** The type a SQL type name (SQL.md section 1, any case) stands for, or null. */

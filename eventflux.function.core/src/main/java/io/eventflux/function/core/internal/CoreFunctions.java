@@ -4,6 +4,7 @@ import io.eventflux.api.extension.Extension;
 import io.eventflux.api.function.FunctionDefinition;
 import io.eventflux.api.function.FunctionFactory;
 import io.eventflux.api.function.FunctionSpec;
+import io.eventflux.extension.support.function.FunctionTable;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 

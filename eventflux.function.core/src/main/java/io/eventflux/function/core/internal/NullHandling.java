@@ -2,6 +2,8 @@ package io.eventflux.function.core.internal;
 
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.function.FunctionDefinition;
+import io.eventflux.extension.support.function.DefinedFunction;
+import io.eventflux.extension.support.function.FunctionCall;
 
 /**
  * coalesce, default/ifnull, nullif and if. Arguments that may be returned share one type: equal types,
@@ -11,34 +13,34 @@ final class NullHandling {
     private NullHandling() {
     }
 
-    static FunctionDefinition coalesce(Call call) {
+    static FunctionDefinition coalesce(FunctionCall call) {
         int n = call.arity(1, Integer.MAX_VALUE);
         return firstNonNull(commonType(call, 0, n));
     }
 
     /** default(x, d) and ifnull(x, d): coalesce with exactly two arguments. */
-    static FunctionDefinition fallback(Call call) {
+    static FunctionDefinition fallback(FunctionCall call) {
         call.arity(2, 2);
         return firstNonNull(commonType(call, 0, 2));
     }
 
-    static FunctionDefinition nullIf(Call call) {
+    static FunctionDefinition nullIf(FunctionCall call) {
         call.arity(2, 2);
         AttributeType common = commonType(call, 0, 2);
         AttributeType type = call.isNullLiteral(0) ? common : call.type(0);
-        return Defined.of(type, a -> a[0] == null || sameValue(a[0], a[1]) ? null : Conversion.to(type, a[0]));
+        return DefinedFunction.of(type, a -> a[0] == null || sameValue(a[0], a[1]) ? null : Conversion.to(type, a[0]));
     }
 
     /** if(cond, a, b): a NULL condition counts as false, as in WHERE and CASE. */
-    static FunctionDefinition choose(Call call) {
+    static FunctionDefinition choose(FunctionCall call) {
         call.arity(3, 3);
         call.exactly(0, AttributeType.BOOL);
         AttributeType type = commonType(call, 1, 3);
-        return Defined.of(type, a -> Conversion.to(type, Boolean.TRUE.equals(a[0]) ? a[1] : a[2]));
+        return DefinedFunction.of(type, a -> Conversion.to(type, Boolean.TRUE.equals(a[0]) ? a[1] : a[2]));
     }
 
     private static FunctionDefinition firstNonNull(AttributeType type) {
-        return Defined.of(type, a -> {
+        return DefinedFunction.of(type, a -> {
             for (Object o : a) {
                 if (o != null) {
                     return Conversion.to(type, o);
@@ -52,7 +54,7 @@ final class NullHandling {
      * The type arguments {@code from} (inclusive) to {@code to} (exclusive) share. NULL literals do not
      * count; when all are NULL literals the first one's type is used.
      */
-    static AttributeType commonType(Call call, int from, int to) {
+    static AttributeType commonType(FunctionCall call, int from, int to) {
         AttributeType common = null;
         int first = -1;
         for (int i = from; i < to; i++) {

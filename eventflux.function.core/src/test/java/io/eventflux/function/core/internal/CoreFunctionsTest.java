@@ -13,6 +13,8 @@ import io.eventflux.api.AttributeType;
 import io.eventflux.api.extension.Extension;
 import io.eventflux.api.function.Function;
 import io.eventflux.api.function.FunctionFactory;
+import io.eventflux.extension.testing.Invocation;
+import io.eventflux.extension.testing.ManualContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

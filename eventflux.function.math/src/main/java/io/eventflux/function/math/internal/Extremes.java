@@ -3,6 +3,8 @@ package io.eventflux.function.math.internal;
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.function.Function;
 import io.eventflux.api.function.FunctionDefinition;
+import io.eventflux.extension.support.function.DefinedFunction;
+import io.eventflux.extension.support.function.FunctionCall;
 
 /**
  * maximum(a, b, ...) and minimum(a, b, ...): the extreme non-NULL argument in the widest argument type
@@ -17,13 +19,13 @@ final class Extremes implements Function {
         this.max = max;
     }
 
-    static FunctionDefinition define(Call call, boolean max) {
+    static FunctionDefinition define(FunctionCall call, boolean max) {
         int n = call.arity(1, Integer.MAX_VALUE);
         AttributeType type = AttributeType.INT;
         for (int i = 0; i < n; i++) {
             type = AttributeType.widest(type, call.numeric(i));
         }
-        return Defined.of(type, new Extremes(type, max));
+        return DefinedFunction.of(type, new Extremes(type, max));
     }
 
     @Override

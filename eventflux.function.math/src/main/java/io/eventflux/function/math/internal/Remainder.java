@@ -3,13 +3,15 @@ package io.eventflux.function.math.internal;
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.function.Function;
 import io.eventflux.api.function.FunctionDefinition;
+import io.eventflux.extension.support.function.DefinedFunction;
+import io.eventflux.extension.support.function.FunctionCall;
 
 /** mod(a, b): the remainder with the sign of a, in the wider type of a and b; NULL when b is zero. */
 final class Remainder {
     private Remainder() {
     }
 
-    static FunctionDefinition mod(Call call) {
+    static FunctionDefinition mod(FunctionCall call) {
         call.arity(2, 2);
         AttributeType type = AttributeType.widest(call.numeric(0), call.numeric(1));
         Function f = switch (type) {
@@ -22,6 +24,6 @@ final class Remainder {
             default -> a -> a[0] instanceof Number x && a[1] instanceof Number y && y.doubleValue() != 0
                     ? x.doubleValue() % y.doubleValue() : null;
         };
-        return Defined.of(type, f);
+        return DefinedFunction.of(type, f);
     }
 }

@@ -3,6 +3,8 @@ package io.eventflux.function.math.internal;
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.function.Function;
 import io.eventflux.api.function.FunctionDefinition;
+import io.eventflux.extension.support.function.DefinedFunction;
+import io.eventflux.extension.support.function.FunctionCall;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.function.DoubleUnaryOperator;
@@ -18,7 +20,7 @@ final class Rounding {
     private Rounding() {
     }
 
-    static FunctionDefinition abs(Call call) {
+    static FunctionDefinition abs(FunctionCall call) {
         call.arity(1, 1);
         AttributeType type = call.numeric(0);
         Function f = switch (type) {
@@ -27,11 +29,11 @@ final class Rounding {
             case FLOAT -> a -> a[0] instanceof Number n ? Math.abs(n.floatValue()) : null;
             default -> a -> a[0] instanceof Number n ? Math.abs(n.doubleValue()) : null;
         };
-        return Defined.of(type, f);
+        return DefinedFunction.of(type, f);
     }
 
     /** A function that returns integers unchanged and applies {@code op} to FLOAT and DOUBLE values. */
-    static FunctionDefinition keepType(Call call, DoubleUnaryOperator op) {
+    static FunctionDefinition keepType(FunctionCall call, DoubleUnaryOperator op) {
         call.arity(1, 1);
         AttributeType type = call.numeric(0);
         // "+ 0.0" turns the -0.0 that ceil(-0.5) gives into 0.0.
@@ -41,22 +43,22 @@ final class Rounding {
             case FLOAT -> a -> a[0] instanceof Number n ? (float) (op.applyAsDouble(n.floatValue()) + 0.0) : null;
             default -> a -> a[0] instanceof Number n ? op.applyAsDouble(n.doubleValue()) + 0.0 : null;
         };
-        return Defined.of(type, f);
+        return DefinedFunction.of(type, f);
     }
 
-    static FunctionDefinition round(Call call) {
+    static FunctionDefinition round(FunctionCall call) {
         return call.arity(1, 2) == 1 ? keepType(call, Rounding::halfAwayFromZero) : places(call, RoundingMode.HALF_UP);
     }
 
-    static FunctionDefinition trunc(Call call) {
+    static FunctionDefinition trunc(FunctionCall call) {
         return call.arity(1, 2) == 1 ? keepType(call, d -> d < 0 ? Math.ceil(d) : Math.floor(d))
                 : places(call, RoundingMode.DOWN);
     }
 
-    static FunctionDefinition sign(Call call) {
+    static FunctionDefinition sign(FunctionCall call) {
         call.arity(1, 1);
         call.numeric(0);
-        return Defined.of(AttributeType.INT, a -> {
+        return DefinedFunction.of(AttributeType.INT, a -> {
             if (a[0] instanceof Integer || a[0] instanceof Long) {
                 return Long.signum(((Number) a[0]).longValue());
             }
@@ -75,10 +77,10 @@ final class Rounding {
         return Math.copySign(r, d);
     }
 
-    private static FunctionDefinition places(Call call, RoundingMode mode) {
+    private static FunctionDefinition places(FunctionCall call, RoundingMode mode) {
         call.numeric(0);
         call.integral(1);
-        return Defined.of(AttributeType.DOUBLE,
+        return DefinedFunction.of(AttributeType.DOUBLE,
                 a -> a[0] instanceof Number x && a[1] instanceof Number n ? scale(x, n.longValue(), mode) : null);
     }
 

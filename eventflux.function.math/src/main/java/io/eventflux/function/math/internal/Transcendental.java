@@ -2,6 +2,8 @@ package io.eventflux.function.math.internal;
 
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.function.FunctionDefinition;
+import io.eventflux.extension.support.function.DefinedFunction;
+import io.eventflux.extension.support.function.FunctionCall;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
@@ -14,23 +16,23 @@ final class Transcendental {
     private Transcendental() {
     }
 
-    static FunctionDefinition unary(Call call, DoubleUnaryOperator op) {
+    static FunctionDefinition unary(FunctionCall call, DoubleUnaryOperator op) {
         call.arity(1, 1);
         call.numeric(0);
-        return Defined.of(AttributeType.DOUBLE,
+        return DefinedFunction.of(AttributeType.DOUBLE,
                 a -> a[0] instanceof Number x ? finite(op.applyAsDouble(x.doubleValue())) : null);
     }
 
-    static FunctionDefinition binary(Call call, DoubleBinaryOperator op) {
+    static FunctionDefinition binary(FunctionCall call, DoubleBinaryOperator op) {
         call.arity(2, 2);
         call.numeric(0);
         call.numeric(1);
-        return Defined.of(AttributeType.DOUBLE, a -> a[0] instanceof Number x && a[1] instanceof Number y
+        return DefinedFunction.of(AttributeType.DOUBLE, a -> a[0] instanceof Number x && a[1] instanceof Number y
                 ? finite(op.applyAsDouble(x.doubleValue(), y.doubleValue())) : null);
     }
 
     /** log(x) is natural; log(base, x) as in standard SQL and PostgreSQL. */
-    static FunctionDefinition log(Call call) {
+    static FunctionDefinition log(FunctionCall call) {
         return call.arity(1, 2) == 1 ? unary(call, Math::log) : binary(call, Transcendental::log);
     }
 

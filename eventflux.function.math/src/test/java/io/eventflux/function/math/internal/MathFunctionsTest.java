@@ -15,6 +15,8 @@ import io.eventflux.api.extension.Extension;
 import io.eventflux.api.function.Function;
 import io.eventflux.api.function.FunctionDefinition;
 import io.eventflux.api.function.FunctionFactory;
+import io.eventflux.extension.testing.Invocation;
+import io.eventflux.extension.testing.ManualContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

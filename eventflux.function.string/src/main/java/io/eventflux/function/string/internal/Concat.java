@@ -2,6 +2,8 @@ package io.eventflux.function.string.internal;
 
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.function.FunctionDefinition;
+import io.eventflux.extension.support.function.DefinedFunction;
+import io.eventflux.extension.support.function.FunctionCall;
 
 /**
  * concat(a, b, ...): any argument types, formatted as CAST(x AS STRING) would; NULL if any argument is
@@ -11,9 +13,9 @@ final class Concat {
     private Concat() {
     }
 
-    static FunctionDefinition define(Call call) {
+    static FunctionDefinition define(FunctionCall call) {
         call.arity(1, Integer.MAX_VALUE);
-        return Defined.of(AttributeType.STRING, a -> {
+        return DefinedFunction.of(AttributeType.STRING, a -> {
             StringBuilder b = new StringBuilder();
             for (Object o : a) {
                 if (o == null) {

@@ -5,6 +5,8 @@ import io.eventflux.api.extension.Argument;
 import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.function.Function;
 import io.eventflux.api.function.FunctionDefinition;
+import io.eventflux.extension.support.function.DefinedFunction;
+import io.eventflux.extension.support.function.FunctionCall;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -17,19 +19,19 @@ final class RegexMatch implements Function {
     private String lastRegex;
     private Pattern lastPattern;
 
-    static FunctionDefinition define(Call call) {
+    static FunctionDefinition define(FunctionCall call) {
         call.arity(2, 2);
         call.exactly(0, AttributeType.STRING);
         call.exactly(1, AttributeType.STRING);
         Argument regex = call.argument(1);
         if (regex.isConstant() && regex.value() instanceof String r) {
             Pattern pattern = compile(call, r);
-            return Defined.of(AttributeType.BOOL, a -> a[0] instanceof String s ? pattern.matcher(s).matches() : null);
+            return DefinedFunction.of(AttributeType.BOOL, a -> a[0] instanceof String s ? pattern.matcher(s).matches() : null);
         }
-        return new Defined(AttributeType.BOOL, context -> new RegexMatch());
+        return new DefinedFunction(AttributeType.BOOL, context -> new RegexMatch());
     }
 
-    private static Pattern compile(Call call, String regex) {
+    private static Pattern compile(FunctionCall call, String regex) {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {

@@ -2,6 +2,8 @@ package io.eventflux.function.string.internal;
 
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.function.FunctionDefinition;
+import io.eventflux.extension.support.function.DefinedFunction;
+import io.eventflux.extension.support.function.FunctionCall;
 
 /** position, locate, instr (1-based, 0 when absent) and replace. */
 final class Searching {
@@ -9,25 +11,25 @@ final class Searching {
     }
 
     /** position(needle, haystack), or instr(haystack, needle) when {@code haystackFirst}. */
-    static FunctionDefinition position(Call call, boolean haystackFirst) {
+    static FunctionDefinition position(FunctionCall call, boolean haystackFirst) {
         call.arity(2, 2);
         call.exactly(0, AttributeType.STRING);
         call.exactly(1, AttributeType.STRING);
         int needle = haystackFirst ? 1 : 0;
         int haystack = 1 - needle;
-        return Defined.of(AttributeType.INT, a -> a[needle] instanceof String n && a[haystack] instanceof String h
+        return DefinedFunction.of(AttributeType.INT, a -> a[needle] instanceof String n && a[haystack] instanceof String h
                 ? h.indexOf(n) + 1 : null);
     }
 
     /** locate(needle, haystack[, start]): with a start outside 1..length+1 the answer is 0. */
-    static FunctionDefinition locate(Call call) {
+    static FunctionDefinition locate(FunctionCall call) {
         if (call.arity(2, 3) == 2) {
             return position(call, false);
         }
         call.exactly(0, AttributeType.STRING);
         call.exactly(1, AttributeType.STRING);
         call.integral(2);
-        return Defined.of(AttributeType.INT, a -> a[0] instanceof String n && a[1] instanceof String h
+        return DefinedFunction.of(AttributeType.INT, a -> a[0] instanceof String n && a[1] instanceof String h
                 && a[2] instanceof Number start ? locate(n, h, start.longValue()) : null);
     }
 
@@ -36,12 +38,12 @@ final class Searching {
     }
 
     /** replace(s, from, to): literal text; an empty {@code from} leaves s alone (as PostgreSQL and MySQL). */
-    static FunctionDefinition replace(Call call) {
+    static FunctionDefinition replace(FunctionCall call) {
         call.arity(3, 3);
         for (int i = 0; i < 3; i++) {
             call.exactly(i, AttributeType.STRING);
         }
-        return Defined.of(AttributeType.STRING, a -> a[0] instanceof String s && a[1] instanceof String from
+        return DefinedFunction.of(AttributeType.STRING, a -> a[0] instanceof String s && a[1] instanceof String from
                 && a[2] instanceof String to ? (from.isEmpty() ? s : s.replace(from, to)) : null);
     }
 }

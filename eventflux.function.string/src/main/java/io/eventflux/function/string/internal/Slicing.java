@@ -2,6 +2,8 @@ package io.eventflux.function.string.internal;
 
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.function.FunctionDefinition;
+import io.eventflux.extension.support.function.DefinedFunction;
+import io.eventflux.extension.support.function.FunctionCall;
 
 /**
  * substring, left, right, repeat, lpad and rpad. Counts beyond the string are cut to it; a result longer
@@ -17,16 +19,16 @@ final class Slicing {
      * substring(s, start[, length]) as standard SQL: the characters at positions [start, start + length)
      * that exist, so substring('abc', 0, 2) is 'a'. A negative length is NULL.
      */
-    static FunctionDefinition substring(Call call) {
+    static FunctionDefinition substring(FunctionCall call) {
         int n = call.arity(2, 3);
         call.exactly(0, AttributeType.STRING);
         call.integral(1);
         if (n == 2) {
-            return Defined.of(AttributeType.STRING, a -> a[0] instanceof String s && a[1] instanceof Number start
+            return DefinedFunction.of(AttributeType.STRING, a -> a[0] instanceof String s && a[1] instanceof Number start
                     ? substring(s, start.longValue(), Long.MAX_VALUE) : null);
         }
         call.integral(2);
-        return Defined.of(AttributeType.STRING, a -> a[0] instanceof String s && a[1] instanceof Number start
+        return DefinedFunction.of(AttributeType.STRING, a -> a[0] instanceof String s && a[1] instanceof Number start
                 && a[2] instanceof Number length ? substring(s, start.longValue(), length.longValue()) : null);
     }
 
@@ -57,16 +59,16 @@ final class Slicing {
     }
 
     /** lpad/rpad(s, length[, pad]): pads with pad repeated, or cuts s to length (keeping its start). */
-    static FunctionDefinition pad(Call call, boolean left) {
+    static FunctionDefinition pad(FunctionCall call, boolean left) {
         int n = call.arity(2, 3);
         call.exactly(0, AttributeType.STRING);
         call.integral(1);
         if (n == 2) {
-            return Defined.of(AttributeType.STRING, a -> a[0] instanceof String s && a[1] instanceof Number length
+            return DefinedFunction.of(AttributeType.STRING, a -> a[0] instanceof String s && a[1] instanceof Number length
                     ? pad(s, length.longValue(), " ", left) : null);
         }
         call.exactly(2, AttributeType.STRING);
-        return Defined.of(AttributeType.STRING, a -> a[0] instanceof String s && a[1] instanceof Number length
+        return DefinedFunction.of(AttributeType.STRING, a -> a[0] instanceof String s && a[1] instanceof Number length
                 && a[2] instanceof String p ? pad(s, length.longValue(), p, left) : null);
     }
 

@@ -2,6 +2,8 @@ package io.eventflux.function.string.internal;
 
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.function.FunctionDefinition;
+import io.eventflux.extension.support.function.DefinedFunction;
+import io.eventflux.extension.support.function.FunctionCall;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,16 +18,16 @@ final class Split {
     private Split() {
     }
 
-    static FunctionDefinition define(Call call) {
+    static FunctionDefinition define(FunctionCall call) {
         int n = call.arity(2, 3);
         call.exactly(0, AttributeType.STRING);
         call.exactly(1, AttributeType.STRING);
         if (n == 2) {
-            return Defined.of(AttributeType.OBJECT,
+            return DefinedFunction.of(AttributeType.OBJECT,
                     a -> a[0] instanceof String s && a[1] instanceof String d ? parts(s, d) : null);
         }
         call.integral(2);
-        return Defined.of(AttributeType.STRING, a -> a[0] instanceof String s && a[1] instanceof String d
+        return DefinedFunction.of(AttributeType.STRING, a -> a[0] instanceof String s && a[1] instanceof String d
                 && a[2] instanceof Number i ? part(s, d, i.longValue()) : null);
     }
 

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventflux.api.extension.Extension;
 import io.eventflux.api.function.Function;
 import io.eventflux.api.function.FunctionFactory;
+import io.eventflux.extension.testing.Invocation;
+import io.eventflux.extension.testing.ManualContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,10 +1,10 @@
 package io.eventflux.window.delay.internal;
 
-import static io.eventflux.window.delay.internal.WindowHarness.duration;
-import static io.eventflux.window.delay.internal.WindowHarness.event;
-import static io.eventflux.window.delay.internal.WindowHarness.integer;
-import static io.eventflux.window.delay.internal.WindowHarness.number;
-import static io.eventflux.window.delay.internal.WindowHarness.spec;
+import static io.eventflux.extension.testing.WindowHarness.duration;
+import static io.eventflux.extension.testing.WindowHarness.event;
+import static io.eventflux.extension.testing.WindowHarness.integer;
+import static io.eventflux.extension.testing.WindowHarness.number;
+import static io.eventflux.extension.testing.WindowHarness.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,8 +15,8 @@ import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowDefinition;
+import io.eventflux.extension.testing.WindowHarness;
 import java.io.Serializable;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class DelayWindowTest {
@@ -28,25 +28,12 @@ class DelayWindowTest {
         return def.create(h);
     }
 
-    /** What the engine does: fire due timers in time order (each time once), then move the clock. */
     private static void advanceTo(long time, Window w, WindowHarness h) {
-        TreeSet<Long> fired = new TreeSet<>();
-        while (true) {
-            Long next = h.scheduled.stream().filter(t -> t <= time && !fired.contains(t)).min(Long::compare).orElse(null);
-            if (next == null) {
-                break;
-            }
-            fired.add(next);
-            h.scheduled.removeIf(t -> t.equals(next));
-            h.now = next;
-            w.onTimer(next, h);
-        }
-        h.now = time;
+        h.advanceTo(time, w);
     }
 
     private static void send(Event e, Window w, WindowHarness h) {
-        advanceTo(e.timestamp(), w, h);
-        w.process(e, h);
+        h.send(e, w);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.eventflux.window.externaltime.internal;
 import io.eventflux.api.Event;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowCollector;
+import io.eventflux.extension.support.window.EventArrays;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.Collection;

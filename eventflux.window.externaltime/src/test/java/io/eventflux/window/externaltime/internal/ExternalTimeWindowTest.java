@@ -1,7 +1,7 @@
 package io.eventflux.window.externaltime.internal;
 
-import static io.eventflux.window.externaltime.internal.WindowHarness.duration;
-import static io.eventflux.window.externaltime.internal.WindowHarness.number;
+import static io.eventflux.extension.testing.WindowHarness.duration;
+import static io.eventflux.extension.testing.WindowHarness.number;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +15,7 @@ import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowDefinition;
 import io.eventflux.api.window.WindowSpec;
+import io.eventflux.extension.testing.WindowHarness;
 import java.io.Serializable;
 import java.util.List;
 import org.junit.jupiter.api.Test;

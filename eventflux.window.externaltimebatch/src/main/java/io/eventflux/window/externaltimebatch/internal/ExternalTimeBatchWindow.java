@@ -6,10 +6,10 @@ import io.eventflux.api.extension.Scheduler;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowCollector;
 import io.eventflux.api.window.WindowContext;
+import io.eventflux.extension.support.window.EventArrays;
+import io.eventflux.extension.support.window.TumblingBatches;
 import java.io.Serializable;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Collections;
 
 /**
  * Tumbling batches of {@code duration} ms of the time an attribute carries, on a fixed grid of
@@ -31,10 +31,8 @@ final class ExternalTimeBatchWindow implements Window {
     private final ExternalTimeBatchWindowDefinition definition;
     private final Clock clock;
     private final Scheduler scheduler;
-    /** Events of the batch that ends at {@code batchEnd}, not reported yet. */
-    private ArrayDeque<Event> filling = new ArrayDeque<>();
-    /** The last flushed batch, held until the next flush expires it. */
-    private ArrayDeque<Event> flushed = new ArrayDeque<>();
+    /** The batch being filled (not reported yet) and the last flushed batch. */
+    private final TumblingBatches batches = new TumblingBatches();
     /** End of the current batch in attribute time, or NONE before the first event. */
     private long batchEnd = NONE;
     /** App-clock time of the last arrival (for the timeout). */
@@ -58,7 +56,7 @@ final class ExternalTimeBatchWindow implements Window {
         } else if (time >= batchEnd) {
             closeBatchesUpTo(time, out);
         }
-        filling.addLast(event);
+        batches.add(event);
         lastArrival = clock.now();
         ensureTimer();
     }
@@ -68,40 +66,19 @@ final class ExternalTimeBatchWindow implements Window {
         if (time >= pendingTimer) {
             pendingTimer = NONE;
         }
-        if (definition.timeout() > 0 && !filling.isEmpty() && time - lastArrival >= definition.timeout()) {
-            closeBatch(time, out);
+        if (definition.timeout() > 0 && batches.fillingSize() > 0 && time - lastArrival >= definition.timeout()) {
+            batches.close(time, out);
         }
         ensureTimer();
     }
 
     private void closeBatchesUpTo(long time, WindowCollector out) {
-        while (batchEnd <= time) {
-            if (filling.isEmpty() && flushed.isEmpty()) {
-                batchEnd = definition.boundaryAfter(batchEnd, time); // skip idle boundaries, same grid
-                return;
-            }
-            closeBatch(batchEnd, out);
-            batchEnd += definition.duration();
-        }
-    }
-
-    private void closeBatch(long at, WindowCollector out) {
-        for (Event old : flushed) {
-            out.expired(old.asExpired(at));
-        }
-        for (Event e : filling) {
-            out.current(e);
-        }
-        out.flush(at);
-        ArrayDeque<Event> spare = flushed;
-        spare.clear();
-        flushed = filling;
-        filling = spare;
+        batchEnd = batches.closeUpTo(batchEnd, time, definition.duration(), out);
     }
 
     /** Keeps one timeout timer while the batch being filled has events. */
     private void ensureTimer() {
-        if (definition.timeout() > 0 && pendingTimer == NONE && !filling.isEmpty()) {
+        if (definition.timeout() > 0 && pendingTimer == NONE && batches.fillingSize() > 0) {
             long due = lastArrival > Long.MAX_VALUE - definition.timeout() ? Long.MAX_VALUE
                     : lastArrival + definition.timeout();
             pendingTimer = due;
@@ -115,12 +92,12 @@ final class ExternalTimeBatchWindow implements Window {
      */
     @Override
     public Collection<Event> contents() {
-        return Collections.unmodifiableCollection(flushed);
+        return batches.contents();
     }
 
     @Override
     public Serializable snapshot() {
-        return new Object[] {batchEnd, lastArrival, EventArrays.encode(filling), EventArrays.encode(flushed)};
+        return new Object[] {batchEnd, lastArrival, batches.encodedFilling(), batches.encodedFlushed()};
     }
 
     /** Puts the batches back and, with a timeout, asks this instance's scheduler for the timeout timer. */
@@ -130,8 +107,7 @@ final class ExternalTimeBatchWindow implements Window {
                 || !(parts[1] instanceof Long arrival)) {
             throw new IllegalArgumentException("not an externalTimeBatch window snapshot: " + state);
         }
-        filling = EventArrays.decode(parts[2]);
-        flushed = EventArrays.decode(parts[3]);
+        batches.restore(EventArrays.decode(parts[2]), EventArrays.decode(parts[3]));
         batchEnd = end;
         lastArrival = arrival;
         pendingTimer = NONE;

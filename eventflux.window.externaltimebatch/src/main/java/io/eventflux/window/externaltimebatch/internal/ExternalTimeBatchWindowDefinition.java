@@ -3,6 +3,7 @@ package io.eventflux.window.externaltimebatch.internal;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowContext;
 import io.eventflux.api.window.WindowDefinition;
+import io.eventflux.extension.support.window.TumblingBatches;
 
 /**
  * A validated externalTimeBatch window.
@@ -27,13 +28,8 @@ record ExternalTimeBatchWindowDefinition(int timestampIndex, long duration, bool
         return new ExternalTimeBatchWindow(this, context);
     }
 
-    /** The first boundary after {@code time} on the grid {@code origin + k*duration}. */
-    long boundaryAfter(long origin, long time) {
-        return origin + (Math.floorDiv(time - origin, duration) + 1) * duration;
-    }
-
     /** The end of the first batch, for the first event at attribute time {@code time}. */
     long firstBoundary(long time) {
-        return aligned ? boundaryAfter(startTime, time) : time + duration;
+        return aligned ? TumblingBatches.boundaryAfter(startTime, time, duration) : time + duration;
     }
 }

@@ -1,7 +1,7 @@
 package io.eventflux.window.firstunique.internal;
 
-import static io.eventflux.window.firstunique.internal.WindowHarness.event;
-import static io.eventflux.window.firstunique.internal.WindowHarness.spec;
+import static io.eventflux.extension.testing.WindowHarness.event;
+import static io.eventflux.extension.testing.WindowHarness.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +12,7 @@ import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowDefinition;
+import io.eventflux.extension.testing.WindowHarness;
 import java.io.Serializable;
 import org.junit.jupiter.api.Test;
 

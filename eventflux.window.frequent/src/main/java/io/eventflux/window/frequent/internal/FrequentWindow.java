@@ -3,6 +3,8 @@ package io.eventflux.window.frequent.internal;
 import io.eventflux.api.Event;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowCollector;
+import io.eventflux.extension.support.window.EventArrays;
+import io.eventflux.extension.support.window.KeyExtractor;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

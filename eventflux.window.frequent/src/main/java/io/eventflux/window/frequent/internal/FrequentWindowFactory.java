@@ -2,12 +2,13 @@ package io.eventflux.window.frequent.internal;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import io.eventflux.api.extension.Argument;
 import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.window.WindowDefinition;
 import io.eventflux.api.window.WindowFactory;
 import io.eventflux.api.window.WindowSpec;
+import io.eventflux.extension.support.window.KeyExtractor;
+import io.eventflux.extension.support.window.WindowArguments;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code WINDOW('frequent', n [, attr ...])}: the events of the n most frequent keys (Misra-Gries). */
@@ -28,32 +29,7 @@ public final class FrequentWindowFactory implements WindowFactory {
             throw new ExtensionException("window '" + spec.name() + "' takes at least 1 argument(s): "
                     + "frequent(count [, attribute ...]); got " + spec.arguments().size());
         }
-        String prefix = "window '" + spec.name() + "' parameter ";
-        Argument countArg = spec.argument(0, "count");
-        if (countArg.isDuration()) {
-            throw new ExtensionException(prefix + "'count' is a number of keys, not a duration, was "
-                    + countArg.describe());
-        }
-        long count = countArg.positiveLong(prefix + "'count'");
-        if (count > Integer.MAX_VALUE) {
-            throw new ExtensionException(prefix + "'count' must be at most " + Integer.MAX_VALUE + ", was " + count);
-        }
-        int[] keyIndexes;
-        if (spec.arguments().size() == 1) {
-            keyIndexes = new int[spec.input().size()];
-            for (int i = 0; i < keyIndexes.length; i++) {
-                keyIndexes[i] = i;
-            }
-        } else {
-            keyIndexes = new int[spec.arguments().size() - 1];
-            for (int i = 1; i < spec.arguments().size(); i++) {
-                Argument arg = spec.arguments().get(i);
-                if (!arg.isAttribute()) {
-                    throw new ExtensionException(prefix + (i + 1) + " must be a key attribute, was " + arg.describe());
-                }
-                keyIndexes[i - 1] = arg.attributeIndex();
-            }
-        }
-        return new FrequentWindowDefinition((int) count, new KeyExtractor(keyIndexes));
+        int count = WindowArguments.count(spec, 0, "count", "keys");
+        return new FrequentWindowDefinition(count, KeyExtractor.fromArguments(spec, 1));
     }
 }

@@ -2,12 +2,11 @@ package io.eventflux.window.length.internal;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import io.eventflux.api.extension.Argument;
 import io.eventflux.api.extension.Extension;
-import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.window.WindowDefinition;
 import io.eventflux.api.window.WindowFactory;
 import io.eventflux.api.window.WindowSpec;
+import io.eventflux.extension.support.window.WindowArguments;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code WINDOW('length', n)}: a sliding window of the last n events. */
@@ -23,15 +22,6 @@ public final class LengthWindowFactory implements WindowFactory {
     @Override
     public WindowDefinition define(WindowSpec spec) {
         spec.expectArguments(1, 1, "length(size)");
-        Argument arg = spec.argument(0, "size");
-        String what = "window '" + spec.name() + "' parameter 'size'";
-        if (arg.isDuration()) {
-            throw new ExtensionException(what + " is a number of events, not a duration, was " + arg.describe());
-        }
-        long size = arg.positiveLong(what);
-        if (size > Integer.MAX_VALUE) {
-            throw new ExtensionException(what + " must be at most " + Integer.MAX_VALUE + ", was " + size);
-        }
-        return new LengthWindowDefinition((int) size);
+        return new LengthWindowDefinition(WindowArguments.count(spec, 0, "size", "events"));
     }
 }

@@ -1,10 +1,10 @@
 package io.eventflux.window.length.internal;
 
-import static io.eventflux.window.length.internal.WindowHarness.duration;
-import static io.eventflux.window.length.internal.WindowHarness.event;
-import static io.eventflux.window.length.internal.WindowHarness.integer;
-import static io.eventflux.window.length.internal.WindowHarness.number;
-import static io.eventflux.window.length.internal.WindowHarness.spec;
+import static io.eventflux.extension.testing.WindowHarness.duration;
+import static io.eventflux.extension.testing.WindowHarness.event;
+import static io.eventflux.extension.testing.WindowHarness.integer;
+import static io.eventflux.extension.testing.WindowHarness.number;
+import static io.eventflux.extension.testing.WindowHarness.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +15,7 @@ import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowDefinition;
+import io.eventflux.extension.testing.WindowHarness;
 import java.io.Serializable;
 import java.util.List;
 import org.junit.jupiter.api.Test;

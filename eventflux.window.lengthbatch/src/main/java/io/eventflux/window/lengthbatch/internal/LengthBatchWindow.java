@@ -3,10 +3,11 @@ package io.eventflux.window.lengthbatch.internal;
 import io.eventflux.api.Event;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowCollector;
+import io.eventflux.extension.support.window.EventArrays;
+import io.eventflux.extension.support.window.TumblingBatches;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Collections;
 
 /**
  * Tumbling batches of {@code size} events. Arrivals are collected silently; the {@code size}-th one
@@ -17,36 +18,20 @@ final class LengthBatchWindow implements Window {
     private static final int MAX_INITIAL_CAPACITY = 1024;
 
     private final int size;
-    /** The batch being filled (not reported yet). */
-    private ArrayDeque<Event> filling;
-    /** The last flushed batch: what the window holds until the next flush expires it. */
-    private ArrayDeque<Event> flushed;
+    /** The batch being filled (not reported yet) and the last flushed batch. */
+    private final TumblingBatches batches;
 
     LengthBatchWindow(int size) {
         this.size = size;
-        this.filling = new ArrayDeque<>(Math.min(size, MAX_INITIAL_CAPACITY));
-        this.flushed = new ArrayDeque<>(Math.min(size, MAX_INITIAL_CAPACITY));
+        this.batches = new TumblingBatches(Math.min(size, MAX_INITIAL_CAPACITY));
     }
 
     @Override
     public void process(Event event, WindowCollector out) {
-        filling.addLast(event);
-        if (filling.size() < size) {
-            return;
+        batches.add(event);
+        if (batches.fillingSize() >= size) {
+            batches.close(event.timestamp(), out);
         }
-        long now = event.timestamp();
-        for (Event old : flushed) {
-            out.expired(old.asExpired(now));
-        }
-        for (Event e : filling) {
-            out.current(e);
-        }
-        out.flush(now);
-        // reuse the two buffers instead of allocating one per batch
-        ArrayDeque<Event> spare = flushed;
-        spare.clear();
-        flushed = filling;
-        filling = spare;
     }
 
     @Override
@@ -60,12 +45,12 @@ final class LengthBatchWindow implements Window {
      */
     @Override
     public Collection<Event> contents() {
-        return Collections.unmodifiableCollection(flushed);
+        return batches.contents();
     }
 
     @Override
     public Serializable snapshot() {
-        return new Object[] {EventArrays.encode(filling), EventArrays.encode(flushed)};
+        return new Object[] {batches.encodedFilling(), batches.encodedFlushed()};
     }
 
     @Override
@@ -78,7 +63,6 @@ final class LengthBatchWindow implements Window {
         if (restoredFilling.size() >= size || restoredFlushed.size() > size) {
             throw new IllegalArgumentException("snapshot does not fit a lengthBatch window of size " + size);
         }
-        filling = restoredFilling;
-        flushed = restoredFlushed;
+        batches.restore(restoredFilling, restoredFlushed);
     }
 }

@@ -3,6 +3,7 @@ package io.eventflux.window.lossyfrequent.internal;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowContext;
 import io.eventflux.api.window.WindowDefinition;
+import io.eventflux.extension.support.window.KeyExtractor;
 
 /**
  * A validated lossyFrequent window.

@@ -8,6 +8,7 @@ import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.window.WindowDefinition;
 import io.eventflux.api.window.WindowFactory;
 import io.eventflux.api.window.WindowSpec;
+import io.eventflux.extension.support.window.KeyExtractor;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -43,23 +44,7 @@ public final class LossyFrequentWindowFactory implements WindowFactory {
             }
             firstKey = 2;
         }
-        int[] keyIndexes;
-        if (args.size() == firstKey) {
-            keyIndexes = new int[spec.input().size()];
-            for (int i = 0; i < keyIndexes.length; i++) {
-                keyIndexes[i] = i;
-            }
-        } else {
-            keyIndexes = new int[args.size() - firstKey];
-            for (int i = firstKey; i < args.size(); i++) {
-                Argument arg = args.get(i);
-                if (!arg.isAttribute()) {
-                    throw new ExtensionException(prefix + (i + 1) + " must be a key attribute, was " + arg.describe());
-                }
-                keyIndexes[i - firstKey] = arg.attributeIndex();
-            }
-        }
-        return new LossyFrequentWindowDefinition(support, error, new KeyExtractor(keyIndexes));
+        return new LossyFrequentWindowDefinition(support, error, KeyExtractor.fromArguments(spec, firstKey));
     }
 
     private static double fraction(Argument arg, String what) {

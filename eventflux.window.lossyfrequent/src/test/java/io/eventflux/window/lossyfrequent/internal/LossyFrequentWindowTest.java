@@ -1,9 +1,9 @@
 package io.eventflux.window.lossyfrequent.internal;
 
-import static io.eventflux.window.lossyfrequent.internal.WindowHarness.duration;
-import static io.eventflux.window.lossyfrequent.internal.WindowHarness.event;
-import static io.eventflux.window.lossyfrequent.internal.WindowHarness.number;
-import static io.eventflux.window.lossyfrequent.internal.WindowHarness.spec;
+import static io.eventflux.extension.testing.WindowHarness.duration;
+import static io.eventflux.extension.testing.WindowHarness.event;
+import static io.eventflux.extension.testing.WindowHarness.number;
+import static io.eventflux.extension.testing.WindowHarness.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +14,7 @@ import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowDefinition;
+import io.eventflux.extension.testing.WindowHarness;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.eventflux.window.session.internal;
 
-import static io.eventflux.window.session.internal.WindowHarness.duration;
-import static io.eventflux.window.session.internal.WindowHarness.event;
-import static io.eventflux.window.session.internal.WindowHarness.number;
-import static io.eventflux.window.session.internal.WindowHarness.spec;
+import static io.eventflux.extension.testing.WindowHarness.duration;
+import static io.eventflux.extension.testing.WindowHarness.event;
+import static io.eventflux.extension.testing.WindowHarness.number;
+import static io.eventflux.extension.testing.WindowHarness.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,8 +14,8 @@ import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowDefinition;
+import io.eventflux.extension.testing.WindowHarness;
 import java.io.Serializable;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class SessionWindowTest {
@@ -29,25 +29,12 @@ class SessionWindowTest {
         return def.create(h);
     }
 
-    /** What the engine does: fire due timers in time order (each time once), then move the clock. */
     private static void advanceTo(long time, Window w, WindowHarness h) {
-        TreeSet<Long> fired = new TreeSet<>();
-        while (true) {
-            Long next = h.scheduled.stream().filter(t -> t <= time && !fired.contains(t)).min(Long::compare).orElse(null);
-            if (next == null) {
-                break;
-            }
-            fired.add(next);
-            h.scheduled.removeIf(t -> t.equals(next));
-            h.now = next;
-            w.onTimer(next, h);
-        }
-        h.now = time;
+        h.advanceTo(time, w);
     }
 
     private static void send(Event e, Window w, WindowHarness h) {
-        advanceTo(e.timestamp(), w, h);
-        w.process(e, h);
+        h.send(e, w);
     }
 
     /** A late event: stamped {@code ts}, arriving when the clock reads {@code clock}. */

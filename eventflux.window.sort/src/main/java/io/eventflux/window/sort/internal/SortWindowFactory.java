@@ -9,6 +9,7 @@ import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.window.WindowDefinition;
 import io.eventflux.api.window.WindowFactory;
 import io.eventflux.api.window.WindowSpec;
+import io.eventflux.extension.support.window.WindowArguments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,15 +35,7 @@ public final class SortWindowFactory implements WindowFactory {
                     + "sort(size, attribute [, 'asc'|'desc'] [, attribute ...]); got " + spec.arguments().size());
         }
         String prefix = "window '" + spec.name() + "' parameter ";
-        Argument sizeArg = spec.argument(0, "size");
-        if (sizeArg.isDuration()) {
-            throw new ExtensionException(prefix + "'size' is a number of events, not a duration, was "
-                    + sizeArg.describe());
-        }
-        long size = sizeArg.positiveLong(prefix + "'size'");
-        if (size > Integer.MAX_VALUE) {
-            throw new ExtensionException(prefix + "'size' must be at most " + Integer.MAX_VALUE + ", was " + size);
-        }
+        int size = WindowArguments.count(spec, 0, "size", "events");
         List<SortKey> keys = new ArrayList<>();
         List<Argument> args = spec.arguments();
         for (int i = 1; i < args.size(); i++) {
@@ -65,7 +58,7 @@ public final class SortWindowFactory implements WindowFactory {
             }
             keys.add(new SortKey(arg.attributeIndex(), false));
         }
-        return new SortWindowDefinition((int) size, List.copyOf(keys));
+        return new SortWindowDefinition(size, List.copyOf(keys));
     }
 
     private static boolean descending(String prefix, int i, String order) {

@@ -1,8 +1,8 @@
 package io.eventflux.window.sort.internal;
 
-import static io.eventflux.window.sort.internal.WindowHarness.duration;
-import static io.eventflux.window.sort.internal.WindowHarness.number;
-import static io.eventflux.window.sort.internal.WindowHarness.spec;
+import static io.eventflux.extension.testing.WindowHarness.duration;
+import static io.eventflux.extension.testing.WindowHarness.number;
+import static io.eventflux.extension.testing.WindowHarness.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +13,7 @@ import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowDefinition;
+import io.eventflux.extension.testing.WindowHarness;
 import java.io.Serializable;
 import org.junit.jupiter.api.Test;
 

@@ -4,10 +4,10 @@ import io.eventflux.api.Event;
 import io.eventflux.api.extension.Scheduler;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowCollector;
+import io.eventflux.extension.support.window.EventArrays;
+import io.eventflux.extension.support.window.TumblingBatches;
 import java.io.Serializable;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Collections;
 
 /**
  * Tumbling batches of {@code duration} ms on a fixed grid of boundaries. An event belongs to the batch
@@ -25,10 +25,8 @@ final class TimeBatchWindow implements Window {
 
     private final TimeBatchWindowDefinition definition;
     private final Scheduler scheduler;
-    /** Events of the batch that ends at {@code batchEnd}, not reported yet. */
-    private ArrayDeque<Event> filling = new ArrayDeque<>();
-    /** The last flushed batch, held until the next boundary expires it. */
-    private ArrayDeque<Event> flushed = new ArrayDeque<>();
+    /** The batch that ends at {@code batchEnd} (not reported yet) and the last flushed batch. */
+    private final TumblingBatches batches = new TumblingBatches();
     /** End of the current batch (the next boundary), or NONE before the first event. */
     private long batchEnd = NONE;
     /** The boundary a timer was asked for and has not fired yet, or NONE. */
@@ -48,7 +46,7 @@ final class TimeBatchWindow implements Window {
             // the engine fires due timers first; this only catches up if it did not
             closeBatchesUpTo(ts, out);
         }
-        filling.addLast(event);
+        batches.add(event);
         ensureTimer();
     }
 
@@ -64,32 +62,11 @@ final class TimeBatchWindow implements Window {
     }
 
     private void closeBatchesUpTo(long time, WindowCollector out) {
-        while (batchEnd <= time) {
-            if (filling.isEmpty() && flushed.isEmpty()) {
-                batchEnd = definition.boundaryAfter(batchEnd, time); // skip idle boundaries, same grid
-                return;
-            }
-            closeBatch(batchEnd, out);
-            batchEnd += definition.duration();
-        }
-    }
-
-    private void closeBatch(long boundary, WindowCollector out) {
-        for (Event old : flushed) {
-            out.expired(old.asExpired(boundary));
-        }
-        for (Event e : filling) {
-            out.current(e);
-        }
-        out.flush(boundary);
-        ArrayDeque<Event> spare = flushed;
-        spare.clear();
-        flushed = filling;
-        filling = spare;
+        batchEnd = batches.closeUpTo(batchEnd, time, definition.duration(), out);
     }
 
     private void ensureTimer() {
-        if (batchEnd != NONE && pendingTimer != batchEnd && !(filling.isEmpty() && flushed.isEmpty())) {
+        if (batchEnd != NONE && pendingTimer != batchEnd && !batches.isEmpty()) {
             pendingTimer = batchEnd;
             scheduler.schedule(batchEnd);
         }
@@ -101,12 +78,12 @@ final class TimeBatchWindow implements Window {
      */
     @Override
     public Collection<Event> contents() {
-        return Collections.unmodifiableCollection(flushed);
+        return batches.contents();
     }
 
     @Override
     public Serializable snapshot() {
-        return new Object[] {batchEnd, EventArrays.encode(filling), EventArrays.encode(flushed)};
+        return new Object[] {batchEnd, batches.encodedFilling(), batches.encodedFlushed()};
     }
 
     /** Puts the batches back and asks this instance's scheduler for the timer of the next boundary. */
@@ -115,8 +92,7 @@ final class TimeBatchWindow implements Window {
         if (!(state instanceof Object[] parts) || parts.length != 3 || !(parts[0] instanceof Long end)) {
             throw new IllegalArgumentException("not a timeBatch window snapshot: " + state);
         }
-        filling = EventArrays.decode(parts[1]);
-        flushed = EventArrays.decode(parts[2]);
+        batches.restore(EventArrays.decode(parts[1]), EventArrays.decode(parts[2]));
         batchEnd = end;
         pendingTimer = NONE;
         ensureTimer();

@@ -3,6 +3,7 @@ package io.eventflux.window.timebatch.internal;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowContext;
 import io.eventflux.api.window.WindowDefinition;
+import io.eventflux.extension.support.window.TumblingBatches;
 
 /**
  * A validated time batch window.
@@ -24,13 +25,8 @@ record TimeBatchWindowDefinition(long duration, boolean aligned, long startTime)
         return new TimeBatchWindow(this, context.scheduler());
     }
 
-    /** The first boundary after {@code time} on the grid {@code origin + k*duration}. */
-    long boundaryAfter(long origin, long time) {
-        return origin + (Math.floorDiv(time - origin, duration) + 1) * duration;
-    }
-
     /** The end of the first batch, for the first event at {@code time}. */
     long firstBoundary(long time) {
-        return aligned ? boundaryAfter(startTime, time) : time + duration;
+        return aligned ? TumblingBatches.boundaryAfter(startTime, time, duration) : time + duration;
     }
 }

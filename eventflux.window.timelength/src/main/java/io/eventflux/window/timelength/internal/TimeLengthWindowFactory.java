@@ -2,12 +2,11 @@ package io.eventflux.window.timelength.internal;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import io.eventflux.api.extension.Argument;
 import io.eventflux.api.extension.Extension;
-import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.window.WindowDefinition;
 import io.eventflux.api.window.WindowFactory;
 import io.eventflux.api.window.WindowSpec;
+import io.eventflux.extension.support.window.WindowArguments;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code WINDOW('timeLength', d, n)}: a sliding window of the events of the last d, at most n of them. */
@@ -27,15 +26,6 @@ public final class TimeLengthWindowFactory implements WindowFactory {
         spec.expectArguments(2, 2, "timeLength(duration, size)");
         String prefix = "window '" + spec.name() + "' parameter ";
         long duration = spec.argument(0, "duration").positiveLong(prefix + "'duration'");
-        Argument sizeArg = spec.argument(1, "size");
-        if (sizeArg.isDuration()) {
-            throw new ExtensionException(prefix + "'size' is a number of events, not a duration, was "
-                    + sizeArg.describe());
-        }
-        long size = sizeArg.positiveLong(prefix + "'size'");
-        if (size > Integer.MAX_VALUE) {
-            throw new ExtensionException(prefix + "'size' must be at most " + Integer.MAX_VALUE + ", was " + size);
-        }
-        return new TimeLengthWindowDefinition(duration, (int) size);
+        return new TimeLengthWindowDefinition(duration, WindowArguments.count(spec, 1, "size", "events"));
     }
 }

@@ -3,8 +3,8 @@ package io.eventflux.window.unique.internal;
 import io.eventflux.api.Event;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowCollector;
+import io.eventflux.extension.support.window.EventArrays;
 import java.io.Serializable;
-import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,13 +51,6 @@ final class UniqueWindow implements Window {
 
     @Override
     public void restore(Serializable state) {
-        ArrayDeque<Event> events = EventArrays.decode(state);
-        LinkedHashMap<Object, Event> restored = new LinkedHashMap<>();
-        for (Event e : events) {
-            if (restored.put(e.get(keyIndex), e) != null) {
-                throw new IllegalArgumentException("snapshot holds two events with the key " + e.get(keyIndex));
-            }
-        }
-        held = restored;
+        held = EventArrays.decodeByKey(state, keyIndex);
     }
 }
