@@ -136,6 +136,21 @@ class PartitionTest {
     }
 
     @Test
+    void aPurgedKeysPendingTimersDoNothing() {
+        // both batches would flush at 6000; 'a' is idle from 1000 and purged at 3000 with its window and
+        // timer, while 'b' stays alive (an event every 1.5 s)
+        Scenario.of("""
+                CREATE STREAM S (symbol STRING, v INT);
+                PARTITION WITH (symbol OF S) WITH ('partition.idle.timeout' = '2 SECONDS') BEGIN
+                  INSERT INTO Out SELECT symbol, sum(v) AS total FROM S WINDOW('timeBatch', 5 SECONDS);
+                END;
+                """)
+                .send(1000, "a", 1).send(1000, "b", 2).send(2500, "b", 3).send(4000, "b", 4).send(5500, "b", 5)
+                .advance(8000)
+                .expect("6000:[b, 14]");
+    }
+
+    @Test
     void twoStreamsShareTheKeyInstances() throws Exception {
         AppRuntime app = runtime.deploy("""
                 CREATE STREAM Orders (sym STRING, qty INT);
