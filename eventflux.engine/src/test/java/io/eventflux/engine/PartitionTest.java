@@ -121,6 +121,20 @@ class PartitionTest {
     }
 
     @Test
+    void timeBasedRateLimitingPerKeyStartsWithTheKey() {
+        // each key's periods start at its first event (its instance's start): a at 1000, b at 1500
+        Scenario.of("""
+                CREATE STREAM S (symbol STRING, v INT);
+                PARTITION WITH (symbol OF S) BEGIN
+                  INSERT INTO Out SELECT symbol, v FROM S OUTPUT LAST EVERY 1 SECOND;
+                END;
+                """)
+                .send(1000, "a", 1).send(1500, "b", 2).send(1800, "a", 3).send(2200, "b", 4).send(2600, "a", 5)
+                .advance(4000)
+                .expect("1800:[a, 3]", "2200:[b, 4]", "2600:[a, 5]");
+    }
+
+    @Test
     void idleKeysArePurgedWithTheirState() {
         Scenario.of("""
                 CREATE STREAM S (symbol STRING, v INT);
