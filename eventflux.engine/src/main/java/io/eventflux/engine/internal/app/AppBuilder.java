@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Turns an {@link AppPlan} into a started {@link AppRuntimeImpl}. */
 public final class AppBuilder {
@@ -101,7 +102,7 @@ public final class AppBuilder {
         WriterCore core = new WriterCore(time, shutdownFlushes);
         Driver driver = options.synchronous() ? new InlineDriver(name, core, waker)
                 : new RingDriver(name, core, waker, options.ringBufferSize());
-        List<String> outputs = java.util.stream.Stream.concat(plan.queries().stream(),
+        List<String> outputs = Stream.concat(plan.queries().stream(),
                 plan.partitions().stream().flatMap(p -> p.queries().stream()))
                 .map(q -> q.output().target()).filter(junctions::containsKey).distinct().toList();
         AppRuntimeImpl app = new AppRuntimeImpl(name, junctions, outputs, states, time, driver);
