@@ -121,6 +121,20 @@ class PartitionTest {
     }
 
     @Test
+    void timeBasedRateLimitingPerKeyStartsWithTheKey() {
+        // each key's periods start at its first event (its instance's start): a at 1000, b at 1500
+        Scenario.of("""
+                CREATE STREAM S (symbol STRING, v INT);
+                PARTITION WITH (symbol OF S) BEGIN
+                  INSERT INTO Out SELECT symbol, v FROM S OUTPUT LAST EVERY 1 SECOND;
+                END;
+                """)
+                .send(1000, "a", 1).send(1500, "b", 2).send(1800, "a", 3).send(2200, "b", 4).send(2600, "a", 5)
+                .advance(4000)
+                .expect("1800:[a, 3]", "2200:[b, 4]", "2600:[a, 5]");
+    }
+
+    @Test
     void idleKeysArePurgedWithTheirState() {
         Scenario.of("""
                 CREATE STREAM S (symbol STRING, v INT);
@@ -133,6 +147,21 @@ class PartitionTest {
                 .send(16000, "b", 10).send(18000, "a", 100)
                 .advance(40000).send(41000, "a", 7)
                 .expect("1000:[a, 1]", "5000:[b, 2]", "9000:[a, 4]", "16000:[b, 10]", "18000:[a, 104]", "41000:[a, 7]");
+    }
+
+    @Test
+    void aPurgedKeysPendingTimersDoNothing() {
+        // both batches would flush at 6000; 'a' is idle from 1000 and purged at 3000 with its window and
+        // timer, while 'b' stays alive (an event every 1.5 s)
+        Scenario.of("""
+                CREATE STREAM S (symbol STRING, v INT);
+                PARTITION WITH (symbol OF S) WITH ('partition.idle.timeout' = '2 SECONDS') BEGIN
+                  INSERT INTO Out SELECT symbol, sum(v) AS total FROM S WINDOW('timeBatch', 5 SECONDS);
+                END;
+                """)
+                .send(1000, "a", 1).send(1000, "b", 2).send(2500, "b", 3).send(4000, "b", 4).send(5500, "b", 5)
+                .advance(8000)
+                .expect("6000:[b, 14]");
     }
 
     @Test

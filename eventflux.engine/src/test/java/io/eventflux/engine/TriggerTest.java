@@ -76,8 +76,23 @@ class TriggerTest {
     }
 
     @Test
-    void anInvalidCronExpressionFailsTheDeployment() {
+    void anInvalidCronExpressionIsACompileError() {
         assertThatThrownBy(() -> runtime.deploy("CREATE TRIGGER T AT CRON '99 * * * * *';", DeployOptions.playback()))
+                .isInstanceOf(io.eventflux.api.CompileException.class)
+                .hasMessageContaining("the cron expression '99 * * * * *' of trigger 'T' is not valid");
+    }
+
+    @Test
+    void theEngineChecksCronExpressionsOfPlansToo() {
+        io.eventflux.sql.plan.AppPlan plan = new io.eventflux.sql.plan.AppPlan("bad", java.util.Map.of(),
+                List.of(new io.eventflux.sql.plan.StreamDef(new io.eventflux.api.StreamSchema("T",
+                        List.of(new io.eventflux.api.Attribute("triggered_time", io.eventflux.api.AttributeType.LONG))),
+                        io.eventflux.sql.plan.StreamDef.Kind.TRIGGER, java.util.Map.of(),
+                        io.eventflux.sql.plan.SourcePosition.UNKNOWN)),
+                List.of(), List.of(), List.of(new io.eventflux.sql.plan.TriggerPlan("T",
+                        io.eventflux.sql.plan.TriggerPlan.Kind.CRON, 0, "99 * * * * *",
+                        io.eventflux.sql.plan.SourcePosition.UNKNOWN)));
+        assertThatThrownBy(() -> runtime.deploy(plan, DeployOptions.playback()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("invalid cron expression '99 * * * * *'");
     }

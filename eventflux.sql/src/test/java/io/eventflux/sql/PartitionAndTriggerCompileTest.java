@@ -147,6 +147,9 @@ class PartitionAndTriggerCompileTest {
     @Test
     void triggerErrors() {
         assertThat(only("CREATE TRIGGER T AT CRON '*/5 * * * *';").message()).contains("has 5 field(s); it needs 6");
+        CompileError invalid = only("CREATE TRIGGER T AT CRON '99 * * * * *';");
+        assertThat(invalid.message()).startsWith("the cron expression '99 * * * * *' of trigger 'T' is not valid: ");
+        assertThat(invalid.line()).isEqualTo(1);
         assertThat(only("CREATE TRIGGER T AT EVERY 1 SECOND; INSERT INTO T SELECT 1L AS triggered_time FROM T;")
                 .message()).isEqualTo("cannot insert into trigger 'T'");
     }

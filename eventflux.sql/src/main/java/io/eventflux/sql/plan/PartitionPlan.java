@@ -1,5 +1,6 @@
 package io.eventflux.sql.plan;
 
+import io.eventflux.api.StreamSchema;
 import java.util.List;
 
 /**
@@ -27,18 +28,18 @@ public record PartitionPlan(String name, List<Key> keys, List<StreamDef> innerSt
     /** How one partitioned stream's events map to keys. */
     public sealed interface Key {
         /** The partitioned stream's schema. */
-        io.eventflux.api.StreamSchema stream();
+        StreamSchema stream();
     }
 
     /** {@code expr OF S}: the key is the value of {@code key} (INT and LONG keys are equal when equal in value). */
-    public record ValueKey(io.eventflux.api.StreamSchema stream, TypedExpr key) implements Key {
+    public record ValueKey(StreamSchema stream, TypedExpr key) implements Key {
     }
 
     /**
      * {@code cond AS 'label' OR ... OF S}: an event goes to the instance of every label whose condition
      * holds, and to none when no condition holds.
      */
-    public record RangeKey(io.eventflux.api.StreamSchema stream, List<Range> ranges) implements Key {
+    public record RangeKey(StreamSchema stream, List<Range> ranges) implements Key {
         public RangeKey {
             ranges = List.copyOf(ranges);
         }

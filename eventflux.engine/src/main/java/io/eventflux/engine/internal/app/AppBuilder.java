@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Turns an {@link AppPlan} into a started {@link AppRuntimeImpl}. */
 public final class AppBuilder {
@@ -130,7 +131,7 @@ public final class AppBuilder {
         Driver driver = options.synchronous() ? new InlineDriver(name, core, waker)
                 : new RingDriver(name, core, waker, options.ringBufferSize());
         // tables are not streams: what queries insert into them is not an output stream
-        List<String> outputs = java.util.stream.Stream.concat(plan.queries().stream(),
+        List<String> outputs = Stream.concat(plan.queries().stream(),
                 plan.partitions().stream().flatMap(p -> p.queries().stream()))
                 .map(q -> q.output().target()).filter(junctions::containsKey).distinct().toList();
         SqlCompiler compiler = new SqlCompiler(registry);

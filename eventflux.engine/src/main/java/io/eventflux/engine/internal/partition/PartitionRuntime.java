@@ -10,6 +10,8 @@ import io.eventflux.engine.internal.time.TimerTarget;
 import io.eventflux.sql.plan.PartitionPlan;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -143,7 +145,7 @@ public final class PartitionRuntime implements Stateful, TimerTarget {
         for (int i = 0; i < byCreation.length; i++) {
             byCreation[i] = i;
         }
-        java.util.Arrays.sort(byCreation, java.util.Comparator.comparingLong(i -> createdAt[i]));
+        Arrays.sort(byCreation, Comparator.comparingLong(i -> createdAt[i]));
         PartitionInstance[] restored = new PartitionInstance[keys.size()];
         for (int i : byCreation) {
             PartitionInstance instance = new PartitionInstance(plan, time, appJunctions);
@@ -155,7 +157,7 @@ public final class PartitionRuntime implements Stateful, TimerTarget {
         for (int i = 0; i < restored.length; i++) {
             instances.put(keys.get(i), restored[i]);
         }
-        created = createdAt.length == 0 ? 0 : java.util.Arrays.stream(createdAt).max().getAsLong() + 1;
+        created = createdAt.length == 0 ? 0 : Arrays.stream(createdAt).max().getAsLong() + 1;
         pendingPurge = NONE;
         ensurePurgeTimer();
     }

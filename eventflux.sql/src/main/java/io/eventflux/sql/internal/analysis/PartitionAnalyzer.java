@@ -1,5 +1,6 @@
 package io.eventflux.sql.internal.analysis;
 
+import io.eventflux.api.Attribute;
 import io.eventflux.api.StreamSchema;
 import io.eventflux.sql.internal.CompileProblem;
 import io.eventflux.sql.internal.Suggestions;
@@ -126,8 +127,8 @@ final class PartitionAnalyzer {
             throw new CompileProblem(cs.name().pos(), "stream '" + name + "' is declared inside a PARTITION: only "
                     + "inner streams can be", name, "name it #" + name + ", or declare it before the PARTITION");
         }
-        List<io.eventflux.api.Attribute> attributes = new ArrayList<>();
-        cs.columns().forEach(c -> attributes.add(new io.eventflux.api.Attribute(c.name().text(), c.type().type())));
+        List<Attribute> attributes = new ArrayList<>();
+        cs.columns().forEach(c -> attributes.add(new Attribute(c.name().text(), c.type().type())));
         StreamSchema schema = new StreamSchema(name, attributes);
         inner.define(cs.name(), Symbols.Kind.STREAM, schema);
         inner.addStream(new StreamDef(schema, StreamDef.Kind.DECLARED, Map.of(), cs.pos()));

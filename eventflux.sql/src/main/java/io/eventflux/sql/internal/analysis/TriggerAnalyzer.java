@@ -1,17 +1,20 @@
 package io.eventflux.sql.internal.analysis;
 
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
 import io.eventflux.sql.internal.CompileProblem;
 import io.eventflux.sql.internal.ast.Statement;
 import io.eventflux.sql.plan.TriggerPlan;
 import java.util.regex.Pattern;
 
 /**
- * {@code CREATE TRIGGER} into a {@link TriggerPlan}. A cron expression is checked for its shape here (six
- * fields, seconds first, cron characters only); the engine's cron library checks the values when the
- * app is deployed.
+ * {@code CREATE TRIGGER} into a {@link TriggerPlan}. A cron expression must have six fields, seconds
+ * first, in Spring's dialect, as cron-utils (which the engine evaluates it with) reads it.
  */
 final class TriggerAnalyzer {
     private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z*/,?#\\-]+");
+    private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING53));
 
     private TriggerAnalyzer() {
     }
@@ -43,6 +46,12 @@ final class TriggerAnalyzer {
                 throw new CompileProblem(tr.pos(), "the cron expression '" + expression + "' of trigger '"
                         + tr.name().text() + "' has an invalid field '" + f + "'", tr.name().text(), null);
             }
+        }
+        try {
+            CRON.parse(expression.trim());
+        } catch (IllegalArgumentException e) {
+            throw new CompileProblem(tr.pos(), "the cron expression '" + expression + "' of trigger '"
+                    + tr.name().text() + "' is not valid: " + e.getMessage(), tr.name().text(), null);
         }
         return expression.trim();
     }
