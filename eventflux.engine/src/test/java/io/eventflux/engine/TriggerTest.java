@@ -89,7 +89,7 @@ class TriggerTest {
                         List.of(new io.eventflux.api.Attribute("triggered_time", io.eventflux.api.AttributeType.LONG))),
                         io.eventflux.sql.plan.StreamDef.Kind.TRIGGER, java.util.Map.of(),
                         io.eventflux.sql.plan.SourcePosition.UNKNOWN)),
-                List.of(), List.of(), List.of(new io.eventflux.sql.plan.TriggerPlan("T",
+                List.of(), List.of(), List.of(), List.of(), List.of(new io.eventflux.sql.plan.TriggerPlan("T",
                         io.eventflux.sql.plan.TriggerPlan.Kind.CRON, 0, "99 * * * * *",
                         io.eventflux.sql.plan.SourcePosition.UNKNOWN)));
         assertThatThrownBy(() -> runtime.deploy(plan, DeployOptions.playback()))
