@@ -386,23 +386,14 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         bound();
     }
 
+    /** {@code pattern.max.partial.matches}: the partial matches with the oldest first events go. */
     private void bound() {
         int max = input.maxPartialMatches();
         if (max <= 0 || lists.size() <= max) {
             return;
         }
-        List<Partial> started = new ArrayList<>();
-        for (Partial p : lists.all()) {
-            if (p.started()) {
-                started.add(p);
-            }
-        }
-        if (started.size() <= max) {
-            return;
-        }
-        started.sort((a, b) -> Long.compare(a.begin, b.begin));
-        for (Partial p : started.subList(0, started.size() - max)) {
-            lists.remove(p);
+        for (int excess = lists.startedCount() - max; excess > 0; excess--) {
+            lists.removeOldest();
             dropped++;
             if (Long.bitCount(dropped) == 1) {
                 LOG.log(System.Logger.Level.WARNING, "pattern: {0} partial match(es) dropped so far by "

@@ -99,6 +99,46 @@ final class StepLists {
         return all;
     }
 
+    /** How many partial matches have bound an event (the start states waiting empty are not counted). */
+    int startedCount() {
+        int n = 0;
+        for (ArrayList<Partial> l : lists) {
+            for (int i = 0, size = l.size(); i < size; i++) {
+                n += l.get(i).started() ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    /** Removes and returns the partial match whose first event is the oldest, or null when none started. */
+    Partial removeOldest() {
+        int bestList = -1;
+        int bestIndex = -1;
+        Partial best = null;
+        for (int j = 0; j < lists.length; j++) {
+            ArrayList<Partial> l = lists[j];
+            for (int i = 0, size = l.size(); i < size; i++) {
+                Partial p = l.get(i);
+                if (!p.started()) {
+                    continue;
+                }
+                if (best == null || p.startTs < best.startTs
+                        || p.startTs == best.startTs && p.startSeq < best.startSeq) {
+                    best = p;
+                    bestList = j;
+                    bestIndex = i;
+                }
+                if (sorted[j]) {
+                    break; // the first started one is this list's oldest
+                }
+            }
+        }
+        if (best != null) {
+            lists[bestList].remove(bestIndex);
+        }
+        return best;
+    }
+
     /** Removes one partial match. */
     void remove(Partial p) {
         lists[p.step].remove(p);
