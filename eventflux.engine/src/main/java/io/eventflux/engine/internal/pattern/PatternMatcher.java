@@ -182,7 +182,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         boolean fork = st.forkOnEntry && c == 0;
         Partial target = fork ? p.copy() : p;
         if (fork) {
-            lists.add(p);
+            stay(p);
         }
         bind(target, k, ev, st.counted);
         if (fork) {
@@ -217,7 +217,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
             boolean fork = st.forkOnEntry && p.bound[st.element] == null && p.bound[st.right] == null;
             Partial target = fork ? p.copy() : p;
             if (fork) {
-                lists.add(p);
+                stay(p);
             }
             bind(target, k, ev, false);
             if (done(target, st)) {
@@ -230,13 +230,22 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         return false;
     }
 
+    /** AND: every element that is not absent has its event; OR: one has. */
     private boolean done(Partial p, Step st) {
-        boolean left = input.elements().get(st.element).absent() || p.bound[st.element] != null;
-        boolean right = input.elements().get(st.right).absent() || p.bound[st.right] != null;
         if (!st.and) {
             return p.bound[st.element] != null || p.bound[st.right] != null;
         }
-        return left && right;
+        return (input.elements().get(st.element).absent() || p.bound[st.element] != null)
+                && (input.elements().get(st.right).absent() || p.bound[st.right] != null);
+    }
+
+    /** A partial match stays where it is (the event did not move it). */
+    private void stay(Partial p) {
+        if (p.step < processing) {
+            newcomers.add(p);
+        } else {
+            lists.add(p);
+        }
     }
 
     private boolean absent(Partial p, Step st, Partial.Ev ev, int stream) {
@@ -247,7 +256,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
             // nothing before: the quiet period starts again after the unwanted event
             p.deadline = Partial.NONE;
             enter(p, ev.ts());
-            lists.add(p);
+            stay(p);
         } else {
             discard(p, null, stream);
         }
