@@ -65,7 +65,7 @@ final class StepLists {
 
     /** Removes the started partial matches that {@code expired} selects, telling {@code removed} of each. */
     void expire(Predicate<Partial> expired, Consumer<Partial> removed) {
-        List<Partial> dead = new ArrayList<>();
+        List<Partial> dead = null;
         for (int j = 0; j < lists.length; j++) {
             ArrayList<Partial> list = lists[j];
             int end = list.size();
@@ -78,16 +78,21 @@ final class StepLists {
             if (end == 0) {
                 continue;
             }
-            List<Partial> range = list.subList(0, end);
-            range.removeIf(p -> {
+            if (dead == null) {
+                dead = new ArrayList<>();
+            }
+            List<Partial> out = dead;
+            list.subList(0, end).removeIf(p -> {
                 if (p.started() && expired.test(p)) {
-                    dead.add(p);
+                    out.add(p);
                     return true;
                 }
                 return false;
             });
         }
-        dead.forEach(removed);
+        if (dead != null) {
+            dead.forEach(removed);
+        }
     }
 
     /** Every partial match (a copy of the lists' contents). */
