@@ -267,4 +267,27 @@ class PatternTest {
                 .sendTo("B", 4, 4, 2.0).sendTo("B", 5, 5, 7.0).sendTo("B", 6, 6, 4.0)
                 .expect("6:[1, 3, 6]");
     }
+
+    @Test
+    void sequenceResetsACountedElementThatIsInterrupted() {
+        app("""
+                INSERT INTO Out SELECT e1[0].id AS a0, e1[1].id AS a1, e2.id AS b
+                FROM SEQUENCE (e1=A{2} -> e2=B) WITHIN 10 SECONDS;
+                """)
+                .sendTo("A", 1, 1, 1.0).sendTo("B", 2, 2, 1.0).sendTo("A", 3, 3, 1.0).sendTo("A", 4, 4, 1.0)
+                .sendTo("B", 5, 5, 1.0)
+                .expect("5:[3, 4, 5]");
+    }
+
+    @Test
+    void patternRowsGoThroughOutputRateLimiting() {
+        app("""
+                INSERT INTO Out SELECT e1.id AS a, e2.id AS b FROM PATTERN (EVERY e1=A -> e2=B)
+                OUTPUT LAST EVERY 2 EVENTS;
+                """)
+                .sendTo("A", 1, 1, 1.0).sendTo("B", 2, 2, 1.0).sendTo("A", 3, 3, 1.0).sendTo("B", 4, 4, 1.0)
+                .sendTo("A", 5, 5, 1.0).sendTo("B", 6, 6, 1.0)
+                // the held row of the unfinished period comes out at the graceful shutdown
+                .expect("4:[3, 4]", "6:[5, 6]");
+    }
 }

@@ -40,13 +40,10 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     private final ChunkReceiver query;
     private final EventChunk out = new EventChunk(4);
 
-    private final StepLists lists;
+    /** The partial matches and counters: one instance per pattern (per partition key, once partitions come). */
+    private PatternState state;
     /** Per stream and step: whether an event of the stream can concern a partial match at the step. */
     private final boolean[][] interested;
-    private long seq;
-    private long nextBegin;
-    private long dropped;
-    private boolean completedOnce;
     /** The first begin number handed out for the event being processed. */
     private long eventBegin;
 
@@ -78,9 +75,8 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         this.scratch = new Object[rows.width()];
         this.scheduler = scheduler;
         this.query = query;
-        this.lists = new StepLists(program.size());
+        this.state = new PatternState(program.size(), input.elements().size());
         this.interested = interest(program, input, streamOf);
-        lists.add(new Partial(input.elements().size()));
     }
 
     private static boolean[][] interest(PatternProgram program, PatternInput input, int[] streamOf) {
@@ -101,19 +97,19 @@ public final class PatternMatcher implements TimerTarget, Stateful {
 
     /** Time starts: an absent first step starts counting. */
     void start(long time) {
-        for (Partial p : lists.all()) {
+        for (Partial p : state.lists.all()) {
             enter(p, time);
         }
     }
 
     /** Partial matches dropped because of {@code pattern.max.partial.matches}. */
     public long droppedPartialMatches() {
-        return dropped;
+        return state.dropped;
     }
 
     /** Partial matches held now (the waiting start states included). */
     public int partialMatches() {
-        return lists.size();
+        return state.lists.size();
     }
 
     // ------------------------------------------------------------------ events
@@ -127,22 +123,22 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     }
 
     private void onEvent(int stream, Partial.Ev ev) {
-        seq++;
+        state.seq++;
         expire(ev.ts(), true);
-        eventBegin = nextBegin;
+        eventBegin = state.nextBegin;
         // last step first: a partial match moving forward lands in a list this event has already visited
         for (int j = program.size() - 1; j >= 0; j--) {
-            if (lists.isEmpty(j) || !input.sequence() && !interested[stream][j]) {
+            if (state.lists.isEmpty(j) || !input.sequence() && !interested[stream][j]) {
                 continue;
             }
             processing = j;
-            ArrayList<Partial> visiting = lists.detach(j);
+            ArrayList<Partial> visiting = state.lists.detach(j);
             for (Partial p : visiting) {
                 if (!offer(p, ev, stream)) {
                     if (input.sequence() && p.started()) {
                         discard(p, ev, stream);
                     } else {
-                        lists.add(p);
+                        state.lists.add(p);
                     }
                 }
             }
@@ -182,7 +178,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         boolean fork = st.forkOnEntry && c == 0;
         Partial target = fork ? p.copy() : p;
         if (fork) {
-            lists.add(p);
+            stay(p);
         }
         bind(target, k, ev, st.counted);
         if (fork) {
@@ -217,7 +213,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
             boolean fork = st.forkOnEntry && p.bound[st.element] == null && p.bound[st.right] == null;
             Partial target = fork ? p.copy() : p;
             if (fork) {
-                lists.add(p);
+                stay(p);
             }
             bind(target, k, ev, false);
             if (done(target, st)) {
@@ -230,13 +226,22 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         return false;
     }
 
+    /** AND: every element that is not absent has its event; OR: one has. */
     private boolean done(Partial p, Step st) {
-        boolean left = input.elements().get(st.element).absent() || p.bound[st.element] != null;
-        boolean right = input.elements().get(st.right).absent() || p.bound[st.right] != null;
         if (!st.and) {
             return p.bound[st.element] != null || p.bound[st.right] != null;
         }
-        return left && right;
+        return (input.elements().get(st.element).absent() || p.bound[st.element] != null)
+                && (input.elements().get(st.right).absent() || p.bound[st.right] != null);
+    }
+
+    /** A partial match stays where it is (the event did not move it). */
+    private void stay(Partial p) {
+        if (p.step < processing) {
+            newcomers.add(p);
+        } else {
+            state.lists.add(p);
+        }
     }
 
     private boolean absent(Partial p, Step st, Partial.Ev ev, int stream) {
@@ -247,7 +252,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
             // nothing before: the quiet period starts again after the unwanted event
             p.deadline = Partial.NONE;
             enter(p, ev.ts());
-            lists.add(p);
+            stay(p);
         } else {
             discard(p, null, stream);
         }
@@ -266,9 +271,9 @@ public final class PatternMatcher implements TimerTarget, Stateful {
 
     private void bind(Partial p, int element, Partial.Ev ev, boolean counted) {
         if (!p.started()) {
-            p.begin = nextBegin++;
+            p.begin = state.nextBegin++;
         }
-        p.bind(element, ev, counted, seq);
+        p.bind(element, ev, counted, state.seq);
     }
 
     /** The partial match completed step {@code st} at {@code time}: next step, or a complete match. */
@@ -339,7 +344,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         if (p.begin != Partial.NONE && p.begin >= eventBegin || p.step < processing) {
             newcomers.add(p);
         } else {
-            lists.add(p);
+            state.lists.add(p);
         }
     }
 
@@ -347,7 +352,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     private void discard(Partial p, Partial.Ev ev, int stream) {
         Step st = program.step(p.step);
         int start = st.groupStart;
-        if (start < 0 && !completedOnce && !program.step(0).forkOnEntry && p.started() && !waiting()) {
+        if (start < 0 && !state.completedOnce && !program.step(0).forkOnEntry && p.started() && !waiting()) {
             start = 0; // a pattern without EVERY matches once: until it has, a dead attempt makes way for another
         }
         if (start >= 0) {
@@ -360,7 +365,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
 
     /** Whether a partial match already waits, with nothing bound, at the first step. */
     private boolean waiting() {
-        for (List<Partial> list : List.of(lists.all(), newcomers)) {
+        for (List<Partial> list : List.of(state.lists.all(), newcomers)) {
             for (Partial q : list) {
                 if (q.step == 0 && !q.started()) {
                     return true;
@@ -371,7 +376,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     }
 
     private void complete(Partial p, long time) {
-        completedOnce = true;
+        state.completedOnce = true;
         Object[] row = new Object[rows.width()];
         rows.fill(p, row, -1, null);
         completed.add(new Completed(p.begin, completed.size(), new Event(time, row)));
@@ -380,33 +385,24 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     /** Newcomers join the lists; the bound on partial matches applies. */
     private void settle() {
         for (Partial p : newcomers) {
-            lists.add(p);
+            state.lists.add(p);
         }
         newcomers.clear();
         bound();
     }
 
+    /** {@code pattern.max.partial.matches}: the partial matches with the oldest first events go. */
     private void bound() {
         int max = input.maxPartialMatches();
-        if (max <= 0 || lists.size() <= max) {
+        if (max <= 0 || state.lists.size() <= max) {
             return;
         }
-        List<Partial> started = new ArrayList<>();
-        for (Partial p : lists.all()) {
-            if (p.started()) {
-                started.add(p);
-            }
-        }
-        if (started.size() <= max) {
-            return;
-        }
-        started.sort((a, b) -> Long.compare(a.begin, b.begin));
-        for (Partial p : started.subList(0, started.size() - max)) {
-            lists.remove(p);
-            dropped++;
-            if (Long.bitCount(dropped) == 1) {
+        for (int excess = state.lists.startedCount() - max; excess > 0; excess--) {
+            state.lists.removeOldest();
+            state.dropped++;
+            if (Long.bitCount(state.dropped) == 1) {
                 LOG.log(System.Logger.Level.WARNING, "pattern: {0} partial match(es) dropped so far by "
-                        + "pattern.max.partial.matches = {1}", dropped, max);
+                        + "pattern.max.partial.matches = {1}", state.dropped, max);
             }
         }
     }
@@ -418,8 +414,8 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         if (millis <= 0 && (events <= 0 || !arrival)) {
             return;
         }
-        lists.expire(p -> millis > 0 && now - p.startTs > millis || arrival && events > 0
-                && seq - p.startSeq + 1 > events, p -> discard(p, null, -1));
+        state.lists.expire(p -> millis > 0 && now - p.startTs > millis || arrival && events > 0
+                && state.seq - p.startSeq + 1 > events, p -> discard(p, null, -1));
         settle();
     }
 
@@ -450,19 +446,19 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     @Override
     public void onTimer(long time) {
         expire(time, false);
-        eventBegin = nextBegin;
+        eventBegin = state.nextBegin;
         for (int j = program.size() - 1; j >= 0; j--) {
             Step st = program.step(j);
-            if (st.kind != Kind.ABSENT || lists.isEmpty(j)) {
+            if (st.kind != Kind.ABSENT || state.lists.isEmpty(j)) {
                 continue;
             }
             processing = j;
-            ArrayList<Partial> visiting = lists.detach(j);
+            ArrayList<Partial> visiting = state.lists.detach(j);
             for (Partial p : visiting) {
                 if (p.deadline != Partial.NONE && p.deadline <= time) {
                     leave(p, st, p.deadline);
                 } else {
-                    lists.add(p);
+                    state.lists.add(p);
                 }
             }
             visiting.clear();
@@ -475,33 +471,13 @@ public final class PatternMatcher implements TimerTarget, Stateful {
 
     // ------------------------------------------------------------------ state
 
-    record State(ArrayList<Partial> partials, long seq, long nextBegin, long dropped, boolean completedOnce)
-            implements Serializable {
-    }
-
     @Override
     public Serializable snapshot() {
-        ArrayList<Partial> copy = new ArrayList<>();
-        for (Partial p : lists.all()) {
-            copy.add(p.copy());
-        }
-        return new State(copy, seq, nextBegin, dropped, completedOnce);
+        return state.snapshot();
     }
 
     @Override
-    public void restore(Serializable state) {
-        State s = (State) state;
-        lists.clear();
-        for (Partial p : s.partials()) {
-            Partial c = p.copy();
-            lists.add(c);
-            if (c.deadline != Partial.NONE) {
-                scheduler.schedule(c.deadline);
-            }
-        }
-        seq = s.seq();
-        nextBegin = s.nextBegin();
-        dropped = s.dropped();
-        completedOnce = s.completedOnce();
+    public void restore(Serializable snapshot) {
+        state = PatternState.restore((PatternState.State) snapshot, program.size(), scheduler);
     }
 }

@@ -65,7 +65,7 @@ final class StepLists {
 
     /** Removes the started partial matches that {@code expired} selects, telling {@code removed} of each. */
     void expire(Predicate<Partial> expired, Consumer<Partial> removed) {
-        List<Partial> dead = new ArrayList<>();
+        List<Partial> dead = null;
         for (int j = 0; j < lists.length; j++) {
             ArrayList<Partial> list = lists[j];
             int end = list.size();
@@ -78,16 +78,21 @@ final class StepLists {
             if (end == 0) {
                 continue;
             }
-            List<Partial> range = list.subList(0, end);
-            range.removeIf(p -> {
+            if (dead == null) {
+                dead = new ArrayList<>();
+            }
+            List<Partial> out = dead;
+            list.subList(0, end).removeIf(p -> {
                 if (p.started() && expired.test(p)) {
-                    dead.add(p);
+                    out.add(p);
                     return true;
                 }
                 return false;
             });
         }
-        dead.forEach(removed);
+        if (dead != null) {
+            dead.forEach(removed);
+        }
     }
 
     /** Every partial match (a copy of the lists' contents). */
@@ -97,6 +102,46 @@ final class StepLists {
             all.addAll(l);
         }
         return all;
+    }
+
+    /** How many partial matches have bound an event (the start states waiting empty are not counted). */
+    int startedCount() {
+        int n = 0;
+        for (ArrayList<Partial> l : lists) {
+            for (int i = 0, size = l.size(); i < size; i++) {
+                n += l.get(i).started() ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    /** Removes and returns the partial match whose first event is the oldest, or null when none started. */
+    Partial removeOldest() {
+        int bestList = -1;
+        int bestIndex = -1;
+        Partial best = null;
+        for (int j = 0; j < lists.length; j++) {
+            ArrayList<Partial> l = lists[j];
+            for (int i = 0, size = l.size(); i < size; i++) {
+                Partial p = l.get(i);
+                if (!p.started()) {
+                    continue;
+                }
+                if (best == null || p.startTs < best.startTs
+                        || p.startTs == best.startTs && p.startSeq < best.startSeq) {
+                    best = p;
+                    bestList = j;
+                    bestIndex = i;
+                }
+                if (sorted[j]) {
+                    break; // the first started one is this list's oldest
+                }
+            }
+        }
+        if (best != null) {
+            lists[bestList].remove(bestIndex);
+        }
+        return best;
     }
 
     /** Removes one partial match. */

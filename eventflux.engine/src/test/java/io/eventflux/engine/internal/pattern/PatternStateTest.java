@@ -17,9 +17,9 @@ class PatternStateTest {
             CREATE STREAM B (id INT);
             """;
 
-    private static PatternMatcher.State state(AppRuntime app) {
+    private static PatternState.State state(AppRuntime app) {
         Map<String, Serializable> all = ((AppRuntimeImpl) app).snapshotState();
-        return (PatternMatcher.State) all.entrySet().stream().filter(e -> e.getKey().endsWith("/pattern"))
+        return (PatternState.State) all.entrySet().stream().filter(e -> e.getKey().endsWith("/pattern"))
                 .findFirst().orElseThrow().getValue();
     }
 
@@ -31,7 +31,7 @@ class PatternStateTest {
             for (int i = 1; i <= 10; i++) {
                 app.inputHandler("A").send(i, new Object[] {i});
             }
-            PatternMatcher.State s = state(app);
+            PatternState.State s = state(app);
             assertThat(s.dropped()).isEqualTo(7);
             // the EVERY start state and the three newest partial matches
             assertThat(s.partials()).hasSize(4);
