@@ -74,11 +74,13 @@ public final class JoinMatcher {
         if (trigger == 0) {
             rows.add(place(new Object[width], 0, data));
         } else {
-            Iterable<Object[]> seed = inputs[0].all();
+            Iterable<Object[]> seed;
             Step first = steps[1];
             if (trigger == 1 && first.reverseProbe() != null && inputs[0].indexed()) {
                 ctx.bind(place(new Object[width], 1, data), ts);
                 seed = inputs[0].lookup(Keys.normalize(first.reverseProbe().eval(ctx)));
+            } else {
+                seed = inputs[0].all(); // (a table's all() reads every row: only when no key serves)
             }
             for (Object[] r : seed) {
                 rows.add(place(new Object[width], 0, r));
