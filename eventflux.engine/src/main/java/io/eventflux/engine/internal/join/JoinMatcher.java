@@ -28,7 +28,19 @@ public final class JoinMatcher {
      * @param reverseProbe for step 1 only: the right part of the conjunct (over input 1), when input 0 is
      *     indexed by the left part; or null
      */
-    public record Step(boolean padsLeft, boolean padsRight, Expr on, Expr probe, Expr reverseProbe) {
+    public record Step(boolean padsLeft, boolean padsRight, Expr on, Expr probe, Expr reverseProbe, Lookup lookup) {
+        public Step(boolean padsLeft, boolean padsRight, Expr on, Expr probe, Expr reverseProbe) {
+            this(padsLeft, padsRight, on, probe, reverseProbe, null);
+        }
+    }
+
+    /**
+     * Rows of input k that may match a row of inputs 0..k-1 (a superset of the ON matches): a table
+     * serves the whole ON condition, bound to the left row, from its key, an index or SQL.
+     */
+    @FunctionalInterface
+    public interface Lookup {
+        Iterable<Object[]> rows(Object[] left, long ts);
     }
 
     private final JoinSource[] inputs;
@@ -103,6 +115,8 @@ public final class JoinMatcher {
             Iterable<Object[]> candidates;
             if (trigger == k) {
                 candidates = List.<Object[]>of(data);
+            } else if (s.lookup() != null) {
+                candidates = s.lookup().rows(p, ts);
             } else if (lookup) {
                 ctx.bind(p, ts);
                 candidates = inputs[k].lookup(Keys.normalize(s.probe().eval(ctx)));
