@@ -27,10 +27,14 @@ public final class JoinMatcher {
      *     by, or null when input k is not looked up
      * @param reverseProbe for step 1 only: the right part of the conjunct (over input 1), when input 0 is
      *     indexed by the left part; or null
+     * @param lookup rows of input k for a left row (a table serving the ON condition), or null
+     * @param reverseLookup for step 1 only: rows of input 0 for a row of input 1 (a table on the left serving
+     *     the ON condition), or null
      */
-    public record Step(boolean padsLeft, boolean padsRight, Expr on, Expr probe, Expr reverseProbe, Lookup lookup) {
+    public record Step(boolean padsLeft, boolean padsRight, Expr on, Expr probe, Expr reverseProbe, Lookup lookup,
+            Lookup reverseLookup) {
         public Step(boolean padsLeft, boolean padsRight, Expr on, Expr probe, Expr reverseProbe) {
-            this(padsLeft, padsRight, on, probe, reverseProbe, null);
+            this(padsLeft, padsRight, on, probe, reverseProbe, null, null);
         }
     }
 
@@ -88,7 +92,9 @@ public final class JoinMatcher {
         } else {
             Iterable<Object[]> seed;
             Step first = steps[1];
-            if (trigger == 1 && first.reverseProbe() != null && inputs[0].indexed()) {
+            if (trigger == 1 && first.reverseLookup() != null) {
+                seed = first.reverseLookup().rows(data, ts);
+            } else if (trigger == 1 && first.reverseProbe() != null && inputs[0].indexed()) {
                 ctx.bind(place(new Object[width], 1, data), ts);
                 seed = inputs[0].lookup(Keys.normalize(first.reverseProbe().eval(ctx)));
             } else {

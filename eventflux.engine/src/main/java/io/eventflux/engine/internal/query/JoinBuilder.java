@@ -94,7 +94,13 @@ final class JoinBuilder {
         if (join.inputs().get(last).kind() == JoinInput.Kind.TABLE) {
             JoinMatcher.Step s = steps[last];
             steps[last] = new JoinMatcher.Step(s.padsLeft(), s.padsRight(), s.on(), s.probe(), s.reverseProbe(),
-                    tableLookup(join, last, clock));
+                    tableLookup(join, last, clock), s.reverseLookup());
+        }
+        // a table on the left of a two-input join serves the ON condition bound to the stream's event
+        if (n == 2 && join.inputs().get(0).kind() == JoinInput.Kind.TABLE) {
+            JoinMatcher.Step s = steps[1];
+            steps[1] = new JoinMatcher.Step(s.padsLeft(), s.padsRight(), s.on(), s.probe(), s.reverseProbe(),
+                    s.lookup(), leftTableLookup(join, clock));
         }
         JoinMatcher matcher = new JoinMatcher(sources, widths, steps, ctx);
         JoinStage stage = new JoinStage(matcher, compiler.compile(join.filter()), ctx, selector, needsExpired);
@@ -136,6 +142,22 @@ final class JoinBuilder {
         JoinSource table = tables.table(in.name(), -1);
         return (left, ts) -> {
             Condition c = condition.bind(java.util.Arrays.copyOf(left, offsets[k]), ts);
+            return c == null ? java.util.List.of() : table.find(c);
+        };
+    }
+
+    /** The rows of table input 0 that the ON condition selects for an event of input 1. */
+    private JoinMatcher.Lookup leftTableLookup(JoinInput join, Clock clock) {
+        JoinInput.Input in = join.inputs().get(0);
+        int eventWidth = join.inputs().get(1).schema().size();
+        EvalContext own = new EvalContext();
+        // the translator's row is [event | table]: input 1 first, then the table
+        ExprCompiler compiler = new ExprCompiler(clock, own, new int[] {eventWidth, 0});
+        ConditionTranslator condition = new ConditionTranslator(join.joins().get(0).on(), 0, in.schema(), compiler,
+                own, eventWidth);
+        JoinSource table = tables.table(in.name(), -1);
+        return (event, ts) -> {
+            Condition c = condition.bind(event, ts);
             return c == null ? java.util.List.of() : table.find(c);
         };
     }
