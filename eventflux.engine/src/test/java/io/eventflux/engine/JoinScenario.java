@@ -36,6 +36,7 @@ final class JoinScenario {
 
     private final String sql;
     private final List<Step> steps = new ArrayList<>();
+    private Runnable reset = () -> { };
 
     private JoinScenario(String sql) {
         this.sql = sql;
@@ -47,6 +48,12 @@ final class JoinScenario {
 
     JoinScenario send(String stream, long ts, Object... data) {
         steps.add(new Send(stream, ts, data));
+        return this;
+    }
+
+    /** Runs before every run (e.g. empties an external table). */
+    JoinScenario resetBefore(Runnable action) {
+        this.reset = action;
         return this;
     }
 
@@ -83,6 +90,7 @@ final class JoinScenario {
 
     private List<List<Event>> run(EventFluxRuntime runtime, int cut) {
         List<List<Event>> out = new ArrayList<>();
+        reset.run();
         AppRuntime app = deploy(runtime);
         Collector first = new Collector();
         AutoCloseable subscription = app.addCallback("Out", first);

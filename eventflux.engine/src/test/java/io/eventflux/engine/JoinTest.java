@@ -174,4 +174,29 @@ class JoinTest {
                 .send("B", 1, "a", 10).send("A", 2, "a", 1).send("A", 3, "a", 2).send("B", 4, "a", 20)
                 .expect("2:[1, 10]", "3:[2, 10]", "4:[1, 20]", "4:[2, 20]");
     }
+
+    @Test
+    void aggregatesSubtractJoinedRowsOfExpiredEvents() {
+        JoinScenario.of(AB + "INSERT INTO Out SELECT sum(y) AS total FROM A WINDOW('length', 1) "
+                + "JOIN B WINDOW('length', 5) ON A.k = B.k;")
+                .send("B", 1, "a", 10).send("B", 2, "b", 20).send("A", 3, "a", 1).send("A", 4, "b", 2)
+                .expect("3:[10]", "4:[20]");
+    }
+
+    @Test
+    void rateLimitingOnAJoin() {
+        JoinScenario.of(AB + "INSERT INTO Out SELECT x, y FROM A JOIN B WINDOW('length', 5) ON A.k = B.k "
+                + "OUTPUT LAST EVERY 2 EVENTS;")
+                .send("B", 1, "a", 10).send("A", 2, "a", 1).send("A", 3, "a", 2).send("A", 4, "a", 3)
+                .send("A", 5, "a", 4)
+                .expect("3:[2, 10]", "5:[4, 10]");
+    }
+
+    @Test
+    void orderByAndLimitApplyToTheRowsOfOneTrigger() {
+        JoinScenario.of(AB + "INSERT INTO Out SELECT x, y FROM A JOIN B WINDOW('length', 5) ON A.k = B.k "
+                + "ORDER BY y DESC LIMIT 2;")
+                .send("B", 1, "a", 10).send("B", 2, "a", 30).send("B", 3, "a", 20).send("A", 4, "a", 1)
+                .expect("4:[1, 30]", "4:[1, 20]");
+    }
 }

@@ -36,7 +36,8 @@ public class BundleWiringIT {
             "eventflux.window.timebatch", "eventflux.window.expression", "eventflux.window.expressionbatch",
             "eventflux.aggregator.count", "eventflux.aggregator.sum", "eventflux.aggregator.avg",
             "eventflux.aggregator.min", "eventflux.aggregator.max",
-            "eventflux.function.core", "eventflux.function.math", "eventflux.function.string");
+            "eventflux.function.core", "eventflux.function.math", "eventflux.function.string",
+            "eventflux.store.inmemory", "eventflux.store.cache", "eventflux.store.jdbc");
 
     @Inject
     private BundleContext context;
@@ -104,7 +105,8 @@ public class BundleWiringIT {
         for (String expected : List.of("window:length", "window:lengthBatch", "window:time", "window:timeBatch",
                 "window:expression", "window:expressionBatch",
                 "aggregator:count", "aggregator:sum", "aggregator:avg", "aggregator:min", "aggregator:max",
-                "function:core", "function:math", "function:string")) {
+                "function:core", "function:math", "function:string", "table-store:inMemory", "table-store:cache",
+                "table-store:jdbc")) {
             assertTrue(expected + " missing from " + listed, listed.contains(expected));
         }
     }

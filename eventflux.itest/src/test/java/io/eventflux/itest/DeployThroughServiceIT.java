@@ -121,6 +121,29 @@ public class DeployThroughServiceIT {
         }
     }
 
+    /** A table on the default inMemory store bundle: a stream-table join and an on-demand query. */
+    @Test
+    public void tableJoinAndOnDemandQuery() throws Exception {
+        AppRuntime app = eventFlux.deploy("""
+                CREATE STREAM Users (id STRING, name STRING);
+                CREATE STREAM Q (id STRING);
+                CREATE TABLE U (id STRING PRIMARY KEY, name STRING);
+                INSERT INTO U SELECT id, name FROM Users;
+                INSERT INTO Out SELECT Q.id AS id, name FROM Q JOIN U ON Q.id = U.id;
+                """, DeployOptions.playback().withName("itest-table"));
+        try {
+            List<Event> out = new CopyOnWriteArrayList<>();
+            try (AutoCloseable callback = app.addCallback("Out", out::addAll)) {
+                app.inputHandler("Users").send(1L, new Object[] {"a", "Ann"});
+                app.inputHandler("Q").send(2L, new Object[] {"a"});
+            }
+            assertEquals(List.of(new Event(2, new Object[] {"a", "Ann"})), out);
+            assertEquals(List.of(List.of("Ann")), app.query("SELECT name FROM U WHERE id = 'a'").rowLists());
+        } finally {
+            eventFlux.undeploy(app.name());
+        }
+    }
+
     @Test
     public void undeployRemovesTheApp() throws Exception {
         AppRuntime app = eventFlux.deploy(AVG_APP, DeployOptions.playback().withName("itest-undeploy"));

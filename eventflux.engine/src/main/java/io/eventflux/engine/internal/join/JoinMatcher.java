@@ -27,8 +27,24 @@ public final class JoinMatcher {
      *     by, or null when input k is not looked up
      * @param reverseProbe for step 1 only: the right part of the conjunct (over input 1), when input 0 is
      *     indexed by the left part; or null
+     * @param lookup rows of input k for a left row (a table serving the ON condition), or null
+     * @param reverseLookup for step 1 only: rows of input 0 for a row of input 1 (a table on the left serving
+     *     the ON condition), or null
      */
-    public record Step(boolean padsLeft, boolean padsRight, Expr on, Expr probe, Expr reverseProbe) {
+    public record Step(boolean padsLeft, boolean padsRight, Expr on, Expr probe, Expr reverseProbe, Lookup lookup,
+            Lookup reverseLookup) {
+        public Step(boolean padsLeft, boolean padsRight, Expr on, Expr probe, Expr reverseProbe) {
+            this(padsLeft, padsRight, on, probe, reverseProbe, null, null);
+        }
+    }
+
+    /**
+     * Rows of input k that may match a row of inputs 0..k-1 (a superset of the ON matches): a table
+     * serves the whole ON condition, bound to the left row, from its key, an index or SQL.
+     */
+    @FunctionalInterface
+    public interface Lookup {
+        Iterable<Object[]> rows(Object[] left, long ts);
     }
 
     private final JoinSource[] inputs;
@@ -74,11 +90,15 @@ public final class JoinMatcher {
         if (trigger == 0) {
             rows.add(place(new Object[width], 0, data));
         } else {
-            Iterable<Object[]> seed = inputs[0].all();
+            Iterable<Object[]> seed;
             Step first = steps[1];
-            if (trigger == 1 && first.reverseProbe() != null && inputs[0].indexed()) {
+            if (trigger == 1 && first.reverseLookup() != null) {
+                seed = first.reverseLookup().rows(data, ts);
+            } else if (trigger == 1 && first.reverseProbe() != null && inputs[0].indexed()) {
                 ctx.bind(place(new Object[width], 1, data), ts);
                 seed = inputs[0].lookup(Keys.normalize(first.reverseProbe().eval(ctx)));
+            } else {
+                seed = inputs[0].all(); // (a table's all() reads every row: only when no key serves)
             }
             for (Object[] r : seed) {
                 rows.add(place(new Object[width], 0, r));
@@ -101,6 +121,8 @@ public final class JoinMatcher {
             Iterable<Object[]> candidates;
             if (trigger == k) {
                 candidates = List.<Object[]>of(data);
+            } else if (s.lookup() != null) {
+                candidates = s.lookup().rows(p, ts);
             } else if (lookup) {
                 ctx.bind(p, ts);
                 candidates = inputs[k].lookup(Keys.normalize(s.probe().eval(ctx)));

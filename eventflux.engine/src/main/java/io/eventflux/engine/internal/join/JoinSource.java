@@ -17,4 +17,13 @@ public interface JoinSource {
      * @throws IllegalStateException if the input has no index
      */
     Iterable<Object[]> lookup(Object key);
+
+    /**
+     * The rows matching a store condition (tables serve it from their key, an index or SQL).
+     *
+     * @throws UnsupportedOperationException if this input is not a table
+     */
+    default Iterable<Object[]> find(io.eventflux.api.store.Condition condition) {
+        throw new UnsupportedOperationException("not a table");
+    }
 }

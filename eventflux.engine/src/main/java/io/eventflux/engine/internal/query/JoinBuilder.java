@@ -11,6 +11,8 @@ import io.eventflux.engine.internal.join.EquiKey;
 import io.eventflux.engine.internal.join.HeldRows;
 import io.eventflux.engine.internal.join.JoinMatcher;
 import io.eventflux.engine.internal.join.JoinSource;
+import io.eventflux.engine.internal.table.ConditionTranslator;
+import io.eventflux.api.store.Condition;
 import io.eventflux.engine.internal.time.OperatorScheduler;
 import io.eventflux.sql.plan.JoinInput;
 import io.eventflux.sql.plan.TypedExpr;
@@ -87,6 +89,19 @@ final class JoinBuilder {
                 sources[k] = held[k];
             }
         }
+        // a table as the last input serves the whole ON condition (bound to the left row) from the store
+        int last = n - 1;
+        if (join.inputs().get(last).kind() == JoinInput.Kind.TABLE) {
+            JoinMatcher.Step s = steps[last];
+            steps[last] = new JoinMatcher.Step(s.padsLeft(), s.padsRight(), s.on(), s.probe(), s.reverseProbe(),
+                    tableLookup(join, last, clock), s.reverseLookup());
+        }
+        // a table on the left of a two-input join serves the ON condition bound to the stream's event
+        if (n == 2 && join.inputs().get(0).kind() == JoinInput.Kind.TABLE) {
+            JoinMatcher.Step s = steps[1];
+            steps[1] = new JoinMatcher.Step(s.padsLeft(), s.padsRight(), s.on(), s.probe(), s.reverseProbe(),
+                    s.lookup(), leftTableLookup(join, clock));
+        }
         JoinMatcher matcher = new JoinMatcher(sources, widths, steps, ctx);
         JoinStage stage = new JoinStage(matcher, compiler.compile(join.filter()), ctx, selector, needsExpired);
         for (int k = 0; k < n; k++) {
@@ -114,6 +129,37 @@ final class JoinBuilder {
             context.registerState(query + "/join/" + k, stages[k]);
             context.junction(in.name()).subscribe(stages[k]);
         }
+    }
+
+    /** The rows of table input k (the last) that the ON condition selects for a left row. */
+    private JoinMatcher.Lookup tableLookup(JoinInput join, int k, Clock clock) {
+        JoinInput.Input in = join.inputs().get(k);
+        int[] offsets = offsets(join);
+        EvalContext own = new EvalContext();
+        ExprCompiler compiler = new ExprCompiler(clock, own, offsets);
+        ConditionTranslator condition = new ConditionTranslator(join.joins().get(k - 1).on(), k, in.schema(),
+                compiler, own, offsets[k]);
+        JoinSource table = tables.table(in.name(), -1);
+        return (left, ts) -> {
+            Condition c = condition.bind(java.util.Arrays.copyOf(left, offsets[k]), ts);
+            return c == null ? java.util.List.of() : table.find(c);
+        };
+    }
+
+    /** The rows of table input 0 that the ON condition selects for an event of input 1. */
+    private JoinMatcher.Lookup leftTableLookup(JoinInput join, Clock clock) {
+        JoinInput.Input in = join.inputs().get(0);
+        int eventWidth = join.inputs().get(1).schema().size();
+        EvalContext own = new EvalContext();
+        // the translator's row is [event | table]: input 1 first, then the table
+        ExprCompiler compiler = new ExprCompiler(clock, own, new int[] {eventWidth, 0});
+        ConditionTranslator condition = new ConditionTranslator(join.joins().get(0).on(), 0, in.schema(), compiler,
+                own, eventWidth);
+        JoinSource table = tables.table(in.name(), -1);
+        return (event, ts) -> {
+            Condition c = condition.bind(event, ts);
+            return c == null ? java.util.List.of() : table.find(c);
+        };
     }
 
     /** The key of a row of input k alone: the expression compiled with input k at offset 0. */

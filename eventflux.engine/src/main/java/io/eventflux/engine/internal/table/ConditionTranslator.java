@@ -18,10 +18,31 @@ import java.util.List;
  * alone, and a {@link Condition.Test} for the rest, evaluated on each candidate row.
  */
 public final class ConditionTranslator {
-    private record Comparison(String column, Condition.Op op, Expr value) {
+    /** A translatable condition tree: comparisons with per-event values, AND / OR of them. */
+    private sealed interface Node {
+        Condition bind(EvalContext ctx);
     }
 
-    private final List<Comparison> comparisons = new ArrayList<>();
+    private record Comparison(String column, Condition.Op op, Expr value) implements Node {
+        @Override
+        public Condition bind(EvalContext ctx) {
+            Object v = value.eval(ctx);
+            return v == null ? new Condition.Or(List.of()) : new Condition.Compare(column, op, v);
+        }
+    }
+
+    private record Junction(boolean and, List<Node> parts) implements Node {
+        @Override
+        public Condition bind(EvalContext ctx) {
+            List<Condition> bound = new ArrayList<>();
+            for (Node n : parts) {
+                bound.add(n.bind(ctx));
+            }
+            return and ? new Condition.And(bound) : new Condition.Or(bound);
+        }
+    }
+
+    private final List<Node> comparisons = new ArrayList<>();
     private final List<Expr> eventOnly = new ArrayList<>();
     private final List<Expr> rest = new ArrayList<>();
     private final String restText;
@@ -49,7 +70,7 @@ public final class ConditionTranslator {
                     eventOnly.add(compiler.compile(c));
                     continue;
                 }
-                Comparison cmp = comparison(c, tableInput, table, compiler);
+                Node cmp = node(c, tableInput, table, compiler);
                 if (cmp != null) {
                     comparisons.add(cmp);
                 } else {
@@ -59,6 +80,16 @@ public final class ConditionTranslator {
             }
         }
         this.restText = String.join(" AND ", restParts);
+    }
+
+    /** A comparison of a table column with a value, or AND / OR of such; null if not translatable. */
+    private static Node node(TypedExpr c, int tableInput, StreamSchema table, ExprCompiler compiler) {
+        if (c instanceof TypedExpr.Binary b && (b.op() == TypedExpr.BinaryOp.AND || b.op() == TypedExpr.BinaryOp.OR)) {
+            Node l = node(b.left(), tableInput, table, compiler);
+            Node r = l == null ? null : node(b.right(), tableInput, table, compiler);
+            return r == null ? null : new Junction(b.op() == TypedExpr.BinaryOp.AND, List.of(l, r));
+        }
+        return comparison(c, tableInput, table, compiler);
     }
 
     private static Comparison comparison(TypedExpr c, int tableInput, StreamSchema table, ExprCompiler compiler) {
@@ -103,12 +134,16 @@ public final class ConditionTranslator {
             }
         }
         List<Condition> parts = new ArrayList<>(comparisons.size() + 1);
-        for (Comparison c : comparisons) {
-            Object value = c.value().eval(ctx);
-            if (value == null) {
-                return null; // a comparison with NULL is false
+        for (Node c : comparisons) {
+            if (c instanceof Comparison cmp) {
+                Object value = cmp.value().eval(ctx);
+                if (value == null) {
+                    return null; // a comparison with NULL is false
+                }
+                parts.add(new Condition.Compare(cmp.column(), cmp.op(), value));
+            } else {
+                parts.add(c.bind(ctx)); // a NULL value inside is an empty OR: false
             }
-            parts.add(new Condition.Compare(c.column(), c.op(), value));
         }
         if (!rest.isEmpty()) {
             parts.add(new Condition.Test(tableRow -> {

@@ -82,6 +82,11 @@ public final class TableRuntime implements Stateful {
             public Iterable<Object[]> lookup(Object key) {
                 return key == null ? List.of() : store.find(Condition.eq(column, key));
             }
+
+            @Override
+            public Iterable<Object[]> find(Condition condition) {
+                return store.find(condition);
+            }
         };
     }
 
