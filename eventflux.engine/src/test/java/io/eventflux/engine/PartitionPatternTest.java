@@ -54,6 +54,18 @@ class PartitionPatternTest {
     }
 
     @Test
+    void anAbsentFirstElementCountsFromTheKeysFirstEvent() {
+        partitioned("", """
+                INSERT INTO Out SELECT e2.k AS k, e2.n AS n FROM PATTERN (NOT S[v = 2] FOR 1 SECOND -> e2=S[v = 1]);
+                """)
+                // a's machine starts at 1000 (its first event is too early for it); b's at 1500, where its own
+                // v = 2 starts the wait again
+                .send(1000, "a", 1, 1).send(1500, "b", 2, 2).send(2000, "a", 1, 3).send(2000, "b", 1, 4)
+                .send(2600, "b", 1, 5).send(2700, "a", 1, 6)
+                .expect("2000:[a, 3]", "2600:[b, 5]");
+    }
+
+    @Test
     void withinTimeBoundsEachKeysPartialMatches() {
         partitioned("", """
                 INSERT INTO Out SELECT e2.k AS k, e1.n AS first, e2.n AS second
