@@ -77,6 +77,15 @@ public final class WindowHarness implements WindowContext, Clock, Scheduler, Win
         return new Event(ts, new Object[] {symbol, 1.0});
     }
 
+    public static Event event(long ts, String symbol, double price) {
+        return new Event(ts, new Object[] {symbol, price});
+    }
+
+    /** A STRING literal argument. */
+    public static Argument text(String value) {
+        return Argument.constant(AttributeType.STRING, value, false);
+    }
+
     public static WindowSpec spec(String name, Argument... args) {
         return new WindowSpec(name, List.of(args), SCHEMA);
     }

@@ -67,7 +67,8 @@ public final class PatternQueryBuilder {
             streamOf[k] = s;
         }
         MatchRows rows = new MatchRows(layout, widths, compiler);
-        OperatorScheduler scheduler = time.timers().newScheduler();
+        // through the context: a partition instance cancels its timers when its key is purged
+        OperatorScheduler scheduler = context.newScheduler(io.eventflux.engine.internal.time.TimerQueue.Order.NORMAL);
         PatternMatcher matcher = new PatternMatcher(input, new PatternProgram(input), streamOf, filters, filterExtras, rows, ctx,
                 scheduler, query);
         scheduler.bind(matcher);

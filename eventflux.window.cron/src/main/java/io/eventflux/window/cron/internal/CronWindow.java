@@ -4,10 +4,10 @@ import io.eventflux.api.Event;
 import io.eventflux.api.extension.Scheduler;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowCollector;
+import io.eventflux.extension.support.window.EventArrays;
+import io.eventflux.extension.support.window.TumblingBatches;
 import java.io.Serializable;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Collections;
 
 /**
  * Batches that end at the times a cron expression matches. An event belongs to the batch that ends at
@@ -21,8 +21,8 @@ final class CronWindow implements Window {
 
     private final CronTimes times;
     private final Scheduler scheduler;
-    private ArrayDeque<Event> filling = new ArrayDeque<>();
-    private ArrayDeque<Event> flushed = new ArrayDeque<>();
+    /** The batch that ends at {@code batchEnd} (not reported yet) and the last flushed batch. */
+    private final TumblingBatches batches = new TumblingBatches();
     /** End of the current batch (the next match), or NONE before the first event. */
     private long batchEnd = NONE;
     /** The end a timer was asked for and has not fired yet, or NONE. */
@@ -42,7 +42,7 @@ final class CronWindow implements Window {
             // the engine fires due timers first; this only catches up if it did not
             closeBatchesUpTo(ts, out);
         }
-        filling.addLast(event);
+        batches.add(event);
         ensureTimer();
     }
 
@@ -59,32 +59,18 @@ final class CronWindow implements Window {
 
     private void closeBatchesUpTo(long time, WindowCollector out) {
         while (batchEnd <= time) {
-            if (filling.isEmpty() && flushed.isEmpty()) {
+            if (batches.isEmpty()) {
                 batchEnd = times.nextAfter(time); // skip idle matches
                 return;
             }
-            closeBatch(batchEnd, out);
+            batches.close(batchEnd, out);
             batchEnd = times.nextAfter(batchEnd);
         }
     }
 
-    private void closeBatch(long end, WindowCollector out) {
-        for (Event old : flushed) {
-            out.expired(old.asExpired(end));
-        }
-        for (Event e : filling) {
-            out.current(e);
-        }
-        out.flush(end);
-        ArrayDeque<Event> spare = flushed;
-        spare.clear();
-        flushed = filling;
-        filling = spare;
-    }
-
     private void ensureTimer() {
         if (batchEnd != NONE && batchEnd != Long.MAX_VALUE && pendingTimer != batchEnd
-                && !(filling.isEmpty() && flushed.isEmpty())) {
+                && !batches.isEmpty()) {
             pendingTimer = batchEnd;
             scheduler.schedule(batchEnd);
         }
@@ -93,12 +79,12 @@ final class CronWindow implements Window {
     /** The last flushed batch, oldest first; a read-only view valid until the next call. */
     @Override
     public Collection<Event> contents() {
-        return Collections.unmodifiableCollection(flushed);
+        return batches.contents();
     }
 
     @Override
     public Serializable snapshot() {
-        return new Object[] {batchEnd, EventArrays.encode(filling), EventArrays.encode(flushed)};
+        return new Object[] {batchEnd, batches.encodedFilling(), batches.encodedFlushed()};
     }
 
     /** Puts the batches back and asks this instance's scheduler for the timer of the batch end. */
@@ -107,8 +93,7 @@ final class CronWindow implements Window {
         if (!(state instanceof Object[] parts) || parts.length != 3 || !(parts[0] instanceof Long end)) {
             throw new IllegalArgumentException("not a cron window snapshot: " + state);
         }
-        filling = EventArrays.decode(parts[1]);
-        flushed = EventArrays.decode(parts[2]);
+        batches.restore(EventArrays.decode(parts[1]), EventArrays.decode(parts[2]));
         batchEnd = end;
         pendingTimer = NONE;
         ensureTimer();

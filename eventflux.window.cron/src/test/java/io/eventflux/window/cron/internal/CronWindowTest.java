@@ -1,28 +1,23 @@
 package io.eventflux.window.cron.internal;
 
-import static io.eventflux.window.cron.internal.WindowHarness.event;
-import static io.eventflux.window.cron.internal.WindowHarness.number;
-import static io.eventflux.window.cron.internal.WindowHarness.spec;
+import static io.eventflux.extension.testing.WindowHarness.event;
+import static io.eventflux.extension.testing.WindowHarness.number;
+import static io.eventflux.extension.testing.WindowHarness.spec;
+import static io.eventflux.extension.testing.WindowHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eventflux.api.AttributeType;
 import io.eventflux.api.Event;
-import io.eventflux.api.extension.Argument;
 import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowDefinition;
+import io.eventflux.extension.testing.WindowHarness;
 import java.io.Serializable;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class CronWindowTest {
     private final CronWindowFactory factory = new CronWindowFactory();
-
-    private static Argument text(String s) {
-        return Argument.constant(AttributeType.STRING, s, false);
-    }
 
     private Window window(WindowHarness h, String expression) {
         WindowDefinition def = factory.define(spec("cron", text(expression)));
@@ -30,25 +25,12 @@ class CronWindowTest {
         return def.create(h);
     }
 
-    /** What the engine does: fire due timers in time order (each time once), then move the clock. */
     private static void advanceTo(long time, Window w, WindowHarness h) {
-        TreeSet<Long> fired = new TreeSet<>();
-        while (true) {
-            Long next = h.scheduled.stream().filter(t -> t <= time && !fired.contains(t)).min(Long::compare).orElse(null);
-            if (next == null) {
-                break;
-            }
-            fired.add(next);
-            h.scheduled.removeIf(t -> t.equals(next));
-            h.now = next;
-            w.onTimer(next, h);
-        }
-        h.now = time;
+        h.advanceTo(time, w);
     }
 
     private static void send(Event e, Window w, WindowHarness h) {
-        advanceTo(e.timestamp(), w, h);
-        w.process(e, h);
+        h.send(e, w);
     }
 
     @Test

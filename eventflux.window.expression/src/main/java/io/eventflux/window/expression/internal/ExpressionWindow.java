@@ -4,6 +4,7 @@ import io.eventflux.api.Event;
 import io.eventflux.api.window.ConditionState;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowCollector;
+import io.eventflux.extension.support.window.EventArrays;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.Collection;

@@ -1,9 +1,9 @@
 package io.eventflux.window.expression.internal;
 
-import static io.eventflux.window.expression.internal.WindowHarness.event;
-import static io.eventflux.window.expression.internal.WindowHarness.number;
-import static io.eventflux.window.expression.internal.WindowHarness.spec;
-import static io.eventflux.window.expression.internal.WindowHarness.text;
+import static io.eventflux.extension.testing.WindowHarness.event;
+import static io.eventflux.extension.testing.WindowHarness.number;
+import static io.eventflux.extension.testing.WindowHarness.spec;
+import static io.eventflux.extension.testing.WindowHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +12,8 @@ import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowDefinition;
+import io.eventflux.extension.testing.FakeConditions;
+import io.eventflux.extension.testing.WindowHarness;
 import java.io.Serializable;
 import java.util.List;
 import org.junit.jupiter.api.Test;

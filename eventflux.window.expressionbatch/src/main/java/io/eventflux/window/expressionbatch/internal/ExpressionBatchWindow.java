@@ -4,10 +4,11 @@ import io.eventflux.api.Event;
 import io.eventflux.api.window.ConditionState;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowCollector;
+import io.eventflux.extension.support.window.EventArrays;
+import io.eventflux.extension.support.window.TumblingBatches;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Collections;
 
 /**
  * Batches that grow while a condition over them holds. Arrivals are collected silently while the
@@ -19,10 +20,13 @@ import java.util.Collections;
  */
 final class ExpressionBatchWindow implements Window {
     private final ConditionState condition;
-    /** The batch being filled (not reported yet); the condition's state covers exactly these events. */
-    private ArrayDeque<Event> filling = new ArrayDeque<>();
-    /** The last flushed batch: what the window holds until the next flush expires it. */
-    private ArrayDeque<Event> flushed = new ArrayDeque<>();
+    /**
+     * The batch being filled (not reported yet; the condition's state covers exactly its events) and the
+     * last flushed batch (what the window holds until the next flush expires it).
+     */
+    private final TumblingBatches batches = new TumblingBatches();
+    /** The oldest event of the batch being filled, or null when it is empty. */
+    private Event first;
 
     ExpressionBatchWindow(ConditionState condition) {
         this.condition = condition;
@@ -30,40 +34,37 @@ final class ExpressionBatchWindow implements Window {
 
     @Override
     public void process(Event event, WindowCollector out) {
-        Event first = filling.isEmpty() ? event : filling.peekFirst();
         condition.add(event);
-        if (condition.holds(first, event)) {
-            filling.addLast(event);
+        if (condition.holds(first == null ? event : first, event)) {
+            add(event);
             return;
         }
         long now = event.timestamp();
-        if (!filling.isEmpty()) {
-            flush(now, out);
+        if (first != null) {
+            close(now, out);
             condition.reset();
             condition.add(event);
             if (condition.holds(event, event)) {
-                filling.addLast(event);
+                add(event);
                 return;
             }
         }
-        filling.addLast(event); // violates the condition on its own: a batch of one
-        flush(now, out);
+        add(event); // violates the condition on its own: a batch of one
+        close(now, out);
         condition.reset();
     }
 
+    private void add(Event event) {
+        if (first == null) {
+            first = event;
+        }
+        batches.add(event);
+    }
+
     /** Expires the previous batch, reports the filling one and makes it the held batch. */
-    private void flush(long now, WindowCollector out) {
-        for (Event old : flushed) {
-            out.expired(old.asExpired(now));
-        }
-        for (Event e : filling) {
-            out.current(e);
-        }
-        out.flush(now);
-        ArrayDeque<Event> spare = flushed;
-        spare.clear();
-        flushed = filling;
-        filling = spare;
+    private void close(long now, WindowCollector out) {
+        batches.close(now, out);
+        first = null;
     }
 
     @Override
@@ -74,12 +75,12 @@ final class ExpressionBatchWindow implements Window {
     /** The last flushed batch, oldest first; events of the batch being filled are not in the window yet. */
     @Override
     public Collection<Event> contents() {
-        return Collections.unmodifiableCollection(flushed);
+        return batches.contents();
     }
 
     @Override
     public Serializable snapshot() {
-        return new Object[] {EventArrays.encode(filling), EventArrays.encode(flushed), condition.snapshot()};
+        return new Object[] {batches.encodedFilling(), batches.encodedFlushed(), condition.snapshot()};
     }
 
     @Override
@@ -90,7 +91,7 @@ final class ExpressionBatchWindow implements Window {
         ArrayDeque<Event> restoredFilling = EventArrays.decode(parts[0]);
         ArrayDeque<Event> restoredFlushed = EventArrays.decode(parts[1]);
         condition.restore((Serializable) parts[2]);
-        filling = restoredFilling;
-        flushed = restoredFlushed;
+        batches.restore(restoredFilling, restoredFlushed);
+        first = restoredFilling.peekFirst();
     }
 }

@@ -1,8 +1,8 @@
 package io.eventflux.window.expressionbatch.internal;
 
-import static io.eventflux.window.expressionbatch.internal.WindowHarness.event;
-import static io.eventflux.window.expressionbatch.internal.WindowHarness.spec;
-import static io.eventflux.window.expressionbatch.internal.WindowHarness.text;
+import static io.eventflux.extension.testing.WindowHarness.event;
+import static io.eventflux.extension.testing.WindowHarness.spec;
+import static io.eventflux.extension.testing.WindowHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +11,8 @@ import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.window.Window;
 import io.eventflux.api.window.WindowDefinition;
+import io.eventflux.extension.testing.FakeConditions;
+import io.eventflux.extension.testing.WindowHarness;
 import java.io.Serializable;
 import org.junit.jupiter.api.Test;
 

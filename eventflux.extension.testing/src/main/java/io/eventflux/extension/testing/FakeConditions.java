@@ -1,4 +1,4 @@
-package io.eventflux.window.expression.internal;
+package io.eventflux.extension.testing;
 
 import io.eventflux.api.Event;
 import io.eventflux.api.extension.ExtensionException;
@@ -10,10 +10,16 @@ import java.io.Serializable;
 
 /**
  * Stands in for the engine's condition compiler: understands {@code count() <= n}, {@code sum(price) <= n}
- * and {@code span <= n} (the newest minus the oldest timestamp), and counts how often it is evaluated.
+ * and {@code span <= n} (the newest minus the oldest timestamp) over events of {@link WindowHarness#SCHEMA},
+ * and counts how often it is evaluated.
  */
-final class FakeConditions implements WindowConditions {
-    int evaluations;
+public final class FakeConditions implements WindowConditions {
+    private int evaluations;
+
+    /** How often a condition was evaluated. */
+    public int evaluations() {
+        return evaluations;
+    }
 
     @Override
     public WindowCondition compile(String expression) {
