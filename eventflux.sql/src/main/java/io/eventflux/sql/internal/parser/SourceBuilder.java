@@ -36,8 +36,21 @@ final class SourceBuilder extends EventFluxSqlBaseVisitor<Source> {
 
     @Override
     public Source visitJoinedSource(EventFluxSqlParser.JoinedSourceContext ctx) {
-        Source result = visitStreamSource(ctx.streamSource());
-        for (EventFluxSqlParser.JoinPartContext join : ctx.joinPart()) {
+        return joins(visitStreamSource(ctx.streamSource()), ctx.joinPart());
+    }
+
+    @Override
+    public Source visitPatternJoinSource(EventFluxSqlParser.PatternJoinSourceContext ctx) {
+        EventFluxSqlParser.PatternSideContext side = ctx.patternSide();
+        Source.PatternSource pattern = new Source.PatternSource(side.SEQUENCE() != null, patterns.visit(side.pattern()),
+                patterns.within(side.within()), pos(side));
+        return joins(new Source.PatternSide(pattern, AstSupport.identifier(side.alias), side.UNIDIRECTIONAL() != null,
+                pos(side)), ctx.joinPart());
+    }
+
+    private Source joins(Source first, List<EventFluxSqlParser.JoinPartContext> parts) {
+        Source result = first;
+        for (EventFluxSqlParser.JoinPartContext join : parts) {
             Source.AggregationWithin within = null;
             EventFluxSqlParser.AggregationWithinContext w = join.aggregationWithin();
             if (w != null) {
