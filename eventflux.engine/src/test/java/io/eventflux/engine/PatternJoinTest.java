@@ -77,4 +77,35 @@ class PatternJoinTest {
                 .send("Prices", 1, "one", 1, 0.0).send("A", 2, 7, 1.0).send("A", 3, 8, 1.0).send("B", 4, 1, 1.0)
                 .expect("4:[8, 1, one]");
     }
+
+    @Test
+    void aWindowOnThePatternInputHoldsMatchesForLaterStreamEvents() {
+        // the last match is held: each Prices event (no window, it only triggers) is joined with it
+        JoinScenario.of(STREAMS + """
+                INSERT INTO Out SELECT s.sym AS sym, p.e1_id AS a, p.e2_id AS b
+                FROM PATTERN (EVERY e1=A -> e2=B) AS p WINDOW('length', 1) JOIN Prices AS s ON s.level >= p.e2_price;
+                """)
+                .send("Prices", 1, "early", 0, 9.0).send("A", 2, 1, 1.0).send("B", 3, 2, 5.0)
+                .send("Prices", 4, "low", 0, 4.0).send("Prices", 5, "high", 0, 6.0)
+                .send("A", 6, 3, 1.0).send("B", 7, 4, 2.0).send("Prices", 8, "again", 0, 4.0)
+                .expect("5:[high, 1, 2]", "8:[again, 3, 4]");
+    }
+
+    @Test
+    void patternJoinInsideAPartitionMatchesPerKey() {
+        // one pattern state machine and one window per key: y's match never sees x's events
+        JoinScenario.of("""
+                CREATE STREAM A (k STRING, v INT);
+                CREATE STREAM B (k STRING, v INT);
+                CREATE STREAM Names (k STRING, name STRING);
+                PARTITION WITH (k OF A, k OF B, k OF Names) BEGIN
+                  INSERT INTO Out SELECT p.e1_k AS k, p.e1_v AS first, p.e2_v AS second, n.name AS name
+                  FROM PATTERN (EVERY e1=A -> e2=B) AS p JOIN Names WINDOW('length', 1) AS n ON p.e1_k = n.k;
+                END;
+                """)
+                .send("Names", 1, "x", "Ex").send("Names", 2, "y", "Why")
+                .send("A", 3, "x", 1).send("A", 4, "y", 2).send("B", 5, "y", 3).send("B", 6, "x", 4)
+                .send("Names", 7, "x", "Ex2").send("B", 8, "x", 5).send("A", 9, "x", 6).send("B", 10, "x", 7)
+                .expect("5:[y, 2, 3, Why]", "6:[x, 1, 4, Ex]", "10:[x, 6, 7, Ex2]");
+    }
 }

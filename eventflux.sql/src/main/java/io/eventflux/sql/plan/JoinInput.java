@@ -28,8 +28,8 @@ public record JoinInput(List<Input> inputs, List<Join> joins, TypedExpr filter) 
         /** A table: it holds the table's rows and never triggers output. */
         TABLE,
         /**
-         * A pattern or sequence ({@code PATTERN (...) AS p JOIN ...}): each match is an event of this input, which
-         * holds nothing (it only triggers). Its schema (named after the alias) has, in element order, the
+         * A pattern or sequence ({@code PATTERN (...) AS p [WINDOW(...)] JOIN ...}): each match is an event of this
+         * input, which holds what its window holds (nothing without a window, like a stream). Its schema (named after the alias) has, in element order, the
          * attributes of every element that is not absent, each named {@code <ref>_<attribute>} where ref is the
          * element's alias or, without one, its stream's name (a counted element: its last event).
          */

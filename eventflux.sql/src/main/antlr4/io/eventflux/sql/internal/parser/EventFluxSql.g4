@@ -201,7 +201,7 @@ source
 
 /** A pattern (or sequence) as the first input of a join: each match is an event of that input. */
 patternSide
-    : (PATTERN | SEQUENCE) LPAREN pattern RPAREN within? AS alias=identifier UNIDIRECTIONAL?
+    : (PATTERN | SEQUENCE) LPAREN pattern RPAREN within? AS alias=identifier windowCall? UNIDIRECTIONAL?
     ;
 
 streamSource
@@ -215,6 +215,7 @@ windowCall
 
 joinPart
     : joinType? JOIN streamSource (ON expression)? aggregationWithin?
+    | joinType? JOIN patternSide (ON expression)?      // rejected: a pattern must be the first input
     ;
 
 joinType

@@ -59,6 +59,13 @@ final class JoinAnalyzer {
                     failed = true;
                     continue;
                 }
+                if (p.window() != null) {
+                    JoinInput.Input side = in;
+                    Scope own = new Scope(List.of(new Scope.Input(0, side.schema().name(), side.alias(), side.schema())));
+                    WindowPlan w = errors.attempt(() -> resolver.window(p.window(), own));
+                    in = new JoinInput.Input(side.kind(), side.schema(), side.alias(), w, side.unidirectional(),
+                            side.pattern());
+                }
                 unidirectional += p.unidirectional() ? 1 : 0;
                 inputs.add(in);
                 scopeInputs.add(new Scope.Input(k, in.schema().name(), in.alias(), in.schema()));

@@ -25,10 +25,11 @@ public sealed interface Source extends Node {
     }
 
     /**
-     * {@code PATTERN (...) [WITHIN d] AS p [UNIDIRECTIONAL]} as the first input of a join: each match is an event
-     * of input {@code p}.
+     * {@code PATTERN (...) [WITHIN d] AS p [WINDOW(...)] [UNIDIRECTIONAL]} as the first input of a join: each match
+     * is an event of input {@code p}; window may be null.
      */
-    record PatternSide(PatternSource pattern, Identifier alias, boolean unidirectional, SourcePosition pos)
+    record PatternSide(PatternSource pattern, Identifier alias, WindowCall window, boolean unidirectional,
+            SourcePosition pos)
             implements Source {
     }
 
