@@ -108,4 +108,25 @@ class PatternJoinTest {
                 .send("Names", 7, "x", "Ex2").send("B", 8, "x", 5).send("A", 9, "x", 6).send("B", 10, "x", 7)
                 .expect("5:[y, 2, 3, Why]", "6:[x, 1, 4, Ex]", "10:[x, 6, 7, Ex2]");
     }
+
+    @Test
+    void anAbsentPatternFiresOnItsTimerIntoTheJoin() {
+        JoinScenario.of(STREAMS + """
+                INSERT INTO Out SELECT p.e1_id AS id, label
+                FROM PATTERN (EVERY e1=A -> NOT B[id == e1.id] FOR 1 SECOND) AS p JOIN Limits ON p.e1_id = Limits.id;
+                """)
+                .send("Prices", 1, "one", 1, 0.0).send("Prices", 2, "two", 2, 0.0)
+                .send("A", 10, 1, 1.0).send("A", 20, 2, 1.0).send("B", 500, 2, 1.0).advance(3000)
+                .expect("1010:[1, one]");
+    }
+
+    @Test
+    void aCountedElementGivesItsLastEvent() {
+        JoinScenario.of(STREAMS + """
+                INSERT INTO Out SELECT p.e1_price AS lastA, p.e2_id AS b, label
+                FROM PATTERN (e1=A{2} -> e2=B) AS p JOIN Limits ON p.e2_id = Limits.id;
+                """)
+                .send("Prices", 1, "one", 1, 0.0).send("A", 2, 1, 1.5).send("A", 3, 1, 2.5).send("B", 4, 1, 0.0)
+                .expect("4:[2.5, 1, one]");
+    }
 }
