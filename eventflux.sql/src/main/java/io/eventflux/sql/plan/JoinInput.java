@@ -26,7 +26,14 @@ public record JoinInput(List<Input> inputs, List<Join> joins, TypedExpr filter) 
         /** A stream: it holds what its window holds (nothing without a window). */
         STREAM,
         /** A table: it holds the table's rows and never triggers output. */
-        TABLE
+        TABLE,
+        /**
+         * A pattern or sequence ({@code PATTERN (...) AS p [WINDOW(...)] JOIN ...}): each match is an event of this
+         * input, which holds what its window holds (nothing without a window, like a stream). Its schema (named after the alias) has, in element order, the
+         * attributes of every element that is not absent, each named {@code <ref>_<attribute>} where ref is the
+         * element's alias or, without one, its stream's name (a counted element: its last event).
+         */
+        PATTERN
     }
 
     /**
@@ -37,8 +44,15 @@ public record JoinInput(List<Input> inputs, List<Join> joins, TypedExpr filter) 
      * @param alias the alias, or null
      * @param window the window (streams only), or null
      * @param unidirectional only this input triggers output ({@code UNIDIRECTIONAL})
+     * @param pattern the pattern of a {@link Kind#PATTERN} input, else null
      */
-    public record Input(Kind kind, StreamSchema schema, String alias, WindowPlan window, boolean unidirectional) {
+    public record Input(Kind kind, StreamSchema schema, String alias, WindowPlan window, boolean unidirectional,
+            PatternInput pattern) {
+        /** A stream or table input. */
+        public Input(Kind kind, StreamSchema schema, String alias, WindowPlan window, boolean unidirectional) {
+            this(kind, schema, alias, window, unidirectional, null);
+        }
+
         public String name() {
             return schema.name();
         }

@@ -127,7 +127,11 @@ final class JoinBuilder {
                 scheduler.bind(stages[k]);
             }
             context.registerState(query + "/join/" + k, stages[k]);
-            context.junction(in.name()).subscribe(stages[k]);
+            if (in.kind() == JoinInput.Kind.PATTERN) {
+                PatternJoinSide.build(context, query, k, in, stages[k]);
+            } else {
+                context.junction(in.name()).subscribe(stages[k]);
+            }
         }
     }
 

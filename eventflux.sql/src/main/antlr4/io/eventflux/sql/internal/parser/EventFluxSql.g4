@@ -196,6 +196,12 @@ source
     : PATTERN LPAREN pattern RPAREN within?        # patternSource
     | SEQUENCE LPAREN pattern RPAREN within?       # sequenceSource
     | streamSource joinPart*                       # joinedSource
+    | patternSide joinPart+                        # patternJoinSource
+    ;
+
+/** A pattern (or sequence) as the first input of a join: each match is an event of that input. */
+patternSide
+    : (PATTERN | SEQUENCE) LPAREN pattern RPAREN within? AS alias=identifier windowCall? UNIDIRECTIONAL?
     ;
 
 streamSource
@@ -209,6 +215,7 @@ windowCall
 
 joinPart
     : joinType? JOIN streamSource (ON expression)? aggregationWithin?
+    | joinType? JOIN patternSide (ON expression)?      // rejected: a pattern must be the first input
     ;
 
 joinType

@@ -5,6 +5,7 @@ import io.eventflux.sql.internal.CompileProblem;
 import io.eventflux.sql.internal.ast.Expr;
 import io.eventflux.sql.internal.ast.Source;
 import io.eventflux.sql.plan.JoinInput;
+import io.eventflux.sql.plan.PatternInput;
 import io.eventflux.sql.plan.TypedExpr;
 import io.eventflux.sql.plan.WindowPlan;
 import java.util.ArrayList;
@@ -25,6 +26,11 @@ final class JoinAnalyzer {
 
         /** Types a window call over one input's own attributes. */
         WindowPlan window(Source.WindowCall call, Scope own);
+
+        /** Analyzes the pattern of a pattern input ({@code PATTERN (...) AS p JOIN ...}). */
+        default PatternInput pattern(Source.PatternSource source) {
+            throw new CompileProblem(source.pos(), "a pattern cannot be joined here", "PATTERN", null);
+        }
     }
 
     record Resolved(StreamSchema schema, boolean table) {
@@ -39,7 +45,7 @@ final class JoinAnalyzer {
     }
 
     Result analyze(Source.Join join, Expr where, Inputs resolver) {
-        List<Source.StreamSource> sources = new ArrayList<>();
+        List<Source> sources = new ArrayList<>();
         List<Source.Join> steps = new ArrayList<>();
         flatten(join, sources, steps);
         List<JoinInput.Input> inputs = new ArrayList<>();
@@ -47,7 +53,25 @@ final class JoinAnalyzer {
         int unidirectional = 0;
         boolean failed = false;
         for (int k = 0; k < sources.size(); k++) {
-            Source.StreamSource s = sources.get(k);
+            if (sources.get(k) instanceof Source.PatternSide p) {
+                JoinInput.Input in = errors.attempt(() -> PatternSides.input(p, resolver.pattern(p.pattern())));
+                if (in == null) {
+                    failed = true;
+                    continue;
+                }
+                if (p.window() != null) {
+                    JoinInput.Input side = in;
+                    Scope own = new Scope(List.of(new Scope.Input(0, side.schema().name(), side.alias(), side.schema())));
+                    WindowPlan w = errors.attempt(() -> resolver.window(p.window(), own));
+                    in = new JoinInput.Input(side.kind(), side.schema(), side.alias(), w, side.unidirectional(),
+                            side.pattern());
+                }
+                unidirectional += p.unidirectional() ? 1 : 0;
+                inputs.add(in);
+                scopeInputs.add(new Scope.Input(k, in.schema().name(), in.alias(), in.schema()));
+                continue;
+            }
+            Source.StreamSource s = (Source.StreamSource) sources.get(k);
             Resolved r = errors.attempt(() -> resolver.resolve(s));
             if (r == null) {
                 failed = true;
@@ -107,13 +131,13 @@ final class JoinAnalyzer {
         return t;
     }
 
-    private static void flatten(Source s, List<Source.StreamSource> sources, List<Source.Join> steps) {
+    private static void flatten(Source s, List<Source> sources, List<Source.Join> steps) {
         if (s instanceof Source.Join j) {
             flatten(j.left(), sources, steps);
             steps.add(j);
             sources.add(j.right());
-        } else if (s instanceof Source.StreamSource ss) {
-            sources.add(ss);
+        } else if (s instanceof Source.StreamSource || s instanceof Source.PatternSide) {
+            sources.add(s);
         } else {
             throw new CompileProblem(s.pos(), "a pattern or sequence cannot be joined yet", "PATTERN", null);
         }

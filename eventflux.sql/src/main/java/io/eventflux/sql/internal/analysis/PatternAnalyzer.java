@@ -50,6 +50,11 @@ final class PatternAnalyzer {
     }
 
     Result analyze(Source.PatternSource source, Select select) {
+        return analyze(source, select.where());
+    }
+
+    /** @param whereExpr the WHERE over a match, or null (a pattern side of a join has none of its own) */
+    Result analyze(Source.PatternSource source, io.eventflux.sql.internal.ast.Expr whereExpr) {
         List<Draft> drafts = new ArrayList<>();
         PatternInput.Node root = node(source.pattern(), drafts, false);
         checkStructure(root, drafts, source);
@@ -82,9 +87,9 @@ final class PatternAnalyzer {
             }
         }
         Scope scope = new Scope(visible, null, refs);
-        TypedExpr where = select.where() == null ? null : errors.attempt(() -> {
-            TypedExpr w = expressions.analyze(select.where(), ExprContext.noAggregates(scope, "WHERE"));
-            TypeRules.requireBool(w, "WHERE", select.where().pos());
+        TypedExpr where = whereExpr == null ? null : errors.attempt(() -> {
+            TypedExpr w = expressions.analyze(whereExpr, ExprContext.noAggregates(scope, "WHERE"));
+            TypeRules.requireBool(w, "WHERE", whereExpr.pos());
             return w;
         });
         Pattern.Within within = source.within();

@@ -104,6 +104,11 @@ final class QueryAnalyzer {
             public WindowPlan window(Source.WindowCall call, Scope own) {
                 return QueryAnalyzer.this.window(call, own);
             }
+
+            @Override
+            public io.eventflux.sql.plan.PatternInput pattern(Source.PatternSource source) {
+                return patterns.analyze(source, (io.eventflux.sql.internal.ast.Expr) null).plan();
+            }
         });
         return r == null ? null : new Analyzed(r.plan(), r.scope());
     }

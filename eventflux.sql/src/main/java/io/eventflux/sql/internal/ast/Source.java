@@ -24,6 +24,15 @@ public sealed interface Source extends Node {
             implements Source {
     }
 
+    /**
+     * {@code PATTERN (...) [WITHIN d] AS p [WINDOW(...)] [UNIDIRECTIONAL]} as the first input of a join: each match
+     * is an event of input {@code p}; window may be null.
+     */
+    record PatternSide(PatternSource pattern, Identifier alias, WindowCall window, boolean unidirectional,
+            SourcePosition pos)
+            implements Source {
+    }
+
     enum JoinType { INNER, LEFT_OUTER, RIGHT_OUTER, FULL_OUTER }
 
     /** {@code WINDOW('type', args...)}. */

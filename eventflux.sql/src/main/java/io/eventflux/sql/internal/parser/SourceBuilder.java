@@ -2,6 +2,7 @@ package io.eventflux.sql.internal.parser;
 
 import static io.eventflux.sql.internal.parser.AstSupport.pos;
 
+import io.eventflux.sql.internal.CompileProblem;
 import io.eventflux.sql.internal.ast.Expr;
 import io.eventflux.sql.internal.ast.Source;
 import io.eventflux.sql.internal.ast.Source.JoinType;
@@ -36,8 +37,26 @@ final class SourceBuilder extends EventFluxSqlBaseVisitor<Source> {
 
     @Override
     public Source visitJoinedSource(EventFluxSqlParser.JoinedSourceContext ctx) {
-        Source result = visitStreamSource(ctx.streamSource());
-        for (EventFluxSqlParser.JoinPartContext join : ctx.joinPart()) {
+        return joins(visitStreamSource(ctx.streamSource()), ctx.joinPart());
+    }
+
+    @Override
+    public Source visitPatternJoinSource(EventFluxSqlParser.PatternJoinSourceContext ctx) {
+        EventFluxSqlParser.PatternSideContext side = ctx.patternSide();
+        Source.PatternSource pattern = new Source.PatternSource(side.SEQUENCE() != null, patterns.visit(side.pattern()),
+                patterns.within(side.within()), pos(side));
+        return joins(new Source.PatternSide(pattern, AstSupport.identifier(side.alias), window(side.windowCall()),
+                side.UNIDIRECTIONAL() != null, pos(side)), ctx.joinPart());
+    }
+
+    private Source joins(Source first, List<EventFluxSqlParser.JoinPartContext> parts) {
+        Source result = first;
+        for (EventFluxSqlParser.JoinPartContext join : parts) {
+            if (join.patternSide() != null) {
+                throw new CompileProblem(pos(join.patternSide()), "a pattern must be the first input of a join",
+                        join.patternSide().getStart().getText(),
+                        "write FROM PATTERN (...) AS p JOIN ... (swap the inputs; LEFT and RIGHT swap too)");
+            }
             Source.AggregationWithin within = null;
             EventFluxSqlParser.AggregationWithinContext w = join.aggregationWithin();
             if (w != null) {
@@ -64,14 +83,17 @@ final class SourceBuilder extends EventFluxSqlBaseVisitor<Source> {
 
     @Override
     public Source.StreamSource visitStreamSource(EventFluxSqlParser.StreamSourceContext ctx) {
-        Source.WindowCall window = null;
-        EventFluxSqlParser.WindowCallContext w = ctx.windowCall();
-        if (w != null) {
-            List<Expr> args = new ArrayList<>(expressions.buildAll(w.expression()));
-            window = new Source.WindowCall(AstSupport.unquote(w.STRING_LITERAL().getText()), args, pos(w));
-        }
+        Source.WindowCall window = window(ctx.windowCall());
         return new Source.StreamSource(AstSupport.streamName(ctx.streamName()),
                 ctx.alias == null ? null : AstSupport.identifier(ctx.alias), window, ctx.UNIDIRECTIONAL() != null,
                 pos(ctx));
+    }
+
+    private Source.WindowCall window(EventFluxSqlParser.WindowCallContext w) {
+        if (w == null) {
+            return null;
+        }
+        List<Expr> args = new ArrayList<>(expressions.buildAll(w.expression()));
+        return new Source.WindowCall(AstSupport.unquote(w.STRING_LITERAL().getText()), args, pos(w));
     }
 }
