@@ -140,4 +140,16 @@ public class BundleWiringIT {
             default -> "state " + state;
         };
     }
+
+    /** The jdbc store takes drivers as java.sql.Driver services (a whiteboard), not through DynamicImport-Package. */
+    @Test
+    public void theJdbcStoreHasNoDynamicImport() {
+        for (Bundle b : context.getBundles()) {
+            if ("eventflux.store.jdbc".equals(b.getSymbolicName())) {
+                assertEquals(null, b.getHeaders().get("DynamicImport-Package"));
+                return;
+            }
+        }
+        throw new AssertionError("eventflux.store.jdbc is not installed");
+    }
 }

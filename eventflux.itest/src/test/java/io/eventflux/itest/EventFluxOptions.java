@@ -49,6 +49,9 @@ final class EventFluxOptions {
                 systemProperty("pax.exam.invoker").value("junit"),
                 // pax-logging-api's fallback logger prints DEBUG otherwise
                 systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
+                // as in cnf/runtime.bnd: SPI Fly registers the JDBC drivers' META-INF/services entries as
+                // java.sql.Driver services, the jdbc table store's whiteboard
+                systemProperty("org.apache.aries.spifly.auto.providers").value("org.postgresql.jdbc,mariadb-java-client"),
                 paxExamBundles(),
                 eventFluxBundles());
     }

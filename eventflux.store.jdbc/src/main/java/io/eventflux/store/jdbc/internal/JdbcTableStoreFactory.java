@@ -7,15 +7,29 @@ import io.eventflux.api.store.TableSpec;
 import io.eventflux.api.store.TableStore;
 import io.eventflux.api.store.TableStoreFactory;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * {@code WITH ('extension' = 'jdbc', 'jdbc.url' = '...', 'username' = '...', 'password' = '...',
- * 'table.name' = '...', 'table.create' = 'true')}: a table kept in a database through JDBC. The driver
- * is found by {@link DriverManager} (JDBC 4 service registration).
+ * 'table.name' = '...', 'table.create' = 'true')}: a table kept in a database through JDBC.
+ *
+ * <p>Drivers: inside OSGi, every {@code java.sql.Driver} service (the whiteboard: a driver bundle's
+ * META-INF/services entry registered by SPI Fly, or a driver registered by hand); the first one that
+ * accepts the URL connects. {@link DriverManager} only hands out drivers its caller's class loader can
+ * see, so it is the fallback: outside OSGi (ServiceLoader path, no services bound) it finds the drivers
+ * on the class path.
  */
 @Component(service = TableStoreFactory.class)
 @ServiceProvider(value = TableStoreFactory.class, resolution = Resolution.OPTIONAL)
@@ -26,6 +40,22 @@ import org.osgi.service.component.annotations.Component;
                 "password: STRING, optional", "table.name: STRING, the database table (default: the table's name)",
                 "table.create: BOOL, create the table (and its indexes) if it does not exist (default false)"})
 public final class JdbcTableStoreFactory implements TableStoreFactory {
+    private final List<Driver> drivers = new CopyOnWriteArrayList<>();
+
+    /** The DS (or plain Java) constructor: no drivers bound yet. */
+    public JdbcTableStoreFactory() {
+    }
+
+    @Reference(service = Driver.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, unbind = "removeDriver")
+    void addDriver(Driver driver) {
+        drivers.add(driver);
+    }
+
+    void removeDriver(Driver driver) {
+        drivers.remove(driver);
+    }
+
     @Override
     public TableStore create(TableSpec spec) {
         Map<String, String> o = spec.options();
@@ -38,7 +68,7 @@ public final class JdbcTableStoreFactory implements TableStoreFactory {
         boolean create = "true".equalsIgnoreCase(option(o, "table.create"));
         Connection connection;
         try {
-            connection = DriverManager.getConnection(url, option(o, "username"), option(o, "password"));
+            connection = connect(url, option(o, "username"), option(o, "password"));
         } catch (SQLException e) {
             throw new IllegalArgumentException("table '" + spec.schema().name() + "': cannot connect to " + url
                     + ": " + e.getMessage(), e);
@@ -57,6 +87,44 @@ public final class JdbcTableStoreFactory implements TableStoreFactory {
             }
             throw new IllegalArgumentException("table '" + spec.schema().name() + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Connects with the first bound driver that accepts the URL, else through {@link DriverManager}; a
+     * URL no driver accepts fails with the drivers that were asked.
+     */
+    Connection connect(String url, String user, String password) throws SQLException {
+        Properties props = new Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        for (Driver driver : drivers) {
+            if (driver.acceptsURL(url)) {
+                Connection connection = driver.connect(url, props);
+                if (connection != null) {
+                    return connection;
+                }
+            }
+        }
+        try {
+            DriverManager.getDriver(url);
+        } catch (SQLException noSuitableDriver) {
+            throw new SQLException("no JDBC driver accepts " + url + " (driver services: " + names(drivers)
+                    + ", DriverManager drivers: " + names(Collections.list(DriverManager.getDrivers())) + ")",
+                    "08001", noSuitableDriver);
+        }
+        return DriverManager.getConnection(url, props);
+    }
+
+    private static List<String> names(List<Driver> drivers) {
+        List<String> names = new ArrayList<>();
+        for (Driver d : drivers) {
+            names.add(d.getClass().getName());
+        }
+        return names;
     }
 
     private static String option(Map<String, String> options, String key) {
