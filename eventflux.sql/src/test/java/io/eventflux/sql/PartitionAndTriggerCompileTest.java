@@ -92,11 +92,15 @@ class PartitionAndTriggerCompileTest {
     }
 
     @Test
-    void queriesInsideReadPartitionedOrInnerStreamsOnly() {
-        CompileError e = only(STREAMS + "CREATE STREAM Other (a INT);\n"
-                + "PARTITION WITH (symbol OF Trades) BEGIN SELECT * FROM Other; END;");
-        assertThat(e.message()).isEqualTo("stream 'Other' is read inside the PARTITION but is not partitioned");
-        assertThat(e.suggestion()).contains("OF Other");
+    void queriesInsideMayReadUnpartitionedStreamsAndTablesAndInsertIntoTables() throws Exception {
+        AppPlan plan = compiler.compile(STREAMS + "CREATE STREAM Other (a INT);\n"
+                + "CREATE TABLE T (symbol STRING PRIMARY KEY, price DOUBLE);\n"
+                + "PARTITION WITH (symbol OF Trades) BEGIN\n"
+                + "INSERT INTO O1 SELECT a FROM Other;\n"
+                + "INSERT INTO T SELECT symbol, price FROM Trades;\n"
+                + "INSERT INTO O2 SELECT t.symbol, T.price FROM Trades AS t JOIN T ON t.symbol = T.symbol;\n"
+                + "END;");
+        assertThat(plan.partitions().get(0).queries()).hasSize(3);
     }
 
     @Test

@@ -6,13 +6,15 @@ import java.util.List;
 /**
  * {@code PARTITION WITH (keys) [WITH (options)] BEGIN queries END}: every query runs as an independent
  * instance per partition key, with its own state. Events of a partitioned stream are routed to the
- * instance of their key; inner ({@code #name}) streams exist once per instance; every other stream a
- * query inserts into is the app's (shared by all instances).
+ * instance of their key; the events of an unpartitioned stream a query reads go to every existing
+ * instance (in creation order; they create none); inner ({@code #name}) streams exist once per instance;
+ * every other stream or table a query inserts into or reads is the app's (shared by all instances).
  *
  * @param name a name for logs and snapshots ("partition-N")
  * @param keys how each partitioned stream's events map to keys (one entry per stream)
  * @param innerStreams the inner streams, declared or implicit, local to each instance
- * @param queries the queries of one instance, in source order; they read partitioned or inner streams
+ * @param queries the queries of one instance, in source order; they read partitioned, inner or
+ *     unpartitioned streams and tables
  * @param idleTimeoutMillis an instance that received no event for this long is dropped with its state
  *     ({@code 'partition.idle.timeout'}); 0 keeps instances forever
  * @param position where the PARTITION starts in the SQL text

@@ -74,7 +74,7 @@ public final class AppBuilder {
         for (TableRuntime t : tables.all()) {
             states.put("table/" + t.name(), t);
         }
-        QueryBuilder builder = new QueryBuilder(new QueryBuilder.Context() {
+        QueryBuilder.Context context = new QueryBuilder.Context() {
             @Override
             public TimeKeeper time() {
                 return time;
@@ -109,7 +109,8 @@ public final class AppBuilder {
                 }
                 return t.joinSource(keyColumn);
             }
-        });
+        };
+        QueryBuilder builder = new QueryBuilder(context);
         List<Runnable> shutdownFlushes = new ArrayList<>();
         for (QueryPlan q : plan.queries()) {
             QueryRuntime query = builder.build(q);
@@ -119,7 +120,7 @@ public final class AppBuilder {
             junctions.get(w.input().stream().name()).subscribe(tables.write(w, time.clock()));
         }
         for (PartitionPlan p : plan.partitions()) {
-            PartitionRuntime partition = new PartitionRuntime(p, time, stream -> junction(junctions, name, stream));
+            PartitionRuntime partition = new PartitionRuntime(p, context);
             states.put(p.name(), partition);
             shutdownFlushes.add(partition::flushOnShutdown);
         }

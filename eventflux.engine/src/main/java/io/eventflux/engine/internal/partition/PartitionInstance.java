@@ -17,7 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The queries of a partition for one key: built from the plan by the same {@link QueryBuilder} as the
@@ -34,12 +35,23 @@ final class PartitionInstance {
     /** When the instance was created, among the partition's instances (restores run in this order). */
     long created;
 
-    PartitionInstance(PartitionPlan plan, TimeKeeper time, Function<String, StreamJunction> appJunctions) {
+    /**
+     * @param app the app's context: its streams (the ones this instance inserts into), tables and time
+     * @param broadcast the unpartitioned app streams the queries read: this instance reads each through a
+     *     junction of its own, fed by the partition (so that a purged instance reads nothing more)
+     */
+    PartitionInstance(PartitionPlan plan, QueryBuilder.Context app, Set<String> broadcast) {
+        TimeKeeper time = app.time();
         for (PartitionPlan.Key k : plan.keys()) {
             local.put(k.stream().name(), new StreamJunction(k.stream(), false));
         }
+        Set<String> inner = new HashSet<>();
         for (StreamDef s : plan.innerStreams()) {
             local.put(s.name(), new StreamJunction(s.schema(), false));
+            inner.add(s.name());
+        }
+        for (String s : broadcast) {
+            local.put(s, new StreamJunction(app.junction(s).schema(), false));
         }
         QueryBuilder builder = new QueryBuilder(new QueryBuilder.Context() {
             @Override
@@ -50,7 +62,19 @@ final class PartitionInstance {
             @Override
             public StreamJunction junction(String stream) {
                 StreamJunction j = local.get(stream);
-                return j != null ? j : appJunctions.apply(stream);
+                return j != null ? j : app.junction(stream);
+            }
+
+            @Override
+            public StreamJunction output(String stream) {
+                // inner streams are this instance's; every other target (a stream or table) is the app's
+                return inner.contains(stream) ? local.get(stream) : app.output(stream);
+            }
+
+            @Override
+            public io.eventflux.engine.internal.join.JoinSource table(String name, int keyColumn) {
+                // tables are the app's, shared by every key (all run on the app's writer thread)
+                return app.table(name, keyColumn);
             }
 
             @Override
@@ -74,7 +98,7 @@ final class PartitionInstance {
         }
     }
 
-    /** Feeds events of a partitioned stream to this key's queries. */
+    /** Feeds events of a partitioned stream, or of an unpartitioned stream read here, to this key's queries. */
     void publish(String stream, EventChunk chunk) {
         local.get(stream).publish(chunk);
     }

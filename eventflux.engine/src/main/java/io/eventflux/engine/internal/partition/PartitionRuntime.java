@@ -2,7 +2,7 @@ package io.eventflux.engine.internal.partition;
 
 import io.eventflux.api.extension.Stateful;
 import io.eventflux.engine.internal.stream.EventChunk;
-import io.eventflux.engine.internal.stream.StreamJunction;
+import io.eventflux.engine.internal.query.QueryBuilder;
 import io.eventflux.engine.internal.time.OperatorScheduler;
 import io.eventflux.engine.internal.time.TimeKeeper;
 import io.eventflux.engine.internal.time.TimerQueue;
@@ -17,7 +17,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One running partition: routes the events of its partitioned streams by key and runs an independent
@@ -32,27 +33,54 @@ public final class PartitionRuntime implements Stateful, TimerTarget {
 
     private final PartitionPlan plan;
     private final TimeKeeper time;
-    private final Function<String, StreamJunction> appJunctions;
+    private final QueryBuilder.Context app;
+    /** The unpartitioned app streams the queries read: their events go to every instance. */
+    private final Set<String> broadcast;
     private final OperatorScheduler purgeTimer;
     /**
      * With an idle timeout, in access order (the least recently seen key first, what a purge looks at);
      * without one, in creation order (an access-ordered map relinks entries of other keys at every event).
      */
     private final LinkedHashMap<Object, PartitionInstance> instances;
+    /** The same instances in creation order (what an unpartitioned stream's events are delivered in). */
+    private final TreeMap<Long, PartitionInstance> byCreation = new TreeMap<>();
     private long pendingPurge = NONE;
     private long created;
 
-    /** Builds the partition and subscribes its routers to the partitioned streams of the app. */
-    public PartitionRuntime(PartitionPlan plan, TimeKeeper time, Function<String, StreamJunction> appJunctions) {
+    /**
+     * Builds the partition and subscribes its routers to the partitioned streams of the app, and its
+     * broadcasters to the unpartitioned streams its queries read.
+     *
+     * @param app the app's context: its streams, tables and time (the instances build their queries on it)
+     */
+    public PartitionRuntime(PartitionPlan plan, QueryBuilder.Context app) {
         this.plan = plan;
-        this.time = time;
-        this.appJunctions = appJunctions;
+        this.app = app;
+        this.time = app.time();
+        this.broadcast = BroadcastStreams.of(plan);
         this.instances = new LinkedHashMap<>(16, 0.75f, plan.idleTimeoutMillis() > 0);
         // after the instances' own timers due at the same time, so a purge sees what they did
         this.purgeTimer = time.timers().newScheduler(TimerQueue.Order.AFTER_ALL);
         purgeTimer.bind(this);
         for (PartitionPlan.Key key : plan.keys()) {
-            appJunctions.apply(key.stream().name()).subscribe(new KeyRouter(key, this, time));
+            app.junction(key.stream().name()).subscribe(new KeyRouter(key, this, time));
+        }
+        for (String stream : broadcast) {
+            app.junction(stream).subscribe(chunk -> broadcast(stream, chunk));
+        }
+    }
+
+    /**
+     * An event of an unpartitioned stream: to every live instance, in creation order; it creates no
+     * instance and does not count as activity of a key (idle purging looks at partitioned events only).
+     */
+    private void broadcast(String stream, EventChunk chunk) {
+        if (byCreation.isEmpty()) {
+            return;
+        }
+        // a copy: what an instance emits may come back through the app as a new key's first event
+        for (PartitionInstance instance : List.copyOf(byCreation.values())) {
+            instance.publish(stream, chunk);
         }
     }
 
@@ -68,9 +96,10 @@ public final class PartitionRuntime implements Stateful, TimerTarget {
     void deliver(Object key, String stream, EventChunk chunk) {
         PartitionInstance instance = instances.get(key);
         if (instance == null) {
-            instance = new PartitionInstance(plan, time, appJunctions);
+            instance = new PartitionInstance(plan, app, broadcast);
             instance.created = created++;
             instances.put(key, instance);
+            byCreation.put(instance.created, instance);
         }
         instance.lastSeen = time.clock().now();
         ensurePurgeTimer();
@@ -88,6 +117,7 @@ public final class PartitionRuntime implements Stateful, TimerTarget {
             }
             oldest.close();
             it.remove();
+            byCreation.remove(oldest.created);
         }
         ensurePurgeTimer();
     }
@@ -139,18 +169,20 @@ public final class PartitionRuntime implements Stateful, TimerTarget {
             instance.close();
         }
         instances.clear();
+        byCreation.clear();
         // restore in creation order, so that the timers the instances re-schedule keep the order in which
         // the uninterrupted run had them (ties at one time fire in scheduling order); keep access order
-        Integer[] byCreation = new Integer[keys.size()];
-        for (int i = 0; i < byCreation.length; i++) {
-            byCreation[i] = i;
+        Integer[] order = new Integer[keys.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-        Arrays.sort(byCreation, Comparator.comparingLong(i -> createdAt[i]));
+        Arrays.sort(order, Comparator.comparingLong(i -> createdAt[i]));
         PartitionInstance[] restored = new PartitionInstance[keys.size()];
-        for (int i : byCreation) {
-            PartitionInstance instance = new PartitionInstance(plan, time, appJunctions);
+        for (int i : order) {
+            PartitionInstance instance = new PartitionInstance(plan, app, broadcast);
             instance.lastSeen = lastSeen[i];
             instance.created = createdAt[i];
+            byCreation.put(instance.created, instance);
             instance.restore((Map<?, ?>) states.get(i));
             restored[i] = instance;
         }

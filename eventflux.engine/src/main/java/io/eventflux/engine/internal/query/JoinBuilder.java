@@ -110,7 +110,8 @@ final class JoinBuilder {
                 continue;
             }
             boolean triggers = !anyUnidirectional || in.unidirectional();
-            OperatorScheduler scheduler = in.window() == null ? null : context.time().timers().newScheduler();
+            OperatorScheduler scheduler = in.window() == null ? null
+                    : context.newScheduler(io.eventflux.engine.internal.time.TimerQueue.Order.NORMAL);
             Window window = in.window() == null ? null : in.window().definition().create(new WindowContext() {
                 @Override
                 public Clock clock() {

@@ -47,6 +47,14 @@ public final class QueryBuilder {
             throw new IllegalArgumentException("unknown table '" + name + "'");
         }
 
+        /**
+         * The junction a query's rows go to; the same as {@link #junction} but where a partition instance reads
+         * an app stream through a junction of its own (the app's stream still gets what it inserts).
+         */
+        default StreamJunction output(String stream) {
+            return junction(stream);
+        }
+
         /** A timer scheduler for one operator (a partition instance tracks its own to cancel them). */
         default OperatorScheduler newScheduler(TimerQueue.Order order) {
             return time().timers().newScheduler(order);
@@ -84,7 +92,7 @@ public final class QueryBuilder {
         ExprCompiler compiler = new ExprCompiler(clock, ctx);
         SelectorPlan sel = plan.selector();
         OutputPlan output = plan.output();
-        StreamJunction target = context.junction(output.target());
+        StreamJunction target = context.output(output.target());
 
         RateLimitPlan rate = output.rateLimit();
         boolean snapshot = rate != null && rate.mode() == RateLimitPlan.Mode.SNAPSHOT;
@@ -116,7 +124,7 @@ public final class QueryBuilder {
         ExprCompiler compiler = new ExprCompiler(time.clock(), ctx, JoinBuilder.offsets(join));
         SelectorPlan sel = plan.selector();
         OutputPlan output = plan.output();
-        StreamJunction target = context.junction(output.target());
+        StreamJunction target = context.output(output.target());
         RateLimitPlan rate = output.rateLimit();
         boolean snapshot = rate != null && rate.mode() == RateLimitPlan.Mode.SNAPSHOT;
         LongSupplier quietUntil = () -> Math.min(time.horizon(), time.timers().nextDue());
@@ -127,7 +135,7 @@ public final class QueryBuilder {
         context.registerState(plan.name() + "/selector", selector);
         if (snapshot) {
             SnapshotEmitter emitter = new SnapshotEmitter(rate.millis(), selector, null,
-                    time.timers().newScheduler(TimerQueue.Order.AFTER_ALL), quietUntil);
+                    context.newScheduler(TimerQueue.Order.AFTER_ALL), quietUntil);
             time.onStart(emitter::start);
             context.registerState(plan.name() + "/output", emitter);
         }

@@ -5,7 +5,6 @@ import io.eventflux.api.StreamSchema;
 import io.eventflux.sql.internal.CompileProblem;
 import io.eventflux.sql.internal.Suggestions;
 import io.eventflux.sql.internal.ast.OptionEntry;
-import io.eventflux.sql.internal.ast.Source;
 import io.eventflux.sql.internal.ast.Statement;
 import io.eventflux.sql.internal.ast.TimeUnit;
 import io.eventflux.sql.plan.PartitionPlan;
@@ -25,8 +24,9 @@ import java.util.regex.Pattern;
 /**
  * {@code PARTITION WITH (...) [WITH (...)] BEGIN ... END} into a {@link PartitionPlan}. Inner streams
  * ({@code #name}) are declared in, and visible to, this partition only; the queries inside read
- * partitioned or inner streams (a shared stream has no key to route by) and insert into inner streams or
- * the app's streams (but not into a partitioned stream, which would feed the partition back into itself).
+ * partitioned, inner or unpartitioned app streams (whose events every key's instance receives), and
+ * tables, and insert into inner streams, the app's streams or tables (but not into a partitioned stream,
+ * which would feed the partition back into itself).
  */
 final class PartitionAnalyzer {
     static final String IDLE_TIMEOUT = "partition.idle.timeout";
@@ -135,14 +135,6 @@ final class PartitionAnalyzer {
     }
 
     private static QueryPlan query(Statement.Query q, String name, Set<String> partitioned, QueryAnalyzer queries) {
-        if (q.select().from() instanceof Source.StreamSource s) {
-            String input = s.stream().text();
-            if (!input.startsWith("#") && !partitioned.contains(input)) {
-                throw new CompileProblem(s.stream().pos(), "stream '" + input + "' is read inside the PARTITION "
-                        + "but is not partitioned", input, "add a key for it, e.g. PARTITION WITH (... , <attr> OF "
-                        + input + ")");
-            }
-        }
         if (q.insert() != null && partitioned.contains(q.insert().target().text())) {
             String target = q.insert().target().text();
             throw new CompileProblem(q.insert().target().pos(), "a query inside a PARTITION cannot insert into "
