@@ -111,4 +111,36 @@ class PartitionSeamsTest {
                 .send(1, "a", 0).send(2, "b", 0).send(3, "a", 7).sendTo("C", 4, 8)
                 .expect("3:[7, 1]", "3:[7, 1]", "4:[8, 2]", "4:[8, 2]");
     }
+
+    @Test
+    void aPurgedKeysJoinSnapshotOutputStops() {
+        // a key's OUTPUT SNAPSHOT period starts at its first event; 'a' (idle from 100) is purged at 2100
+        // and snapshots no more, 'b' is kept alive by an event every 1.5 s until 4600, purged at 6600
+        Scenario.of("""
+                CREATE STREAM S (k STRING, v INT);
+                CREATE STREAM R (k STRING, w INT);
+                PARTITION WITH (k OF S, k OF R) WITH ('partition.idle.timeout' = '2 SECONDS') BEGIN
+                  INSERT INTO Out SELECT count() AS n FROM S AS s WINDOW('length', 5) JOIN R AS r WINDOW('length', 5)
+                  ON s.v = r.w OUTPUT SNAPSHOT EVERY 1 SECOND;
+                END;
+                """)
+                .send(0, "a", 1).sendTo("R", 100, "a", 1).send(100, "b", 1).sendTo("R", 100, "b", 1)
+                .send(1600, "b", 9).send(3100, "b", 9).send(4600, "b", 9).advance(10_000)
+                .expect("1000:[1]", "1100:[1]", "2000:[1]", "2100:[1]", "3100:[1]", "4100:[1]", "5100:[1]",
+                        "6100:[1]");
+    }
+
+    @Test
+    void aPatternInsideAPartitionMatchesAnUnpartitionedStreamPerKey() {
+        Scenario.of("""
+                CREATE STREAM S (k STRING, v INT);
+                CREATE STREAM C (x INT);
+                PARTITION WITH (k OF S) BEGIN
+                  INSERT INTO Out SELECT e1.k AS k, e1.v AS v, e2.x AS x FROM PATTERN (EVERY e1=S -> e2=C[x > e1.v]);
+                END;
+                """)
+                .sendTo("C", 1, 100).send(2, "a", 5).send(3, "b", 50).sendTo("C", 4, 10).sendTo("C", 5, 60)
+                .send(6, "a", 70).sendTo("C", 7, 80)
+                .expect("4:[a, 5, 10]", "5:[b, 50, 60]", "7:[a, 70, 80]");
+    }
 }
