@@ -22,8 +22,9 @@ import java.util.Set;
 
 /**
  * The queries of a partition for one key: built from the plan by the same {@link QueryBuilder} as the
- * app's queries, with their own state, timers and junctions for the partitioned and inner streams.
- * Streams that are neither are the app's, so the rows of every key meet in the app's output streams.
+ * app's queries, with their own state, timers and junctions for the partitioned, inner and read
+ * unpartitioned streams. The streams and tables the queries insert into (but inner streams) and the
+ * tables they join are the app's, so the rows of every key meet in the app's output streams.
  */
 final class PartitionInstance {
     private final Map<String, StreamJunction> local = new HashMap<>();

@@ -22,7 +22,8 @@ import java.util.TreeMap;
 
 /**
  * One running partition: routes the events of its partitioned streams by key and runs an independent
- * {@link PartitionInstance} per key, created at the key's first event. With an idle timeout, an
+ * {@link PartitionInstance} per key, created at the key's first event; the events of the unpartitioned
+ * streams its queries read go to every instance, in creation order. With an idle timeout, an
  * instance whose key saw no event for that long is dropped with its state (a timer on the app's timer
  * service; the instances are kept least recently seen first, so a purge only looks at the idle ones).
  *
