@@ -42,12 +42,9 @@ public interface AppRuntime {
      * the table as of one point in the stream.
      *
      * @throws CompileException as for an app (line and column within {@code sql})
-     * @throws UnsupportedOperationException if this runtime does not run on-demand queries
      * @since 1.2
      */
-    default QueryResult query(String sql) throws CompileException {
-        throw new UnsupportedOperationException("on-demand queries are not supported by " + getClass().getName());
-    }
+    QueryResult query(String sql) throws CompileException;
 
     /** The schema of one stream. */
     Optional<StreamSchema> stream(String name);
