@@ -49,7 +49,7 @@ class JdbcTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void insertAndLookupJoinWithDuplicateKeys(String db, String url, String user) {
-        JoinScenario.of(STREAMS + table(url, user) + "INSERT INTO U SELECT id, name FROM Users;\n" + LOOKUP)
+        Scenario.of(STREAMS + table(url, user) + "INSERT INTO U SELECT id, name FROM Users;\n" + LOOKUP)
                 .resetBefore(empty(db, url, user))
                 .send("Users", 1, "a", "Ann").send("Users", 2, "a", "Dup").send("Users", 3, "b", "Bob")
                 .send("Q", 4, "a", 1).send("Q", 5, "c", 2).send("Q", 6, "b", 3)
@@ -59,7 +59,7 @@ class JdbcTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void updateDeleteUpsert(String db, String url, String user) {
-        JoinScenario.of(STREAMS + table(url, user) + "CREATE STREAM Up (id STRING, name STRING);\n"
+        Scenario.of(STREAMS + table(url, user) + "CREATE STREAM Up (id STRING, name STRING);\n"
                 + "CREATE STREAM D (id STRING);\n"
                 + "UPSERT INTO U SELECT id, name FROM Up ON U.id = Up.id;\n"
                 + "UPDATE U SET name = Users.name FROM Users WHERE U.id = Users.id;\n"

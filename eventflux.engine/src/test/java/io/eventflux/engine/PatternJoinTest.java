@@ -17,7 +17,7 @@ class PatternJoinTest {
 
     @Test
     void patternJoinTable() {
-        JoinScenario.of(STREAMS + """
+        Scenario.of(STREAMS + """
                 INSERT INTO Out
                 SELECT p.e1_id AS id, p.e1_price AS first, p.e2_price AS second, t.label AS label
                 FROM PATTERN (EVERY e1=A -> e2=B[price > e1.price]) AS p
@@ -32,7 +32,7 @@ class PatternJoinTest {
 
     @Test
     void leftOuterPatternJoinTablePadsAMatchWithoutRow() {
-        JoinScenario.of(STREAMS + """
+        Scenario.of(STREAMS + """
                 INSERT INTO Out SELECT p.e1_id AS id, label
                 FROM PATTERN (EVERY e1=A -> e2=B) AS p LEFT JOIN Limits ON p.e1_id = Limits.id;
                 """)
@@ -43,7 +43,7 @@ class PatternJoinTest {
 
     @Test
     void patternJoinWindowedStream() {
-        JoinScenario.of(STREAMS + """
+        Scenario.of(STREAMS + """
                 INSERT INTO Out
                 SELECT p.e1_id AS id, p.e2_price - p.e1_price AS rise, s.sym AS sym, s.level AS level
                 FROM PATTERN (EVERY e1=A -> e2=B[price > e1.price]) WITHIN 1 SECOND AS p
@@ -60,7 +60,7 @@ class PatternJoinTest {
     @Test
     void aStreamArrivalDoesNotMatchEarlierPatternMatches() {
         // the pattern input holds nothing: only its matches trigger, a later stream event finds no match
-        JoinScenario.of(STREAMS + """
+        Scenario.of(STREAMS + """
                 INSERT INTO Out SELECT p.A_id AS a, p.B_id AS b, s.sym AS sym
                 FROM PATTERN (A -> B) AS p JOIN Prices WINDOW('length', 5) AS s ON p.A_id = s.id;
                 """)
@@ -70,7 +70,7 @@ class PatternJoinTest {
 
     @Test
     void sequenceAsAJoinInput() {
-        JoinScenario.of(STREAMS + """
+        Scenario.of(STREAMS + """
                 INSERT INTO Out SELECT p.e1_id AS a, p.e2_id AS b, label
                 FROM SEQUENCE (EVERY e1=A, e2=B) AS p JOIN Limits ON p.e2_id = Limits.id;
                 """.replace("e1=A, e2=B", "e1=A -> e2=B"))
@@ -81,7 +81,7 @@ class PatternJoinTest {
     @Test
     void aWindowOnThePatternInputHoldsMatchesForLaterStreamEvents() {
         // the last match is held: each Prices event (no window, it only triggers) is joined with it
-        JoinScenario.of(STREAMS + """
+        Scenario.of(STREAMS + """
                 INSERT INTO Out SELECT s.sym AS sym, p.e1_id AS a, p.e2_id AS b
                 FROM PATTERN (EVERY e1=A -> e2=B) AS p WINDOW('length', 1) JOIN Prices AS s ON s.level >= p.e2_price;
                 """)
@@ -94,7 +94,7 @@ class PatternJoinTest {
     @Test
     void patternJoinInsideAPartitionMatchesPerKey() {
         // one pattern state machine and one window per key: y's match never sees x's events
-        JoinScenario.of("""
+        Scenario.of("""
                 CREATE STREAM A (k STRING, v INT);
                 CREATE STREAM B (k STRING, v INT);
                 CREATE STREAM Names (k STRING, name STRING);
@@ -111,7 +111,7 @@ class PatternJoinTest {
 
     @Test
     void anAbsentPatternFiresOnItsTimerIntoTheJoin() {
-        JoinScenario.of(STREAMS + """
+        Scenario.of(STREAMS + """
                 INSERT INTO Out SELECT p.e1_id AS id, label
                 FROM PATTERN (EVERY e1=A -> NOT B[id == e1.id] FOR 1 SECOND) AS p JOIN Limits ON p.e1_id = Limits.id;
                 """)
@@ -122,7 +122,7 @@ class PatternJoinTest {
 
     @Test
     void aCountedElementGivesItsLastEvent() {
-        JoinScenario.of(STREAMS + """
+        Scenario.of(STREAMS + """
                 INSERT INTO Out SELECT p.e1_price AS lastA, p.e2_id AS b, label
                 FROM PATTERN (e1=A{2} -> e2=B) AS p JOIN Limits ON p.e2_id = Limits.id;
                 """)

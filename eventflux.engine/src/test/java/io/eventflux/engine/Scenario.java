@@ -19,10 +19,11 @@ import java.util.Map;
 
 /**
  * A table-driven engine test against the real extension bundles: SQL, a script of sends and time
- * advances into stream {@code S} in playback mode, and the exact rows stream {@code Out} emits (ending
- * with a graceful shutdown). {@link #expect} checks the uninterrupted run and then, for every point
- * between two steps, a run that snapshots the app there (through JDK serialization), restores the
- * snapshot into a freshly deployed app of the same SQL and continues: it must emit the same rows.
+ * advances into stream {@code S} or named streams (joins, tables, patterns) in playback mode, and the
+ * exact rows stream {@code Out} emits (ending with a graceful shutdown). {@link #expect} checks the
+ * uninterrupted run and then, for every point between two steps, a run that snapshots the app there
+ * (through JDK serialization), restores the snapshot into a freshly deployed app of the same SQL and
+ * continues: it must emit the same rows.
  */
 final class Scenario {
     private sealed interface Step permits Send, Advance {
@@ -36,6 +37,7 @@ final class Scenario {
 
     private final String sql;
     private final List<Step> steps = new ArrayList<>();
+    private Runnable reset = () -> { };
 
     private Scenario(String sql) {
         this.sql = sql;
@@ -52,6 +54,17 @@ final class Scenario {
     /** Sends into another stream than {@code S}. */
     Scenario sendTo(String stream, long ts, Object... data) {
         steps.add(new Send(stream, ts, data));
+        return this;
+    }
+
+    /** Sends into a named stream (same as {@link #sendTo}). */
+    Scenario send(String stream, long ts, Object... data) {
+        return sendTo(stream, ts, data);
+    }
+
+    /** Runs before every run (e.g. empties an external table). */
+    Scenario resetBefore(Runnable action) {
+        this.reset = action;
         return this;
     }
 
@@ -88,6 +101,7 @@ final class Scenario {
 
     private List<List<Event>> run(EventFluxRuntime runtime, int cut) {
         List<List<Event>> out = new ArrayList<>();
+        reset.run();
         AppRuntime app = deploy(runtime);
         Collector first = new Collector();
         AutoCloseable subscription = app.addCallback("Out", first);

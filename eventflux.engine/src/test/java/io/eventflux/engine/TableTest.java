@@ -23,7 +23,7 @@ class TableTest {
 
     @Test
     void conformanceCase06StreamTableJoin() {
-        JoinScenario.of("""
+        Scenario.of("""
                 CREATE STREAM Orders (orderId STRING, userId STRING, amount DOUBLE);
                 CREATE STREAM Users (userId STRING, name STRING);
                 CREATE TABLE UserTable (userId STRING PRIMARY KEY, name STRING);
@@ -39,28 +39,28 @@ class TableTest {
 
     @Test
     void tableOnTheLeftSideWithColumnsInSelectOrder() {
-        JoinScenario.of(T + "INSERT INTO Out SELECT name, U.id AS id, n FROM U JOIN Q ON U.id = Q.id;")
+        Scenario.of(T + "INSERT INTO Out SELECT name, U.id AS id, n FROM U JOIN Q ON U.id = Q.id;")
                 .send("Users", 1, "a", "Ann").send("Q", 2, "a", 1).send("Q", 3, "b", 2)
                 .expect("2:[Ann, a, 1]");
     }
 
     @Test
     void leftOuterJoinWithATablePadsMisses() {
-        JoinScenario.of(T + "INSERT INTO Out SELECT Q.id AS id, name FROM Q LEFT JOIN U ON Q.id = U.id;")
+        Scenario.of(T + "INSERT INTO Out SELECT Q.id AS id, name FROM Q LEFT JOIN U ON Q.id = U.id;")
                 .send("Users", 1, "a", "Ann").send("Q", 2, "a", 1).send("Q", 3, "b", 2)
                 .expect("2:[a, Ann]", "3:[b, null]");
     }
 
     @Test
     void nonEqualityConditionScansTheTable() {
-        JoinScenario.of(T + "INSERT INTO Out SELECT Q.id AS id, name FROM Q JOIN U ON U.name > Q.id;")
+        Scenario.of(T + "INSERT INTO Out SELECT Q.id AS id, name FROM Q JOIN U ON U.name > Q.id;")
                 .send("Users", 1, "a", "Ann").send("Users", 2, "b", "bob").send("Q", 3, "B", 1)
                 .expect("3:[B, bob]");
     }
 
     @Test
     void secondaryIndexAndCompositePrimaryKey() {
-        JoinScenario.of("CREATE STREAM In (a STRING, b INT, c STRING);\nCREATE STREAM Q (c STRING, b INT);\n"
+        Scenario.of("CREATE STREAM In (a STRING, b INT, c STRING);\nCREATE STREAM Q (c STRING, b INT);\n"
                 + "CREATE TABLE T (a STRING, b INT, c STRING, PRIMARY KEY (a, b)) WITH ('index' = 'c');\n"
                 + "INSERT INTO T SELECT a, b, c FROM In;\n"
                 + "INSERT INTO Out SELECT a, T.b AS b FROM Q JOIN T ON T.c = Q.c AND T.b >= Q.b;")
@@ -89,7 +89,7 @@ class TableTest {
 
     @Test
     void updateFromAStream() {
-        JoinScenario.of(T + "CREATE STREAM Rename (id STRING, name STRING);\n"
+        Scenario.of(T + "CREATE STREAM Rename (id STRING, name STRING);\n"
                 + "UPDATE U SET name = Rename.name FROM Rename WHERE U.id = Rename.id;\n" + LOOKUP)
                 .send("Users", 1, "a", "Ann").send("Users", 2, "b", "Bob").send("Rename", 3, "a", "Anna")
                 .send("Rename", 4, "z", "Nobody").send("Q", 5, "a", 1).send("Q", 6, "b", 2)
@@ -98,7 +98,7 @@ class TableTest {
 
     @Test
     void updateReadsTheOldRowAndANonKeyCondition() {
-        JoinScenario.of(T + "CREATE STREAM Tag (suffix STRING);\n"
+        Scenario.of(T + "CREATE STREAM Tag (suffix STRING);\n"
                 + "UPDATE U SET name = CASE WHEN Tag.suffix = '!' THEN U.id ELSE U.name END FROM Tag WHERE U.name LIKE 'A%';\n" + LOOKUP)
                 .send("Users", 1, "a", "Ann").send("Users", 2, "b", "Bob").send("Tag", 3, "!")
                 .send("Q", 4, "a", 1).send("Q", 5, "b", 2)
@@ -107,7 +107,7 @@ class TableTest {
 
     @Test
     void deleteUsingAStream() {
-        JoinScenario.of(T + "CREATE STREAM D (id STRING);\n"
+        Scenario.of(T + "CREATE STREAM D (id STRING);\n"
                 + "DELETE FROM U USING D WHERE U.id = D.id;\n" + LOOKUP)
                 .send("Users", 1, "a", "Ann").send("Users", 2, "b", "Bob").send("D", 3, "a")
                 .send("Q", 4, "a", 1).send("Q", 5, "b", 2).send("Users", 6, "a", "Again").send("Q", 7, "a", 3)
@@ -116,7 +116,7 @@ class TableTest {
 
     @Test
     void upsertUpdatesOrInserts() {
-        JoinScenario.of("CREATE STREAM Up (id STRING, name STRING);\nCREATE STREAM Q (id STRING, n INT);\n"
+        Scenario.of("CREATE STREAM Up (id STRING, name STRING);\nCREATE STREAM Q (id STRING, n INT);\n"
                 + "CREATE TABLE U (id STRING PRIMARY KEY, name STRING);\n"
                 + "UPSERT INTO U SELECT id, name FROM Up ON U.id = Up.id;\n" + LOOKUP)
                 .send("Up", 1, "a", "Ann").send("Q", 2, "a", 1).send("Up", 3, "a", "Anna").send("Up", 4, "b", "Bob")
@@ -126,7 +126,7 @@ class TableTest {
 
     @Test
     void tableWithoutPrimaryKeyKeepsDuplicates() {
-        JoinScenario.of("CREATE STREAM In (k STRING, v INT);\nCREATE STREAM Q (k STRING);\n"
+        Scenario.of("CREATE STREAM In (k STRING, v INT);\nCREATE STREAM Q (k STRING);\n"
                 + "CREATE TABLE T (k STRING, v INT);\nINSERT INTO T SELECT k, v FROM In;\n"
                 + "INSERT INTO Out SELECT v FROM Q JOIN T ON T.k = Q.k;")
                 .send("In", 1, "a", 1).send("In", 2, "a", 1).send("Q", 3, "a")
@@ -146,7 +146,7 @@ class TableTest {
 
     @Test
     void joinWithATableAndAWindowedStream() {
-        JoinScenario.of(T + "INSERT INTO Out SELECT Q.id AS id, n, name FROM Q WINDOW('length', 1) JOIN U "
+        Scenario.of(T + "INSERT INTO Out SELECT Q.id AS id, n, name FROM Q WINDOW('length', 1) JOIN U "
                 + "ON Q.id = U.id;")
                 .send("Q", 1, "a", 1).send("Users", 2, "a", "Ann").send("Q", 3, "a", 2)
                 .expect("3:[a, 2, Ann]");
@@ -154,7 +154,7 @@ class TableTest {
 
     @Test
     void cacheStoreTableEvictsTheLeastRecentlyUsedRow() {
-        JoinScenario.of("CREATE STREAM Users (id STRING, name STRING);\nCREATE STREAM Q (id STRING, n INT);\n"
+        Scenario.of("CREATE STREAM Users (id STRING, name STRING);\nCREATE STREAM Q (id STRING, n INT);\n"
                 + "CREATE TABLE U (id STRING PRIMARY KEY, name STRING) WITH ('extension' = 'cache', 'cache.size' = '2');\n"
                 + "INSERT INTO U SELECT id, name FROM Users;\n" + LOOKUP)
                 .send("Users", 1, "a", "Ann").send("Users", 2, "b", "Bob").send("Q", 3, "a", 1)

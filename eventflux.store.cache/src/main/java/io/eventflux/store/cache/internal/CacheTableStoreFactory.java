@@ -6,6 +6,7 @@ import io.eventflux.api.extension.Extension;
 import io.eventflux.api.store.TableSpec;
 import io.eventflux.api.store.TableStore;
 import io.eventflux.api.store.TableStoreFactory;
+import io.eventflux.extension.support.store.IndexedRows;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code WITH ('extension' = 'cache', 'cache.size' = 'n')}: a bounded in-memory table that evicts LRU rows. */
@@ -20,12 +21,7 @@ public final class CacheTableStoreFactory implements TableStoreFactory {
 
     @Override
     public TableStore create(TableSpec spec) {
-        for (String c : spec.primaryKey()) {
-            requireColumn(spec, c, "primary key");
-        }
-        for (String c : spec.indexes()) {
-            requireColumn(spec, c, "index");
-        }
+        IndexedRows.requireColumns(spec);
         return new CacheTableStore(spec, size(spec));
     }
 
@@ -49,12 +45,5 @@ public final class CacheTableStoreFactory implements TableStoreFactory {
         }
         throw new IllegalArgumentException("table '" + spec.schema().name() + "': option 'cache.size' must be a "
                 + "positive number of rows, was '" + value + "'");
-    }
-
-    private static void requireColumn(TableSpec spec, String column, String what) {
-        if (spec.schema().indexOf(column) < 0) {
-            throw new IllegalArgumentException("table '" + spec.schema().name() + "': " + what + " column '" + column
-                    + "' is not a column of " + spec.schema().names());
-        }
     }
 }

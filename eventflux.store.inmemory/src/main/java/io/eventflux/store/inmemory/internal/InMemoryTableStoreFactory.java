@@ -6,9 +6,14 @@ import io.eventflux.api.extension.Extension;
 import io.eventflux.api.store.TableSpec;
 import io.eventflux.api.store.TableStore;
 import io.eventflux.api.store.TableStoreFactory;
+import io.eventflux.extension.support.store.IndexedRows;
 import org.osgi.service.component.annotations.Component;
 
-/** The default table store ({@code inMemory}): rows in memory, primary-key and secondary hash indexes. */
+/**
+ * The default table store ({@code inMemory}): rows in memory in insertion order, primary-key and secondary
+ * hash indexes ({@link IndexedRows}). A condition is served from the primary key when it fixes every key
+ * column with an equality, else from an index when it fixes an indexed column, else by a scan.
+ */
 @Component(service = TableStoreFactory.class)
 @ServiceProvider(value = TableStoreFactory.class, resolution = Resolution.OPTIONAL)
 @Extension(type = Extension.TABLE_STORE, name = "inMemory", aliases = {"memory"},
@@ -18,19 +23,7 @@ import org.osgi.service.component.annotations.Component;
 public final class InMemoryTableStoreFactory implements TableStoreFactory {
     @Override
     public TableStore create(TableSpec spec) {
-        for (String c : spec.primaryKey()) {
-            requireColumn(spec, c, "primary key");
-        }
-        for (String c : spec.indexes()) {
-            requireColumn(spec, c, "index");
-        }
-        return new InMemoryTableStore(spec);
-    }
-
-    private static void requireColumn(TableSpec spec, String column, String what) {
-        if (spec.schema().indexOf(column) < 0) {
-            throw new IllegalArgumentException("table '" + spec.schema().name() + "': " + what + " column '" + column
-                    + "' is not a column of " + spec.schema().names());
-        }
+        IndexedRows.requireColumns(spec);
+        return new IndexedRows(spec, IndexedRows.Listener.NONE);
     }
 }

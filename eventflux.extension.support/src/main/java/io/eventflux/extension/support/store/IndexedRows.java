@@ -1,4 +1,4 @@
-package io.eventflux.store.inmemory.internal;
+package io.eventflux.extension.support.store;
 
 import io.eventflux.api.StreamSchema;
 import io.eventflux.api.store.Condition;
@@ -14,16 +14,39 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Rows in insertion order, identified by a row id; a hash map from primary key to row id and one hash
- * index per secondary index column. A condition is served from the primary key when it fixes every key
- * column with an equality, else from an index when it fixes an indexed column, else by a scan.
+ * The rows of an in-memory table in insertion order, identified by a row id; a hash map from primary key
+ * to row id and one hash index per secondary index column. A condition is served from the primary key
+ * when it fixes every key column with an equality, else from an index when it fixes an indexed column,
+ * else by a scan. Rows are copied on the way in; numbers that compare equal give equal keys.
+ * A complete in-memory {@link TableStore}; a store that bounds or orders its rows wraps one and follows
+ * it through a {@link Listener}. Not thread-safe: the engine serializes the calls to a table store.
  */
-final class InMemoryTableStore implements TableStore {
+public final class IndexedRows implements TableStore {
+    /** Follows the rows of an {@link IndexedRows}, e.g. to keep them in order of use. */
+    public interface Listener {
+        /** A listener that follows nothing. */
+        Listener NONE = new Listener() { };
+
+        /** A row was added or replaced (inserted, updated, restored). */
+        default void added(long id) {
+        }
+
+        /** A row was removed (deleted, or removed by its owner). */
+        default void removed(long id) {
+        }
+
+        /** A row was returned by {@link IndexedRows#find}. */
+        default void found(long id) {
+        }
+    }
+
     private final StreamSchema schema;
+    private final Listener listener;
     private final int[] keyColumns;
     private final int[] indexColumns;
     private final Map<Long, Object[]> rows = new LinkedHashMap<>();
@@ -31,8 +54,10 @@ final class InMemoryTableStore implements TableStore {
     private final List<Map<Object, Set<Long>>> indexes = new ArrayList<>();
     private long nextId;
 
-    InMemoryTableStore(TableSpec spec) {
+    /** Rows of the table {@code spec}, whose key and index columns are columns of its schema. */
+    public IndexedRows(TableSpec spec, Listener listener) {
         this.schema = spec.schema();
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.keyColumns = spec.primaryKey().stream().mapToInt(schema::indexOf).toArray();
         this.indexColumns = spec.indexes().stream().mapToInt(schema::indexOf).toArray();
         for (int i = 0; i < indexColumns.length; i++) {
@@ -40,6 +65,37 @@ final class InMemoryTableStore implements TableStore {
         }
     }
 
+    /**
+     * Checks that the primary key and index columns of {@code spec} are columns of its schema, as a
+     * {@link io.eventflux.api.store.TableStoreFactory} does before it creates a store.
+     *
+     * @throws IllegalArgumentException naming the first column that is not one
+     */
+    public static void requireColumns(TableSpec spec) {
+        for (String c : spec.primaryKey()) {
+            requireColumn(spec, c, "primary key");
+        }
+        for (String c : spec.indexes()) {
+            requireColumn(spec, c, "index");
+        }
+    }
+
+    private static void requireColumn(TableSpec spec, String column, String what) {
+        if (spec.schema().indexOf(column) < 0) {
+            throw new IllegalArgumentException("table '" + spec.schema().name() + "': " + what + " column '" + column
+                    + "' is not a column of " + spec.schema().names());
+        }
+    }
+
+    /** Throws a {@link DuplicateKeyException} when a row with the primary key of {@code row} exists. */
+    public void requireNewKey(Object[] row) {
+        Object key = key(row);
+        if (key != null && byKey.containsKey(key)) {
+            throw duplicate(row);
+        }
+    }
+
+    /** Adds a copy of {@code row}, unless a row with its primary key exists ({@link DuplicateKeyException}). */
     @Override
     public void insert(Object[] row) {
         Object[] copy = row.clone();
@@ -52,6 +108,7 @@ final class InMemoryTableStore implements TableStore {
 
     private void add(long id, Object[] row, Object key) {
         rows.put(id, row); // an existing id keeps its place (updates stay in insertion order)
+        listener.added(id);
         if (key != null) {
             byKey.put(key, id);
         }
@@ -63,9 +120,13 @@ final class InMemoryTableStore implements TableStore {
         }
     }
 
-    private Object[] remove(long id) {
+    /** Removes the row {@code id}; returns it, or null when there is none. */
+    public Object[] remove(long id) {
         Object[] row = rows.remove(id);
-        unindex(id, row);
+        listener.removed(id);
+        if (row != null) {
+            unindex(id, row);
+        }
         return row;
     }
 
@@ -110,6 +171,7 @@ final class InMemoryTableStore implements TableStore {
         return Arrays.asList(k);
     }
 
+    /** The rows that match {@code condition}, in insertion order; each is reported to the listener. */
     @Override
     public List<Object[]> find(Condition condition) {
         List<Object[]> out = new ArrayList<>();
@@ -117,22 +179,21 @@ final class InMemoryTableStore implements TableStore {
             Object[] row = rows.get(id);
             if (row != null && condition.matches(schema, row)) {
                 out.add(row);
+                listener.found(id);
             }
         }
         return out;
     }
 
+    /**
+     * Replaces each row that matches {@code condition} with a copy of {@code update}'s result (null: keep the
+     * row); returns the number of rows replaced. A result whose primary key another row holds throws a
+     * {@link DuplicateKeyException} and keeps that row as it was.
+     */
     @Override
     public int update(Condition condition, UnaryOperator<Object[]> update) {
-        List<Long> ids = new ArrayList<>();
-        for (long id : candidates(condition)) {
-            Object[] row = rows.get(id);
-            if (row != null && condition.matches(schema, row)) {
-                ids.add(id);
-            }
-        }
         int n = 0;
-        for (long id : ids) {
+        for (long id : matching(condition)) {
             Object[] old = rows.get(id);
             Object[] replaced = update.apply(old);
             if (replaced == null) {
@@ -151,8 +212,15 @@ final class InMemoryTableStore implements TableStore {
         return n;
     }
 
+    /** Removes the rows that match {@code condition}; returns how many. */
     @Override
     public int delete(Condition condition) {
+        List<Long> ids = matching(condition);
+        ids.forEach(this::remove);
+        return ids.size();
+    }
+
+    private List<Long> matching(Condition condition) {
         List<Long> ids = new ArrayList<>();
         for (long id : candidates(condition)) {
             Object[] row = rows.get(id);
@@ -160,10 +228,10 @@ final class InMemoryTableStore implements TableStore {
                 ids.add(id);
             }
         }
-        ids.forEach(this::remove);
-        return ids.size();
+        return ids;
     }
 
+    /** The number of rows. */
     @Override
     public long size() {
         return rows.size();
@@ -210,8 +278,8 @@ final class InMemoryTableStore implements TableStore {
         }
     }
 
-    /** Numbers that compare equal get equal keys. */
-    static Object normalize(Object v) {
+    /** Numbers that compare equal get equal keys: integral values as Long, other doubles as Double. */
+    public static Object normalize(Object v) {
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             return ((Number) v).longValue();
         }
@@ -223,15 +291,22 @@ final class InMemoryTableStore implements TableStore {
         return v;
     }
 
+    /** Copies of the rows in insertion order, as an {@link ArrayList} of {@code Object[]}. */
     @Override
     public Serializable snapshot() {
-        ArrayList<Object[]> copy = new ArrayList<>(rows.size());
-        for (Object[] r : rows.values()) {
-            copy.add(r.clone());
+        return snapshot(rows.keySet());
+    }
+
+    /** Copies of the rows {@code ids}, in that order, as an {@link ArrayList} of {@code Object[]}. */
+    public Serializable snapshot(Collection<Long> ids) {
+        ArrayList<Object[]> copy = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            copy.add(rows.get(id).clone());
         }
         return copy;
     }
 
+    /** Replaces every row with copies of the rows of a {@link #snapshot}, added in its order. */
     @Override
     @SuppressWarnings("unchecked")
     public void restore(Serializable state) {
