@@ -125,4 +125,42 @@ class SqlMdConformance4Test {
         assertThat(((Number) row("SELECT log(10, 1000.0) AS a", "", 0, 0.0)[0]).doubleValue())
                 .isCloseTo(3.0, org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    @Test
+    void s1IntBoundaryLiterals() {
+        List<Event> events = Scenario.of("CREATE STREAM S (v INT);\nINSERT INTO Out SELECT 2147483647 AS a, 2147483648 AS b, "
+                + "-5 AS c, 'it''s' AS d FROM S;").send(1, 1).events();
+        Object[] r = events.get(0).data();
+        assertThat(r[0]).isInstanceOf(Integer.class);
+        assertThat(r[1]).isInstanceOf(Long.class).isEqualTo(2147483648L);
+        assertThat(r[2]).isEqualTo(-5);
+        assertThat(r[3]).isEqualTo("it's");
+    }
+
+    @Test
+    void s32HavingAndOrderByOnAnOutputAlias() {
+        Scenario.of(KV + "INSERT INTO Out SELECT k, sum(v) AS total FROM S WINDOW('lengthBatch', 3) GROUP BY k "
+                + "HAVING total > 1 ORDER BY total DESC;")
+                .send(1, "a", 1).send(2, "b", 2).send(3, "c", 3).expect("3:[c, 3]", "3:[b, 2]");
+    }
+
+    @Test
+    void s34LeftJoinOnATablePadsUnmatched() {
+        Scenario.of(KV + "CREATE STREAM P (k STRING, y INT);\nCREATE TABLE T (k STRING PRIMARY KEY, y INT);\n"
+                + "INSERT INTO T SELECT k, y FROM P;\nINSERT INTO Out SELECT S.k AS k, T.y AS y FROM S LEFT JOIN T ON S.k = T.k;")
+                .send("P", 1, "a", 10).send("S", 2, "a", 1).send("S", 3, "b", 2).expect("2:[a, 10]", "3:[b, null]");
+    }
+
+    @Test
+    void s34LeftSideWithoutWindowStillPadsItsArrivals() {
+        Scenario.of("CREATE STREAM A (k STRING, x INT);\nCREATE STREAM B (k STRING, y INT);\n"
+                + "INSERT INTO Out SELECT x, y FROM A LEFT JOIN B WINDOW('length', 2) ON A.k = B.k;")
+                .send("A", 1, "a", 1).send("B", 2, "a", 10).send("A", 3, "a", 2).expect("1:[1, null]", "3:[2, 10]");
+    }
+
+    @Test
+    void s38BatchWindowPerKey() {
+        Scenario.of(KV + "PARTITION WITH (k OF S) BEGIN INSERT INTO Out SELECT k, sum(v) AS s FROM S WINDOW('lengthBatch', 2); END;")
+                .send(1, "a", 1).send(2, "b", 10).send(3, "a", 2).send(4, "b", 20).expect("3:[a, 3]", "4:[b, 30]");
+    }
 }
