@@ -38,7 +38,7 @@ public class BundleWiringIT {
             "eventflux.aggregator.min", "eventflux.aggregator.max",
             "eventflux.function.core", "eventflux.function.math", "eventflux.function.string",
             "eventflux.store.inmemory", "eventflux.store.cache", "eventflux.store.jdbc",
-            "eventflux.mapper.json", "eventflux.mapper.csv");
+            "eventflux.mapper.json", "eventflux.mapper.csv", "eventflux.mapper.text", "eventflux.mapper.bytes");
 
     @Inject
     private BundleContext context;
@@ -114,7 +114,7 @@ public class BundleWiringIT {
 
     @Test
     public void mapperServicesAreRegisteredUnderTheirNames() throws InterruptedException {
-        for (String name : List.of("json", "csv")) {
+        for (String name : List.of("json", "csv", "text", "bytes")) {
             assertExtensionService(io.eventflux.api.io.MapperFactory.class, "name", name);
         }
     }
