@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Which column feeds each attribute. {@code csv.mapping.<attr>} is a 0-based index or a header name;
- * otherwise an attribute takes the header column of its own name when there is a header and it has one,
- * else the column at its own position.
+ * otherwise an attribute takes the header column of its own name when there is a header (NULL when the
+ * header has no such column), else the column at its own position.
  */
 final class ColumnLayout {
     private final StreamSchema schema;
@@ -51,7 +51,7 @@ final class ColumnLayout {
     }
 
     /**
-     * Column index per attribute.
+     * Column index per attribute, -1 for none.
      *
      * @param header the header's column names, or null when there is none
      * @throws IllegalArgumentException naming a mapped header name the header does not have
@@ -61,8 +61,7 @@ final class ColumnLayout {
         for (int i = 0; i < columns.length; i++) {
             String m = mappings[i];
             if (m == null) {
-                int byName = header == null ? -1 : header.indexOf(schema.attribute(i).name());
-                columns[i] = byName >= 0 ? byName : i;
+                columns[i] = header == null ? i : header.indexOf(schema.attribute(i).name());
             } else if (isIndex(m)) {
                 columns[i] = Integer.parseInt(m);
             } else {

@@ -110,7 +110,7 @@ final class CsvSourceMapper implements SourceMapper {
         String where = ", line " + line;
         for (int i = 0; i < columns.length; i++) {
             int c = columns[i];
-            data[i] = c < row.size() ? values.fromText(schema.attribute(i), row.get(c), where) : null;
+            data[i] = c >= 0 && c < row.size() ? values.fromText(schema.attribute(i), row.get(c), where) : null;
         }
         return data;
     }

@@ -78,6 +78,13 @@ class CsvMapperTest {
     }
 
     @Test
+    void headerNamesWithHeaderRowSkipTheRowAndIndexesPastTheRowAreNull() throws Exception {
+        SourceMapper m = source("csv.has-header", "true", "csv.header-names", "symbol,volume", "csv.mapping.ok", "9");
+        assertThat(m.map("ignored,header,row\nIBM,5")).hasSize(1).first()
+                .satisfies(e -> assertThat(e).containsExactly("IBM", null, 5, null));
+    }
+
+    @Test
     void mappingErrors() {
         assertThatThrownBy(() -> source("csv.mapping.nope", "1")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("stream Trades: option 'csv.mapping.nope' names unknown attribute 'nope'; "
