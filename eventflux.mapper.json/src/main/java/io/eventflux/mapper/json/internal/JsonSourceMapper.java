@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * Streams through one payload with the Jackson parser, straight into data arrays: no tree per event.
- * Unknown fields are skipped, missing attributes are NULL.
+ * Unknown fields are skipped, missing attributes are NULL. Only when some {@code json.mapping.<attr>} is
+ * set is each object read into a Map/List tree, which the paths then select from.
  */
 final class JsonSourceMapper implements SourceMapper {
     private final JsonFactory json;
@@ -27,9 +28,12 @@ final class JsonSourceMapper implements SourceMapper {
     private final AttributeValues values;
     private final boolean ignoreErrors;
     private final Map<String, Integer> indexByName = new HashMap<>();
+    private final JsonPath[] paths; // null: attributes by name, streaming; else a tree per event
 
-    JsonSourceMapper(JsonFactory json, StreamSchema schema, AttributeValues values, boolean ignoreErrors) {
+    JsonSourceMapper(JsonFactory json, StreamSchema schema, AttributeValues values, boolean ignoreErrors,
+            JsonPath[] paths) {
         this.json = json;
+        this.paths = paths;
         this.schema = schema;
         this.values = values;
         this.ignoreErrors = ignoreErrors;
@@ -96,6 +100,10 @@ final class JsonSourceMapper implements SourceMapper {
 
     /** Reads the object the parser stands at (START_OBJECT); adds its event, or skips it if it does not fit. */
     private void addEvent(JsonParser p, List<Object[]> out) throws IOException, MappingException {
+        if (paths != null) {
+            addEventByPaths(readAny(p, JsonToken.START_OBJECT), out);
+            return;
+        }
         Object[] data = new Object[schema.size()];
         MappingException failed = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -118,6 +126,40 @@ final class JsonSourceMapper implements SourceMapper {
         if (failed == null) {
             out.add(data);
         }
+    }
+
+    private void addEventByPaths(Object tree, List<Object[]> out) throws MappingException {
+        Object[] data = new Object[schema.size()];
+        for (int i = 0; i < data.length; i++) {
+            try {
+                data[i] = treeValue(paths[i].select(tree), schema.attribute(i));
+            } catch (MappingException e) {
+                if (!ignoreErrors) {
+                    throw e;
+                }
+                return;
+            }
+        }
+        out.add(data);
+    }
+
+    private Object treeValue(Object v, Attribute a) throws MappingException {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof String s) {
+            return values.fromText(a, s, "");
+        }
+        if (v instanceof Number n) {
+            return values.fromNumber(a, n, n.toString(), "");
+        }
+        if (v instanceof Boolean b) {
+            return values.fromBoolean(a, b, "");
+        }
+        if (a.type() == io.eventflux.api.AttributeType.OBJECT) {
+            return v;
+        }
+        throw values.error(a, v instanceof Map ? "{...}" : "[...]", "");
     }
 
     private Object value(JsonParser p, JsonToken t, Attribute a) throws IOException, MappingException {

@@ -135,10 +135,40 @@ class JsonMapperTest {
     }
 
     @Test
-    void jsonPathMappingIsRefusedClearly() {
-        assertThatThrownBy(() -> source("{}", "json.mapping.price", "$.p"))
+    void jsonMappingPicksValuesByPath() throws Exception {
+        List<Object[]> events = source("[{\"sym\": {\"id\": \"IBM\"}, \"p\": [1, 2.5], \"volume\": 4, \"f\": {\"x y\": 1}},"
+                        + " {\"volume\": 5}]",
+                "json.mapping.symbol", "$.sym.id", "json.mapping.price", "$.p[1]", "json.mapping.f", "$.f['x y']",
+                "json.mapping.ok", "$.missing.deep[3]");
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).containsExactly("IBM", 2.5, 4, null, null, 1.0f);
+        assertThat(events.get(1)).containsExactly(null, null, 5, null, null, null);
+        StreamSchema s = new StreamSchema("S", List.of(new Attribute("o", AttributeType.OBJECT)));
+        assertThat(factory.sourceMapper(spec(s, "json.mapping.o", "$[\"a\"]")).map("{\"a\": [true]}").get(0)[0])
+                .isEqualTo(List.of(true));
+    }
+
+    @Test
+    void jsonMappingErrors() throws Exception {
+        assertThatThrownBy(() -> source("{\"p\": {\"a\": 1}}", "json.mapping.price", "$.p"))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("stream Trades: attribute 'price' (DOUBLE): cannot map value '{...}'");
+        assertThatThrownBy(() -> source("{\"p\": \"x\"}", "json.mapping.price", "$.p"))
+                .hasMessage("stream Trades: attribute 'price' (DOUBLE): cannot map value 'x'");
+        assertThat(source("[{\"p\": \"x\"}, {\"p\": 2}]", "json.mapping.price", "$.p", "json.ignore-parse-errors", "true"))
+                .extracting(e -> e[1]).containsExactly(2.0);
+        assertThatThrownBy(() -> source("{}", "json.mapping.price", "$..p"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("stream Trades: json.mapping.<attr> (JSONPath) is not supported yet; attributes map by name");
+                .hasMessage("stream Trades: option 'json.mapping.price' = '$..p' is invalid: "
+                        + "only $.name, ['name'] and [index] steps are supported");
+        assertThatThrownBy(() -> source("{}", "json.mapping.price", "p"))
+                .hasMessage("stream Trades: option 'json.mapping.price' = 'p' is invalid: a path starts with $");
+        assertThatThrownBy(() -> source("{}", "json.mapping.price", "$.a[*]"))
+                .hasMessage("stream Trades: option 'json.mapping.price' = '$.a[*]' is invalid: "
+                        + "only $.name, ['name'] and [index] steps are supported");
+        assertThatThrownBy(() -> source("{}", "json.mapping.nope", "$.a"))
+                .hasMessage("stream Trades: option 'json.mapping.nope' names unknown attribute 'nope'; "
+                        + "attributes are [symbol, price, volume, ts, ok, f]");
     }
 
     @Test
