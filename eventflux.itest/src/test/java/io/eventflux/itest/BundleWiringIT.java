@@ -37,7 +37,8 @@ public class BundleWiringIT {
             "eventflux.aggregator.count", "eventflux.aggregator.sum", "eventflux.aggregator.avg",
             "eventflux.aggregator.min", "eventflux.aggregator.max",
             "eventflux.function.core", "eventflux.function.math", "eventflux.function.string",
-            "eventflux.store.inmemory", "eventflux.store.cache", "eventflux.store.jdbc");
+            "eventflux.store.inmemory", "eventflux.store.cache", "eventflux.store.jdbc",
+            "eventflux.mapper.json", "eventflux.mapper.csv", "eventflux.mapper.text", "eventflux.mapper.bytes");
 
     @Inject
     private BundleContext context;
@@ -108,6 +109,13 @@ public class BundleWiringIT {
                 "function:core", "function:math", "function:string", "table-store:inMemory", "table-store:cache",
                 "table-store:jdbc")) {
             assertTrue(expected + " missing from " + listed, listed.contains(expected));
+        }
+    }
+
+    @Test
+    public void mapperServicesAreRegisteredUnderTheirNames() throws InterruptedException {
+        for (String name : List.of("json", "csv", "text", "bytes")) {
+            assertExtensionService(io.eventflux.api.io.MapperFactory.class, "name", name);
         }
     }
 
