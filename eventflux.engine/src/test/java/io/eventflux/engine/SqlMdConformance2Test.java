@@ -239,13 +239,11 @@ class SqlMdConformance2Test {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("SQL.md 4: no json library bundle exists: jsonGet/toJson are unknown functions")
     void s4JsonGet() {
         assertThat(row("SELECT jsonGet(s, '$.a.b') AS a", "{\"a\":{\"b\":\"x\"}}", 0, 0.0)).containsExactly("x");
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("SQL.md 4: no time library bundle exists: EXTRACT/formatDate/parseDate/dateAdd are unknown functions")
     void s4ExtractFromTimestamp() {
         assertThat(row("SELECT EXTRACT(YEAR FROM i) AS y", "", 0, 0.0)[0]).isEqualTo(1970);
     }

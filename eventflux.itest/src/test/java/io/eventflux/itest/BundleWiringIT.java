@@ -37,6 +37,7 @@ public class BundleWiringIT {
             "eventflux.aggregator.count", "eventflux.aggregator.sum", "eventflux.aggregator.avg",
             "eventflux.aggregator.min", "eventflux.aggregator.max",
             "eventflux.function.core", "eventflux.function.math", "eventflux.function.string",
+            "eventflux.function.time", "eventflux.function.json",
             "eventflux.store.inmemory", "eventflux.store.cache", "eventflux.store.jdbc",
             "eventflux.mapper.json", "eventflux.mapper.csv", "eventflux.mapper.text", "eventflux.mapper.bytes");
 
@@ -106,7 +107,8 @@ public class BundleWiringIT {
         for (String expected : List.of("window:length", "window:lengthBatch", "window:time", "window:timeBatch",
                 "window:expression", "window:expressionBatch",
                 "aggregator:count", "aggregator:sum", "aggregator:avg", "aggregator:min", "aggregator:max",
-                "function:core", "function:math", "function:string", "table-store:inMemory", "table-store:cache",
+                "function:core", "function:math", "function:string", "function:time", "function:json",
+                "table-store:inMemory", "table-store:cache",
                 "table-store:jdbc")) {
             assertTrue(expected + " missing from " + listed, listed.contains(expected));
         }
