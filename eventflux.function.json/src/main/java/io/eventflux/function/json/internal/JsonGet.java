@@ -9,6 +9,7 @@ import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.function.Function;
 import io.eventflux.api.function.FunctionDefinition;
 import io.eventflux.extension.support.function.DefinedFunction;
+import io.eventflux.extension.support.json.JsonPath;
 import io.eventflux.extension.support.function.FunctionCall;
 
 /**
@@ -32,7 +33,7 @@ final class JsonGet implements Function {
         if (path.isConstant() && path.value() instanceof String p) {
             JsonPath compiled;
             try {
-                compiled = JsonPath.compile(p);
+                compiled = JsonPath.parse(p);
             } catch (IllegalArgumentException e) {
                 throw new ExtensionException("function '" + call.name() + "' argument 2 is not a supported JSONPath '"
                         + p + "': " + e.getMessage(), e);
@@ -48,7 +49,7 @@ final class JsonGet implements Function {
         }
         JsonNode node;
         try {
-            node = path.find(mapper.readTree(text));
+            node = find(mapper.readTree(text), path);
         } catch (JacksonException e) {
             return null;
         }
@@ -56,6 +57,20 @@ final class JsonGet implements Function {
             return null;
         }
         return node.isTextual() ? node.textValue() : node.toString();
+    }
+
+    /** The node at the path, or null if absent. */
+    private static JsonNode find(JsonNode root, JsonPath path) {
+        JsonNode node = root;
+        for (Object step : path.steps()) {
+            if (node == null) {
+                return null;
+            }
+            node = step instanceof Integer index
+                    ? (node.isArray() ? node.get(index) : null)
+                    : (node.isObject() ? node.get((String) step) : null);
+        }
+        return node;
     }
 
     @Override
@@ -66,7 +81,7 @@ final class JsonGet implements Function {
         if (!path.equals(lastPath)) {
             lastPath = path;
             try {
-                lastCompiled = JsonPath.compile(path);
+                lastCompiled = JsonPath.parse(path);
             } catch (IllegalArgumentException e) {
                 lastCompiled = null;
             }

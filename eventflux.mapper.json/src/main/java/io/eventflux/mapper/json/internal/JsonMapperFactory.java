@@ -9,6 +9,7 @@ import io.eventflux.api.io.ConnectorSpec;
 import io.eventflux.api.io.MapperFactory;
 import io.eventflux.api.io.SinkMapper;
 import io.eventflux.api.io.SourceMapper;
+import io.eventflux.extension.support.json.JsonPath;
 import io.eventflux.extension.support.mapper.AttributeValues;
 import io.eventflux.extension.support.mapper.MapperOptions;
 import java.util.Map;
@@ -68,13 +69,25 @@ public final class JsonMapperFactory implements MapperFactory {
                 }
             }
             try {
-                paths[index] = JsonPath.parse(e.getValue());
+                paths[index] = mappingPath(e.getValue());
             } catch (IllegalArgumentException bad) {
                 throw new IllegalArgumentException("stream " + schema.name() + ": option '" + e.getKey() + "' = '"
                         + e.getValue() + "' is invalid: " + bad.getMessage());
             }
         }
         return paths;
+    }
+
+    /** The shared parser, with this mapper's own (documented) reasons. */
+    private static JsonPath mappingPath(String path) {
+        if (!path.trim().startsWith("$")) {
+            throw new IllegalArgumentException("a path starts with $");
+        }
+        try {
+            return JsonPath.parse(path);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("only $.name, ['name'] and [index] steps are supported", e);
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.eventflux.api.Attribute;
 import io.eventflux.api.StreamSchema;
 import io.eventflux.api.io.MappingException;
 import io.eventflux.api.io.SourceMapper;
+import io.eventflux.extension.support.json.JsonPath;
 import io.eventflux.extension.support.mapper.AttributeValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

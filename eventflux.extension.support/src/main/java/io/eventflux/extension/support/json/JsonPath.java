@@ -1,22 +1,28 @@
-package io.eventflux.function.json.internal;
+package io.eventflux.extension.support.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A compiled JSONPath of the supported subset: {@code $} followed by any number of {@code .name},
- * {@code ['name']} (or double quotes, with backslash escapes) and {@code [index]} (0-based, non-negative).
+ * The subset of JSONPath that picks one value: {@code $} followed by any number of {@code .name},
+ * {@code ['name']} or {@code ["name"]} (with backslash escapes) and {@code [index]} (0-based,
+ * non-negative) steps. Wildcards, recursive descent, slices and filters select several values and are
+ * refused. Immutable and thread-safe.
  */
-final class JsonPath {
+public final class JsonPath {
     private final List<Object> steps;
 
     private JsonPath(List<Object> steps) {
         this.steps = steps;
     }
 
-    /** Parses a path; throws IllegalArgumentException saying what is wrong. */
-    static JsonPath compile(String path) {
+    /**
+     * Parses a path (surrounding whitespace is ignored).
+     *
+     * @throws IllegalArgumentException saying what is wrong, when the path is outside the subset
+     */
+    public static JsonPath parse(String path) {
         String p = path.trim();
         if (!p.startsWith("$")) {
             throw new IllegalArgumentException("it must start with $");
@@ -33,7 +39,11 @@ final class JsonPath {
                 if (i == start) {
                     throw new IllegalArgumentException("empty name at index " + start);
                 }
-                steps.add(p.substring(start, i));
+                String name = p.substring(start, i);
+                if (name.equals("*")) {
+                    throw new IllegalArgumentException("wildcard at index " + start);
+                }
+                steps.add(name);
             } else if (c == '[') {
                 i++;
                 if (i < p.length() && (p.charAt(i) == '\'' || p.charAt(i) == '"')) {
@@ -46,7 +56,7 @@ final class JsonPath {
                         name.append(p.charAt(i++));
                     }
                     if (i + 1 >= p.length() || p.charAt(i + 1) != ']') {
-                        throw new IllegalArgumentException("unclosed [' at index " + i);
+                        throw new IllegalArgumentException("unclosed [" + quote + " at index " + i);
                     }
                     i += 2;
                     steps.add(name.toString());
@@ -72,17 +82,44 @@ final class JsonPath {
         return new JsonPath(List.copyOf(steps));
     }
 
-    /** The node at this path, or null if absent. */
-    JsonNode find(JsonNode root) {
-        JsonNode node = root;
+    /** The path {@code $['name']}: one member step. */
+    public static JsonPath member(String name) {
+        return new JsonPath(List.of(name));
+    }
+
+    /** The steps in order: a {@link String} member name or an {@link Integer} array index each; immutable. */
+    public List<Object> steps() {
+        return steps;
+    }
+
+    /**
+     * The value at this path in a tree of {@link Map}s (objects), {@link List}s (arrays) and scalars, or
+     * null when a step is missing or does not fit the value it is applied to.
+     */
+    public Object select(Object root) {
+        Object v = root;
         for (Object step : steps) {
-            if (node == null) {
+            if (step instanceof String name && v instanceof Map<?, ?> m) {
+                v = m.get(name);
+            } else if (step instanceof Integer index && v instanceof List<?> l && index < l.size()) {
+                v = l.get(index);
+            } else {
                 return null;
             }
-            node = step instanceof Integer index
-                    ? (node.isArray() ? node.get(index) : null)
-                    : (node.isObject() ? node.get((String) step) : null);
         }
-        return node;
+        return v;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("$");
+        for (Object step : steps) {
+            if (step instanceof Integer index) {
+                b.append('[').append(index).append(']');
+            } else {
+                b.append("['").append(((String) step).replace("\\", "\\\\").replace("'", "\\'")).append("']");
+            }
+        }
+        return b.toString();
     }
 }
