@@ -19,10 +19,18 @@ import org.osgi.service.component.annotations.Component;
                 + " STRING; NULL for NULL"})
 @aQute.bnd.annotation.spi.ServiceProvider(value = FunctionFactory.class, resolution = aQute.bnd.annotation.Resolution.OPTIONAL)
 public final class JsonFunctions implements FunctionFactory {
-    private final ObjectMapper mapper = new ObjectMapper();
+    /** Made when an app first calls a json function: building it loads ~300 classes, which startup skips. */
+    private ObjectMapper mapper;
     private final FunctionTable table = new FunctionTable("json")
-            .add("jsonGet", call -> JsonGet.define(call, mapper))
-            .add("toJson", call -> ToJson.define(call, mapper));
+            .add("jsonGet", call -> JsonGet.define(call, mapper()))
+            .add("toJson", call -> ToJson.define(call, mapper()));
+
+    private synchronized ObjectMapper mapper() {
+        if (mapper == null) {
+            mapper = new ObjectMapper();
+        }
+        return mapper;
+    }
 
     @Override
     public Set<String> names() {
