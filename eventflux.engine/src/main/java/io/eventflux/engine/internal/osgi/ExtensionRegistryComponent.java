@@ -1,7 +1,6 @@
 package io.eventflux.engine.internal.osgi;
 
 import io.eventflux.api.aggregator.AggregatorFactory;
-import io.eventflux.api.extension.Extension;
 import io.eventflux.api.function.FunctionFactory;
 import io.eventflux.api.io.MapperFactory;
 import io.eventflux.api.io.SinkFactory;
@@ -33,9 +32,34 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.eventflux.engine.ExtensionRegistry",
         uses = ExtensionRegistry.class)
-@Component(immediate = true, service = {})
+@Component(immediate = true, service = {}, reference = {
+        @Reference(name = "window", service = WindowFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
+                policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                target = ExtensionRegistryComponent.NAMED, bind = "add", unbind = "remove"),
+        @Reference(name = "aggregator", service = AggregatorFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
+                policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                target = ExtensionRegistryComponent.NAMED, bind = "add", unbind = "remove"),
+        @Reference(name = "function", service = FunctionFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
+                policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                target = ExtensionRegistryComponent.NAMED, bind = "add", unbind = "remove"),
+        @Reference(name = "source", service = SourceFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
+                policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                target = ExtensionRegistryComponent.NAMED, bind = "add", unbind = "remove"),
+        @Reference(name = "sink", service = SinkFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
+                policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                target = ExtensionRegistryComponent.NAMED, bind = "add", unbind = "remove"),
+        @Reference(name = "mapper", service = MapperFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
+                policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                target = ExtensionRegistryComponent.NAMED, bind = "add", unbind = "remove"),
+        @Reference(name = "tableStore", service = TableStoreFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
+                policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                target = ExtensionRegistryComponent.NAMED, bind = "add", unbind = "remove"),
+        @Reference(name = "persistenceStore", service = PersistenceStoreFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
+                policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+                target = ExtensionRegistryComponent.NAMED, bind = "add", unbind = "remove")
+})
 public final class ExtensionRegistryComponent {
-    private static final String NAMED = "(" + ExtensionRegistry.NAME + "=*)";
+    static final String NAMED = "(" + ExtensionRegistry.NAME + "=*)";
 
     private final ExtensionRegistry registry = new ExtensionRegistry();
     private ServiceRegistration<ExtensionRegistry> registration;
@@ -53,7 +77,8 @@ public final class ExtensionRegistryComponent {
         }
     }
 
-    private void add(String type, ServiceReference<?> ref, Object factory) {
+    /** Bind method of every factory reference: the type comes from {@code eventflux.extension.type}. */
+    void add(ServiceReference<?> ref, Object factory) {
         Map<String, Object> props = new HashMap<>();
         for (String key : ref.getPropertyKeys()) {
             props.put(key, ref.getProperty(key));
@@ -61,86 +86,11 @@ public final class ExtensionRegistryComponent {
         if (ref.getBundle() != null) {
             props.putIfAbsent(ExtensionRegistry.PROVIDER, ref.getBundle().getSymbolicName());
         }
-        registry.add(type, factory, props);
+        registry.add(factory, props);
     }
 
-    @Reference(service = WindowFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = NAMED)
-    void addWindow(ServiceReference<WindowFactory> ref, WindowFactory factory) {
-        add(Extension.WINDOW, ref, factory);
-    }
-
-    void removeWindow(WindowFactory factory) {
-        registry.remove(factory);
-    }
-
-    @Reference(service = AggregatorFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = NAMED)
-    void addAggregator(ServiceReference<AggregatorFactory> ref, AggregatorFactory factory) {
-        add(Extension.AGGREGATOR, ref, factory);
-    }
-
-    void removeAggregator(AggregatorFactory factory) {
-        registry.remove(factory);
-    }
-
-    @Reference(service = FunctionFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = NAMED)
-    void addFunction(ServiceReference<FunctionFactory> ref, FunctionFactory factory) {
-        add(Extension.FUNCTION, ref, factory);
-    }
-
-    void removeFunction(FunctionFactory factory) {
-        registry.remove(factory);
-    }
-
-    @Reference(service = SourceFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = NAMED)
-    void addSource(ServiceReference<SourceFactory> ref, SourceFactory factory) {
-        add(Extension.SOURCE, ref, factory);
-    }
-
-    void removeSource(SourceFactory factory) {
-        registry.remove(factory);
-    }
-
-    @Reference(service = SinkFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = NAMED)
-    void addSink(ServiceReference<SinkFactory> ref, SinkFactory factory) {
-        add(Extension.SINK, ref, factory);
-    }
-
-    void removeSink(SinkFactory factory) {
-        registry.remove(factory);
-    }
-
-    @Reference(service = MapperFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = NAMED)
-    void addMapper(ServiceReference<MapperFactory> ref, MapperFactory factory) {
-        add(Extension.MAPPER, ref, factory);
-    }
-
-    void removeMapper(MapperFactory factory) {
-        registry.remove(factory);
-    }
-
-    @Reference(service = TableStoreFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = NAMED)
-    void addTableStore(ServiceReference<TableStoreFactory> ref, TableStoreFactory factory) {
-        add(Extension.TABLE_STORE, ref, factory);
-    }
-
-    void removeTableStore(TableStoreFactory factory) {
-        registry.remove(factory);
-    }
-
-    @Reference(service = PersistenceStoreFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = NAMED)
-    void addPersistenceStore(ServiceReference<PersistenceStoreFactory> ref, PersistenceStoreFactory factory) {
-        add(Extension.PERSISTENCE_STORE, ref, factory);
-    }
-
-    void removePersistenceStore(PersistenceStoreFactory factory) {
+    /** Unbind method of every factory reference. */
+    void remove(Object factory) {
         registry.remove(factory);
     }
 }
