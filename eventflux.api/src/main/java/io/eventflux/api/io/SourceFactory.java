@@ -8,7 +8,7 @@ public interface SourceFactory {
     /**
      * Validates the options and creates a source (not yet started).
      *
-     * @throws IllegalArgumentException naming the bad option
+     * @throws IllegalArgumentException naming the stream and the bad option
      */
     Source create(ConnectorSpec spec);
 }

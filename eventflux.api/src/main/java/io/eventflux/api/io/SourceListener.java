@@ -1,15 +1,47 @@
 package io.eventflux.api.io;
 
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** Where a source delivers what it reads; the engine maps and routes it. */
+/**
+ * Where a source delivers what it reads; the engine maps the payload (the stream's {@code format}), checks
+ * the events against the schema and routes them into the app. Payloads that cannot be mapped, or whose
+ * events do not fit the schema, go to the stream's {@code error.strategy}; they never throw back into the
+ * source, except under {@code error.strategy = fail}.
+ */
 @ProviderType
 public interface SourceListener {
     /**
-     * One payload (a byte[], String or Object, depending on the connector) with transport headers.
-     * Mapping errors go to the stream's error strategy; they never throw back into the source, except
-     * under {@code error.strategy = fail}.
+     * Header naming where a payload came from ({@code orders.jsonl:12}, {@code orders-0@1734}); error
+     * messages and dead-letter events quote it.
+     */
+    String LOCATION = "eventflux.location";
+
+    /**
+     * Hands over one payload (a byte[], String or Object, depending on the connector) with transport
+     * headers. Under {@code backpressure = block} (the default) this blocks while the app cannot take
+     * more; under {@code backpressure = drop} the events are dropped and counted instead.
      */
     void onPayload(Object payload, Map<String, String> headers);
+
+    /**
+     * Hands over one payload only if the app can take it now, never blocking: false means nothing was
+     * taken and the source should push back (an HTTP 503, paused Kafka partitions) and offer it again
+     * later. Mapping errors are handled as in {@link #onPayload}, and the payload counts as taken.
+     */
+    boolean offer(Object payload, Map<String, String> headers);
+
+    /**
+     * Completes once every payload handed over before this call has been processed by the app's queries
+     * and published by its sinks. A source that acknowledges upstream (Kafka offsets, AMQP acks) does so
+     * only after this completes: at-least-once delivery.
+     */
+    CompletionStage<Void> processed();
+
+    /**
+     * Reports that the source lost its connection; the engine stops it and starts it again with the
+     * stream's retry backoff ({@code error.retry.*}), on a thread that blocks no other app.
+     */
+    void onConnectionLost(Throwable cause);
 }
