@@ -28,13 +28,21 @@ final class Cli {
     private final Console console;
     private final StopSignal stop;
     private final Runnable hotDeploy;
+    private final ServerCommand.ServerMode serverMode;
     private final JsonFactory json = new JsonFactory();
 
     Cli(EventFluxSource eventFlux, Console console, StopSignal stop, Runnable hotDeploy) {
+        this(eventFlux, console, stop, hotDeploy, null);
+    }
+
+    /** @param serverMode what {@code server} switches on, or null where there is no server mode */
+    Cli(EventFluxSource eventFlux, Console console, StopSignal stop, Runnable hotDeploy,
+            ServerCommand.ServerMode serverMode) {
         this.eventFlux = eventFlux;
         this.console = console;
         this.stop = stop;
         this.hotDeploy = hotDeploy;
+        this.serverMode = serverMode;
     }
 
     int execute(String... args) {
@@ -51,6 +59,7 @@ final class Cli {
                 case "replay" -> replay(rest);
                 case "run" -> run(rest);
                 case "validate" -> validate(rest);
+                case "server" -> server(rest);
                 default -> throw new UsageException(null, "unknown command '" + command + "'");
             };
         } catch (UsageException e) {
@@ -140,6 +149,18 @@ final class Cli {
                     + " (" + String.join(", ", stream.attributes().stream().map(Object::toString).toList()) + ")");
         }
         return ExitCodes.OK;
+    }
+
+    private int server(List<String> args) throws UsageException, CommandFailure, InterruptedException {
+        CommandLine cl = ServerCommand.parse(args);
+        if (cl.help()) {
+            return help("server");
+        }
+        if (serverMode == null) {
+            throw new CommandFailure(ExitCodes.ERROR, "server mode needs the OSGi runtime (the eventflux jar)");
+        }
+        eventFlux.await();
+        return new ServerCommand(serverMode, stop, console.err()).run(cl, Path.of(""));
     }
 
     private static String oneApp(String command, CommandLine cl) throws UsageException {

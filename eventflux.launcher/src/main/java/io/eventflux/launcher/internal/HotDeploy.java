@@ -15,6 +15,11 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
  * {@code validate} neither wait for it nor find a {@code deploy/} folder created in the working
  * directory. {@code run} raises the framework's start level so that FileInstall starts and watches
  * the folder (felix.fileinstall.dir, ./deploy by default; created if missing).
+ *
+ * <p>The folder is not a run property: {@code server} watches {@code HOME/deploy}. FileInstall reads
+ * its settings when it starts, through {@code BundleContext.getProperty}, which in Felix falls back to
+ * the system properties; so the folder is set as a system property just before FileInstall starts
+ * (unless given with {@code -Dfelix.fileinstall.dir}).
  */
 final class HotDeploy implements Runnable {
     static final String FILEINSTALL = "org.apache.felix.fileinstall";
@@ -29,12 +34,7 @@ final class HotDeploy implements Runnable {
 
     @Override
     public void run() {
-        String dir = context.getProperty(DIR_PROPERTY);
-        try {
-            Files.createDirectories(Path.of(dir == null ? DEFAULT_DIR : dir));
-        } catch (IOException | InvalidPathException e) {
-            // FileInstall reports a folder it cannot watch; the app runs without hot deploy
-        }
+        useFolder(context, Path.of(DEFAULT_DIR));
         FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
         for (Bundle bundle : context.getBundles()) {
             if (FILEINSTALL.equals(bundle.getSymbolicName())) {
@@ -43,6 +43,20 @@ final class HotDeploy implements Runnable {
                     framework.setStartLevel(level);
                 }
             }
+        }
+    }
+
+    /** Points FileInstall at this folder, unless -Dfelix.fileinstall.dir chose one, and creates it. */
+    static void useFolder(BundleContext context, Path folder) {
+        String dir = context.getProperty(DIR_PROPERTY);
+        if (dir == null) {
+            dir = folder.toString();
+            System.setProperty(DIR_PROPERTY, dir);
+        }
+        try {
+            Files.createDirectories(Path.of(dir));
+        } catch (IOException | InvalidPathException e) {
+            // FileInstall reports a folder it cannot watch; the app runs without hot deploy
         }
     }
 }

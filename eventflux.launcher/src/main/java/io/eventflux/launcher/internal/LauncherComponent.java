@@ -57,7 +57,8 @@ public final class LauncherComponent implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Cli cli = new Cli(this::awaitEventFlux, Console.system(), stop, new HotDeploy(context));
+        Cli cli = new Cli(this::awaitEventFlux, Console.system(), stop, new HotDeploy(context),
+                new OsgiServerMode(context, timeoutSeconds()));
         try {
             return cli.execute(args);
         } catch (Error e) {

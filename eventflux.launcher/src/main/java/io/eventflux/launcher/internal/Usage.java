@@ -12,6 +12,7 @@ final class Usage {
               replay APP.sql --input EVENTS.jsonl  run an app deterministically in event time
                      [--output OUT.jsonl] [--skip-bad]
               validate APP.sql                     compile an app and print its streams
+              server [--home DIR] [--port N]       run as a server: hot-deploy folder and management API
               help [COMMAND]                       show this help, or a command's
 
             Exit codes: 0 ok, 1 error, 2 the app does not compile, 3 a bad input line.
@@ -20,6 +21,9 @@ final class Usage {
             JVM system properties (java -D..., or EVENTFLUX_JAVA_OPTS for the eventflux script):
               eventflux.service.timeout=S   seconds to wait for the EventFlux runtime service (default 10)
               felix.fileinstall.dir=DIR     the deploy folder that 'run' watches (default ./deploy)
+              eventflux.http.port=N         the management API's port in server mode (default 9090)
+              eventflux.http.host=ADDR      the address it binds (default 127.0.0.1)
+              eventflux.http.token=T        a bearer token it requires (or EVENTFLUX_HTTP_TOKEN)
             """;
 
     static final String RUN = """
@@ -79,6 +83,33 @@ final class Usage {
               --help       show this help
             """;
 
+    static final String SERVER = """
+            Usage: eventflux server [--home DIR] [--port N] [--host ADDR]
+
+            Runs the runtime as a server until stopped (SIGTERM or Ctrl-C stop every app gracefully).
+            DIR (default: the working directory) is the distribution folder; missing folders are created:
+              deploy/   watched: bundle jars are installed, updated and uninstalled; *.sql apps are
+                        deployed (named by @app:name, else the file name), redeployed when changed (a
+                        file that does not compile leaves the previous version running and is reported
+                        in the log, GET /ready and GET /api/apps/APP), undeployed when removed
+              conf/     configuration    state/  http.port (the API's port)    logs/
+            The core bundles are embedded in the eventflux jar.
+
+            Management API (http://127.0.0.1:9090 by default; Jetty):
+              GET /health, GET /ready (503 with reasons unless every app is RUNNING or stopped on purpose),
+              GET /metrics (Prometheus), GET /api/apps, GET|PUT|DELETE /api/apps/APP (PUT: the SQL as body),
+              POST /api/apps/APP/query (on-demand SQL), POST /api/apps/APP/streams/STREAM (JSON events),
+              GET /api/apps/APP/stats, GET /api/stats, GET /api/extensions[/TYPE]
+
+            Options:
+              --home DIR    the distribution folder
+              --port N      the API's port (0: any free port; also -Deventflux.http.port)
+              --host ADDR   the address to bind (also -Deventflux.http.host; default 127.0.0.1)
+              --help        show this help
+            With -Deventflux.http.token=T or EVENTFLUX_HTTP_TOKEN=T, /api and /metrics require
+            'Authorization: Bearer T' (/health and /ready stay open for probes).
+            """;
+
     private Usage() {
     }
 
@@ -91,6 +122,7 @@ final class Usage {
             case "run" -> RUN;
             case "replay" -> REPLAY;
             case "validate" -> VALIDATE;
+            case "server" -> SERVER;
             default -> MAIN;
         };
     }

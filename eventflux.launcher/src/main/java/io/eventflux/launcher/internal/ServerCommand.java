@@ -1,0 +1,98 @@
+package io.eventflux.launcher.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code eventflux server [--home DIR] [--port N] [--host ADDR]}: runs the runtime as a server over a
+ * distribution folder until stopped (SIGTERM or Ctrl-C: the framework stops, and with it every app,
+ * gracefully). The folder holds {@code deploy/} (bundles and {@code *.sql} apps, watched by FileInstall),
+ * {@code conf/}, {@code state/} ({@code http.port}) and {@code logs/}; the missing ones are created.
+ * The OSGi side (registering the server-mode service, starting FileInstall and the management bundle)
+ * is behind {@link ServerMode}.
+ */
+final class ServerCommand {
+    static final List<String> FOLDERS = List.of("deploy", "conf", "state", "logs");
+
+    /** What the command needs from the framework. */
+    interface ServerMode {
+        /**
+         * Switches server mode on: the deploy folder and the management API (settings: home, and the
+         * port and host when given, else null).
+         *
+         * @return a description of the management API's address once it listens
+         * @throws CommandFailure when the management bundle does not come up in time
+         */
+        String start(Path home, String port, String host) throws CommandFailure, InterruptedException;
+
+        /**
+         * Stops the framework and waits (bounded) until it has stopped: on SIGTERM the JVM halts when
+         * the shutdown hooks return, so the hook itself must see the apps shut down gracefully.
+         */
+        void stopAndWait();
+    }
+
+    private final ServerMode mode;
+    private final StopSignal stop;
+    private final PrintStream err;
+
+    ServerCommand(ServerMode mode, StopSignal stop, PrintStream err) {
+        this.mode = mode;
+        this.stop = stop;
+        this.err = err;
+    }
+
+    static CommandLine parse(List<String> args) throws UsageException {
+        CommandLine cl = CommandLine.parse("server", args, Set.of("--home", "--port", "--host"), Set.of());
+        if (!cl.positional().isEmpty()) {
+            throw new UsageException("server", "unexpected argument '" + cl.positional().get(0) + "'");
+        }
+        return cl;
+    }
+
+    int run(CommandLine cl, Path workingDirectory) throws CommandFailure, InterruptedException {
+        String homeArg = cl.value("--home");
+        Path home = (homeArg == null ? workingDirectory : workingDirectory.resolve(homeArg)).toAbsolutePath().normalize();
+        for (String folder : FOLDERS) {
+            try {
+                Files.createDirectories(home.resolve(folder));
+            } catch (IOException e) {
+                throw new CommandFailure(ExitCodes.ERROR, "cannot create " + home.resolve(folder) + ": " + e);
+            }
+        }
+        Thread hook = new Thread(() -> {
+            stop.request();
+            mode.stopAndWait();
+        }, "eventflux-server-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        String address = mode.start(home, cl.value("--port"), cl.value("--host"));
+        long readyMillis = ProcessHandle.current().info().startInstant()
+                .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
+        err.println("eventflux: server ready" + (readyMillis >= 0 ? " in " + readyMillis + " ms" : "") + " (home " + home
+                + ", deploy folder " + home.resolve("deploy") + ", management API " + address + ")");
+        err.flush();
+        stop.awaitRequest();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down (SIGTERM): the framework stops after this command returns
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The port file the management bundle writes once it listens (port 0 picks a free one). */
+    static String readPort(Path home) {
+        try {
+            return Files.readString(home.resolve("state").resolve("http.port"), StandardCharsets.US_ASCII).trim();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
