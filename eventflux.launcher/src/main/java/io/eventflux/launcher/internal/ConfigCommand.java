@@ -10,6 +10,7 @@ import io.eventflux.sql.plan.AppPlan;
 import io.eventflux.sql.plan.StreamDef;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -220,7 +221,7 @@ final class ConfigCommand {
     private void printTable(String stream, String source, Map<String, ResolvedOption> options) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"KEY", "VALUE", "FROM", "ENVIRONMENT"});
-        for (ResolvedOption option : options.values()) {
+        for (ResolvedOption option : listingOrder(options)) {
             rows.add(new String[] {option.key(), option.displayValue(), origin(stream, source, option.origin()),
                     variables(option)});
         }
@@ -240,6 +241,25 @@ final class ConfigCommand {
             }
             out.println(sb.toString().stripTrailing());
         }
+    }
+
+    /**
+     * SQL keys first: type, extension and format, then by name (the plan does not keep the WITH clause's
+     * order); then the file's keys in file order ({@link OptionResolver} keeps the layers in that order).
+     */
+    private static List<ResolvedOption> listingOrder(Map<String, ResolvedOption> options) {
+        List<String> first = List.of("type", "extension", "format");
+        List<ResolvedOption> sql = new ArrayList<>();
+        List<ResolvedOption> rest = new ArrayList<>();
+        for (ResolvedOption option : options.values()) {
+            (option.origin() == OptionOrigin.SQL ? sql : rest).add(option);
+        }
+        sql.sort(Comparator.comparingInt((ResolvedOption o) -> {
+            int i = first.indexOf(o.key().toLowerCase(Locale.ROOT));
+            return i < 0 ? first.size() : i;
+        }).thenComparing(ResolvedOption::key));
+        sql.addAll(rest);
+        return sql;
     }
 
     private static String origin(String stream, String source, OptionOrigin origin) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigCliTest {
     private static final String PASSWORD = "hunter2-very-secret";
     private static final String TOKEN = "tok-literal-s3cr3t";
+    private static final Map<String, String> ENV = Map.of("GROUP", "g1", "KAFKA_PASSWORD", PASSWORD);
 
     private static final String APP = """
             CREATE STREAM Orders (id STRING, amount DOUBLE)
@@ -66,8 +67,6 @@ class ConfigCliTest {
                 .execute(args);
     }
 
-    private static final Map<String, String> ENV = Map.of("GROUP", "g1", "KAFKA_PASSWORD", PASSWORD);
-
     @Test
     void listShowsEachOptionWithItsOriginAndVariablesAndRedactsSecrets() throws IOException {
         write("conf/eventflux.toml", TOML);
@@ -88,6 +87,10 @@ class ConfigCliTest {
                 .containsPattern("kafka\\.bootstrap\\.servers +localhost:9092 +conf/eventflux\\.toml \\[application] +"
                         + "\\$KAFKA_SERVERS \\(not set: default\\)\\n")
                 .containsPattern("note +plain +SQL WITH\\n");
+        // SQL keys first (type, extension, format, then by name), then the file's in file order
+        assertThat(section(stdout, "stream Orders").lines().skip(2).map(l -> l.strip().split(" +")[0])).containsExactly(
+                "type", "extension", "format", "kafka.topic", "kafka.group.id", "kafka.sasl.jaas.config",
+                "http.auth.token", "error.strategy", "kafka.bootstrap.servers");
         // Audit has no type: the [application] keys do not apply to it
         assertThat(section(stdout, "stream Audit")).contains("note").doesNotContain("error.strategy");
         assertNoSecretPrinted();
