@@ -101,6 +101,8 @@ public final class LauncherComponent implements Callable<Integer> {
     }
 
     private AppPlan plan(String sql) throws CompileException, CommandFailure {
+        // the engine registers the registry before its EventFlux service, which explains best what is missing
+        awaitEventFlux();
         long timeout = timeoutSeconds();
         try {
             ExtensionRegistry catalog = registry.await(timeout, TimeUnit.SECONDS);

@@ -147,16 +147,21 @@ class ConfigCliTest {
     @Test
     void validateListsEveryProblemAndExitsOne() throws IOException {
         installProbeSource();
+        // values the compiler cannot see: they come from the file
         write("conf/eventflux.toml", TOML + """
 
                 [streams.Ordrs]
                 x = 1
+
+                [streams.Sink1]
+                error.strategy = "explode"
+                error.dlq.stream = "Dlqq"
+                backpressure = "wait"
                 """);
         Path app = write("app.sql", """
                 CREATE STREAM Orders (id STRING) WITH (type = 'source', extension = 'prob', format = 'jsn');
                 CREATE STREAM Hooks (id STRING) WITH (type = 'sourc', extension = 'probe');
-                CREATE STREAM Sink1 (id STRING) WITH (type = 'sink', 'error.strategy' = 'explode',
-                  'error.dlq.stream' = 'Dlqq', 'backpressure' = 'wait');
+                CREATE STREAM Sink1 (id STRING) WITH (type = 'sink');
                 CREATE STREAM Dlq (id STRING);
                 CREATE STREAM Loose (id STRING) WITH (extension = 'probe');
                 """);
