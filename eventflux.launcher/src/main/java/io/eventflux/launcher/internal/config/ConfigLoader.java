@@ -53,7 +53,7 @@ public final class ConfigLoader {
         if (explicit != null) {
             Path file = workingDirectory.resolve(explicit);
             if (!Files.isRegularFile(file)) {
-                throw new ConfigException("config file " + explicit + " does not exist");
+                throw new ConfigException("config file " + explicit + (Files.exists(file) ? " is not a file" : " does not exist"));
             }
             return load(file, explicit);
         }
