@@ -163,7 +163,7 @@ final class ConfigCommand {
     private static void checkAvailable(String stream, String kind, String name, Map<String, Set<String>> available,
             List<String> problems) {
         Set<String> names = available.getOrDefault(kind, Set.of());
-        if (!names.contains(name.toLowerCase(Locale.ROOT))) {
+        if (!names.contains(name)) {
             String what = kind.equals("mapper") ? "format" : kind + " extension";
             problems.add("stream " + stream + ": " + what + " '" + name + "' is not available; available "
                     + (kind.equals("mapper") ? "formats" : kind + "s") + ": " + names(available, kind)
@@ -190,13 +190,13 @@ final class ConfigCommand {
         return null;
     }
 
-    /** Lower-case names and aliases by extension type. */
+    /** Names and aliases by extension type, sorted ignoring case (lookups ignore case too). */
     private Map<String, Set<String>> available() {
         Map<String, Set<String>> out = new LinkedHashMap<>();
         for (ExtensionInfo info : extensions.get()) {
-            Set<String> names = out.computeIfAbsent(info.type(), t -> new TreeSet<>());
-            names.add(info.name().toLowerCase(Locale.ROOT));
-            info.aliases().forEach(a -> names.add(a.toLowerCase(Locale.ROOT)));
+            Set<String> names = out.computeIfAbsent(info.type(), t -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER));
+            names.add(info.name());
+            names.addAll(info.aliases());
         }
         return out;
     }

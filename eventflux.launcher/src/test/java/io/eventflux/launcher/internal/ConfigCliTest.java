@@ -2,10 +2,7 @@ package io.eventflux.launcher.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventflux.api.extension.Extension;
-import io.eventflux.api.io.SourceFactory;
 import io.eventflux.engine.EventFluxRuntime;
-import io.eventflux.engine.ExtensionRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +10,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +34,7 @@ class ConfigCliTest {
 
     private static final String APP = """
             CREATE STREAM Orders (id STRING, amount DOUBLE)
-              WITH (type = 'source', extension = 'probe', format = 'json', 'kafka.topic' = 'orders-sql');
+              WITH (type = 'source', extension = 'inMemory', format = 'json', 'kafka.topic' = 'orders-sql');
             CREATE STREAM Audit (id STRING) WITH (note = 'plain');
             INSERT INTO Out SELECT id FROM Orders;
             """;
@@ -61,10 +66,13 @@ class ConfigCliTest {
     }
 
     private int execute(Map<String, String> env, String... args) {
+        return execute(new StopSignal(), env, args);
+    }
+
+    private int execute(StopSignal stop, Map<String, String> env, String... args) {
         Console console = new Console(new ByteArrayInputStream(new byte[0]),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Cli(() -> engine, engine::compile, console, new StopSignal(), () -> { }, new Workspace(dir, env))
-                .execute(args);
+        return new Cli(() -> engine, engine::compile, console, stop, () -> { }, new Workspace(dir, env)).execute(args);
     }
 
     @Test
@@ -109,7 +117,7 @@ class ConfigCliTest {
 
         String stdout = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).isZero();
-        assertThat(stdout).containsPattern("owner +team-a +" + java.util.regex.Pattern.quote(yaml + " [streams.Audit]")
+        assertThat(stdout).containsPattern("owner +team-a +" + Pattern.quote(yaml + " [streams.Audit]")
                 + " +\\$OWNER \\(not set: default\\)");
         assertThat(stdout).doesNotContain("conf/eventflux.toml", "kafka.group.id");
     }
@@ -132,7 +140,6 @@ class ConfigCliTest {
 
     @Test
     void validateSaysOkWhenEveryOptionResolvesAndNamesInstalledExtensions() throws IOException {
-        installProbeSource();
         write("conf/eventflux.toml", TOML);
 
         int exit = execute(ENV, "config", "validate", write("app.sql", APP).toString());
@@ -146,7 +153,6 @@ class ConfigCliTest {
 
     @Test
     void validateListsEveryProblemAndExitsOne() throws IOException {
-        installProbeSource();
         // values the compiler cannot see: they come from the file
         write("conf/eventflux.toml", TOML + """
 
@@ -159,11 +165,11 @@ class ConfigCliTest {
                 backpressure = "wait"
                 """);
         Path app = write("app.sql", """
-                CREATE STREAM Orders (id STRING) WITH (type = 'source', extension = 'prob', format = 'jsn');
-                CREATE STREAM Hooks (id STRING) WITH (type = 'sourc', extension = 'probe');
+                CREATE STREAM Orders (id STRING) WITH (type = 'source', extension = 'inMemry', format = 'jsn');
+                CREATE STREAM Hooks (id STRING) WITH (type = 'sourc', extension = 'timer');
                 CREATE STREAM Sink1 (id STRING) WITH (type = 'sink');
                 CREATE STREAM Dlq (id STRING);
-                CREATE STREAM Loose (id STRING) WITH (extension = 'probe');
+                CREATE STREAM Loose (id STRING) WITH (extension = 'log');
                 """);
 
         int exit = execute(Map.of("KAFKA_PASSWORD", PASSWORD), "config", "validate", app.toString());
@@ -175,7 +181,7 @@ class ConfigCliTest {
                 "problems with the configuration (file conf/eventflux.toml):",
                 "stream Orders: option 'kafka.group.id' (from conf/eventflux.toml [streams.Orders]) uses ${GROUP}",
                 "stream Hooks: type 'sourc' is not a connector type; write 'source' or 'sink'",
-                "stream Sink1: a sink needs 'extension' (available sinks: none installed)",
+                "stream Sink1: a sink needs 'extension' (available sinks: inMemory, log)",
                 "stream Sink1: error.strategy must be one of [dlq, drop, fail, retry], was 'explode'",
                 "stream Sink1: backpressure must be one of [block, drop], was 'wait'",
                 "stream Sink1: error.dlq.stream names 'Dlqq', which is not a stream of the app (did you mean 'Dlq'?)",
@@ -187,7 +193,7 @@ class ConfigCliTest {
         err.reset();
         assertThat(execute(ENV, "config", "validate", app.toString())).isEqualTo(ExitCodes.ERROR);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(
-                "stream Orders: source extension 'prob' is not available; available sources: probe (did you mean 'probe'?)",
+                "stream Orders: source extension 'inMemry' is not available; available sources: inMemory, timer (did you mean 'inMemory'?)",
                 "stream Orders: format 'jsn' is not available; available formats: bytes, csv, json, text (did you mean 'json'?)");
         assertNoSecretPrinted();
     }
@@ -236,6 +242,73 @@ class ConfigCliTest {
     }
 
     @Test
+    void runDeploysTheAppWithTheFilesOptionsAndTheEnvironment() throws Exception {
+        // the SQL names no extension: the timer source and its interval come from the file and the environment
+        write("conf/eventflux.toml", """
+                [streams.Ticks]
+                extension = "timer"
+                timer.interval = "${TICK_INTERVAL:1 s}"
+                """);
+        Path app = write("app.sql", """
+                CREATE STREAM Ticks (t LONG) WITH (type = 'source');
+                INSERT INTO Out SELECT t FROM Ticks;
+                """);
+        StopSignal stop = new StopSignal();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread runner = new Thread(() -> exit.set(execute(stop, Map.of("TICK_INTERVAL", "20 ms"), "run", app.toString())),
+                "run-under-test");
+        runner.start();
+        try {
+            assertThat(await(() -> ticks().size() >= 5, 30_000)).as("five ticks printed; stderr: %s", err).isTrue();
+        } finally {
+            stop.request();
+            runner.join(30_000);
+        }
+
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(exit).hasValue(0);
+        List<Long> ticks = ticks();
+        // 20 ms apart, not the default 1 s: four intervals take far less than the 4 s they would otherwise
+        assertThat(ticks.get(4) - ticks.get(0)).isLessThan(3_000);
+        assertThat(engine.apps()).isEmpty();
+    }
+
+    @Test
+    void runWithoutTheFilesOptionsCannotDeployAndSaysWhy() throws IOException {
+        Path app = write("app.sql", """
+                CREATE STREAM Ticks (t LONG) WITH (type = 'source', extension = 'timer', 'timer.interval' = '${TICK_INTERVAL}');
+                INSERT INTO Out SELECT t FROM Ticks;
+                """);
+
+        assertThat(execute(Map.of(), "run", app.toString())).isEqualTo(ExitCodes.ERROR);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("eventflux: cannot deploy the app:",
+                "stream Ticks: option 'timer.interval' (from SQL WITH) uses ${TICK_INTERVAL}, which is not set");
+        assertThat(engine.apps()).isEmpty();
+    }
+
+    /** The t of every Out line printed so far. */
+    private List<Long> ticks() {
+        Matcher m = Pattern.compile("\"stream\":\"Out\",\"data\":\\{\"t\":(\\d+)}").matcher(out.toString(StandardCharsets.UTF_8));
+        List<Long> ticks = new ArrayList<>();
+        while (m.find()) {
+            ticks.add(Long.parseLong(m.group(1)));
+        }
+        return ticks;
+    }
+
+    private static boolean await(BooleanSupplier condition, long timeoutMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return true;
+    }
+
+    @Test
     void aMissingConfigFileIsAnError() throws IOException {
         int exit = execute(ENV, "config", "validate", write("app.sql", APP).toString(), "--config", "nope.toml");
 
@@ -258,14 +331,6 @@ class ConfigCliTest {
         assertThat(execute(ENV, "help", "config")).isZero();
         assertThat(execute(ENV, "config", "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: eventflux config list", "[streams.Name]");
-    }
-
-    /** A source extension named "probe" in the registry: validate only looks names up, it never creates one. */
-    private void installProbeSource() {
-        SourceFactory probe = spec -> {
-            throw new UnsupportedOperationException("not started by these tests");
-        };
-        engine.registry().add(Extension.SOURCE, probe, Map.of(ExtensionRegistry.NAME, "probe"));
     }
 
     private void assertNoSecretPrinted() {
