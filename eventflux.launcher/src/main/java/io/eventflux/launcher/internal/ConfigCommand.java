@@ -222,7 +222,7 @@ final class ConfigCommand {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"KEY", "VALUE", "FROM", "ENVIRONMENT"});
         for (ResolvedOption option : listingOrder(options)) {
-            rows.add(new String[] {option.key(), option.displayValue(), origin(stream, source, option.origin()),
+            rows.add(new String[] {option.key(), shown(option.displayValue()), origin(stream, source, option.origin()),
                     variables(option)});
         }
         int[] widths = new int[4];
@@ -241,6 +241,11 @@ final class ConfigCommand {
             }
             out.println(sb.toString().stripTrailing());
         }
+    }
+
+    /** Quoted when the value is empty or has spaces at either end, which a table would otherwise hide. */
+    private static String shown(String value) {
+        return value.isEmpty() || !value.strip().equals(value) ? '"' + value + '"' : value;
     }
 
     /**

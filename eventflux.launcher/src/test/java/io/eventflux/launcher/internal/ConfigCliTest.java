@@ -51,6 +51,7 @@ class ConfigCliTest {
             kafka.group.id = "${GROUP}"
             kafka.sasl.jaas.config = 'PlainLoginModule required username="u" password="${KAFKA_PASSWORD}";'
             http.auth.token = "%s"
+            log.prefix = "> "
             """.formatted(TOKEN);
 
     @TempDir
@@ -94,11 +95,12 @@ class ConfigCliTest {
                 .containsPattern("error\\.strategy +retry +conf/eventflux\\.toml \\[application]\\n")
                 .containsPattern("kafka\\.bootstrap\\.servers +localhost:9092 +conf/eventflux\\.toml \\[application] +"
                         + "\\$KAFKA_SERVERS \\(not set: default\\)\\n")
+                .containsPattern("log\\.prefix +\"> \" +conf/eventflux\\.toml")
                 .containsPattern("note +plain +SQL WITH\\n");
         // SQL keys first (type, extension, format, then by name), then the file's in file order
         assertThat(section(stdout, "stream Orders").lines().skip(2).map(l -> l.strip().split(" +")[0])).containsExactly(
                 "type", "extension", "format", "kafka.topic", "kafka.group.id", "kafka.sasl.jaas.config",
-                "http.auth.token", "error.strategy", "kafka.bootstrap.servers");
+                "http.auth.token", "log.prefix", "error.strategy", "kafka.bootstrap.servers");
         // Audit has no type: the [application] keys do not apply to it
         assertThat(section(stdout, "stream Audit")).contains("note").doesNotContain("error.strategy");
         assertNoSecretPrinted();
