@@ -101,7 +101,8 @@ public final class ConfigLoader {
             } else if (key.equals(STREAMS)) {
                 streams = streams(name, value);
             } else {
-                sections.put(key, plain.convertValue(value, Object.class));
+                // YAML "server:" with nothing under it is an empty table, not a missing one
+                sections.put(key, value.isNull() ? Map.of() : plain.convertValue(value, Object.class));
                 if (!RESERVED.contains(key)) {
                     warnings.add(name + ": unknown top-level key '" + key + "' is ignored" + suggestion(key));
                 }

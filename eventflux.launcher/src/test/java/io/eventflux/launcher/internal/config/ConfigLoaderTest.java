@@ -77,6 +77,7 @@ class ConfigLoaderTest {
                   Empty:
                 server:
                   port: 8080
+                persistence:
                 """);
 
         ConfigFile config = loader.load(file, "c.yaml");
@@ -87,7 +88,7 @@ class ConfigLoaderTest {
                 Map.entry("kafka.bootstrap.servers", "${KAFKA_SERVERS:localhost:9092}"));
         assertThat(config.options().stream("Orders")).containsEntry("kafka.topic", "orders").containsKey("enabled");
         assertThat(config.options().streams()).containsKey("Empty");
-        assertThat(config.sections()).isEqualTo(Map.of("server", Map.of("port", 8080)));
+        assertThat(config.sections()).isEqualTo(Map.of("server", Map.of("port", 8080), "persistence", Map.of()));
     }
 
     @Test
