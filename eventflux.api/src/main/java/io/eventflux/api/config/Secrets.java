@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Which option keys hold secrets ({@code *password*}, {@code *token*}, {@code *secret*}, SASL keys such as
- * {@code kafka.sasl.jaas.config}, key stores' passwords, credentials, API keys, authorization headers) and
+ * {@code kafka.sasl.jaas.config}, key stores' passwords and PEM keys ({@code ssl.keystore.key}), credentials,
+ * API keys, authorization headers, {@code basic.auth.user.info}) and
  * their redacted form. Anything that prints or logs options goes through here. The match ignores case and
  * errs on the side of hiding: {@code sasl.mechanism} is hidden too.
  */
@@ -18,7 +19,7 @@ public final class Secrets {
     /** Substrings of a lower-case key (or environment variable name) that mark it as a secret. */
     private static final List<String> MARKERS = List.of("password", "passwd", "passphrase", "pwd", "token",
             "secret", "sasl", "jaas", "credential", "private.key", "privatekey", "private_key", "apikey", "api.key",
-            "api_key", "authorization");
+            "api_key", "authorization", "keystore.key", "user.info", "userinfo");
 
     private Secrets() {
     }

@@ -14,7 +14,8 @@ class SecretsTest {
             "mqtt.Password", "http.auth.token", "TOKEN", "refresh_token", "aws.secret.key", "client_secret",
             "kafka.sasl.jaas.config", "kafka.sasl.mechanism", "sasl.oauthbearer.token.endpoint.url",
             "http.headers.Authorization", "gcp.credentials.json", "api.key", "x-apikey", "ssl.private.key",
-            "DB_PASSWORD", "jdbc.pwd", "key.passphrase"})
+            "DB_PASSWORD", "jdbc.pwd", "key.passphrase", "kafka.ssl.keystore.key",
+            "kafka.schema.registry.basic.auth.user.info"})
     void keysNamingSecretsAreSecret(String key) {
         assertThat(Secrets.isSecret(key)).isTrue();
         assertThat(Secrets.redact(key, "hunter2")).isEqualTo(Secrets.REDACTED);
@@ -22,7 +23,8 @@ class SecretsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"kafka.topic", "kafka.key", "kafka.bootstrap.servers", "http.url", "file.path",
-            "json.mapping.user", "error.strategy", "type", "extension", "kafka.group.id"})
+            "json.mapping.user", "error.strategy", "type", "extension", "kafka.group.id", "kafka.ssl.keystore.location",
+            "kafka.ssl.keystore.type", "kafka.ssl.truststore.certificates"})
     void otherKeysAreShownInClear(String key) {
         assertThat(Secrets.isSecret(key)).isFalse();
         assertThat(Secrets.redact(key, "value")).isEqualTo("value");
