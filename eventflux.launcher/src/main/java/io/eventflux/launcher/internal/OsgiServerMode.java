@@ -2,6 +2,7 @@ package io.eventflux.launcher.internal;
 
 import java.nio.file.Path;
 import java.util.Hashtable;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -39,18 +40,13 @@ final class OsgiServerMode implements ServerCommand.ServerMode {
     }
 
     @Override
-    public String start(Path home, String port, String host) throws CommandFailure, InterruptedException {
-        Hashtable<String, Object> props = new Hashtable<>();
+    public String start(Path home, Map<String, String> settings) throws CommandFailure, InterruptedException {
+        Hashtable<String, Object> props = new Hashtable<>(settings);
         props.put("eventflux.server", "true");
         props.put("eventflux.server.home", home.toString());
-        if (port != null) {
-            props.put("eventflux.http.port", port);
-        }
-        if (host != null) {
-            props.put("eventflux.http.host", host);
-        }
         String token = System.getenv("EVENTFLUX_HTTP_TOKEN");
-        if (token != null && !token.isBlank() && context.getProperty("eventflux.http.token") == null) {
+        if (token != null && !token.isBlank() && !settings.containsKey("eventflux.http.token")
+                && context.getProperty("eventflux.http.token") == null) {
             props.put("eventflux.http.token", token.trim());
         }
         HotDeploy.useFolder(context, home.resolve("deploy"));
@@ -58,6 +54,7 @@ final class OsgiServerMode implements ServerCommand.ServerMode {
         raiseStartLevel();
         awaitManagement();
         String actualPort = ServerCommand.readPort(home);
+        String host = settings.get("eventflux.http.host");
         String actualHost = host != null ? host : orDefault(context.getProperty("eventflux.http.host"), "127.0.0.1");
         return "http://" + actualHost + ":" + (actualPort == null ? "?" : actualPort);
     }

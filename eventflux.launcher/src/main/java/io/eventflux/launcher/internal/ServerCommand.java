@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,17 +22,19 @@ import java.util.Set;
  */
 final class ServerCommand {
     static final List<String> FOLDERS = List.of("deploy", "conf", "state", "logs");
+    static final List<String> KEYS = List.of("port", "host", "token");
 
     /** What the command needs from the framework. */
     interface ServerMode {
         /**
-         * Switches server mode on: the deploy folder and the management API (settings: home, and the
-         * port and host when given, else null).
+         * Switches server mode on: the deploy folder and the management API.
+         *
+         * @param settings {@code eventflux.http.port}, {@code .host}, {@code .token} when configured
          *
          * @return a description of the management API's address once it listens
          * @throws CommandFailure when the management bundle does not come up in time
          */
-        String start(Path home, String port, String host) throws CommandFailure, InterruptedException;
+        String start(Path home, Map<String, String> settings) throws CommandFailure, InterruptedException;
 
         /**
          * Stops the framework and waits (bounded) until it has stopped: on SIGTERM the JVM halts when
@@ -50,16 +54,50 @@ final class ServerCommand {
     }
 
     static CommandLine parse(List<String> args) throws UsageException {
-        CommandLine cl = CommandLine.parse("server", args, Set.of("--home", "--port", "--host"), Set.of());
+        CommandLine cl = CommandLine.parse("server", args, Set.of("--home", "--port", "--host", "--config"), Set.of());
         if (!cl.positional().isEmpty()) {
             throw new UsageException("server", "unexpected argument '" + cl.positional().get(0) + "'");
         }
         return cl;
     }
 
-    int run(CommandLine cl, Path workingDirectory) throws CommandFailure, InterruptedException {
+    static Path home(CommandLine cl, Path workingDirectory) {
         String homeArg = cl.value("--home");
-        Path home = (homeArg == null ? workingDirectory : workingDirectory.resolve(homeArg)).toAbsolutePath().normalize();
+        return (homeArg == null ? workingDirectory : workingDirectory.resolve(homeArg)).toAbsolutePath().normalize();
+    }
+
+    /**
+     * The management API's settings: --port and --host, else the {@code [server]} table of the
+     * configuration file ({@code port}, {@code host}, {@code token}); what is in neither is left to the
+     * framework properties ({@code -Deventflux.http.port}) and the defaults.
+     */
+    static Map<String, String> settings(CommandLine cl, Object serverTable) throws CommandFailure {
+        Map<String, String> settings = new HashMap<>();
+        if (serverTable instanceof Map<?, ?> table) {
+            for (Map.Entry<?, ?> e : table.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (!KEYS.contains(key)) {
+                    throw new CommandFailure(ExitCodes.ERROR, "[server] " + key + " is not a server setting (" + String.join(", ", KEYS) + ")");
+                }
+                if (e.getValue() instanceof Map || e.getValue() instanceof List) {
+                    throw new CommandFailure(ExitCodes.ERROR, "[server] " + key + " must be a single value");
+                }
+                settings.put("eventflux.http." + key, String.valueOf(e.getValue()));
+            }
+        } else if (serverTable != null) {
+            throw new CommandFailure(ExitCodes.ERROR, "server in the configuration file must be a table ([server])");
+        }
+        if (cl.value("--port") != null) {
+            settings.put("eventflux.http.port", cl.value("--port"));
+        }
+        if (cl.value("--host") != null) {
+            settings.put("eventflux.http.host", cl.value("--host"));
+        }
+        return settings;
+    }
+
+    int run(CommandLine cl, Path home, Object serverTable) throws CommandFailure, InterruptedException {
+        Map<String, String> settings = settings(cl, serverTable);
         for (String folder : FOLDERS) {
             try {
                 Files.createDirectories(home.resolve(folder));
@@ -72,7 +110,7 @@ final class ServerCommand {
             mode.stopAndWait();
         }, "eventflux-server-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        String address = mode.start(home, cl.value("--port"), cl.value("--host"));
+        String address = mode.start(home, settings);
         long readyMillis = ProcessHandle.current().info().startInstant()
                 .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
         err.println("eventflux: server ready" + (readyMillis >= 0 ? " in " + readyMillis + " ms" : "") + " (home " + home
