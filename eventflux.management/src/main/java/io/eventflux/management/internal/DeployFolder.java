@@ -53,7 +53,7 @@ final class DeployFolder {
                     + " (" + deployed.summary().state() + ")");
         } catch (CompileException e) {
             boolean running = deployer.exists(name);
-            problem(file, name, file.getName() + " does not compile" + (running ? " (the previous version keeps running)" : "")
+            problem(file, name, "deploy/" + file.getName() + " does not compile" + (running ? " (the previous version keeps running)" : "")
                     + ":" + System.lineSeparator() + "  " + format(e.errors()));
         } catch (RuntimeException e) {
             problem(file, name, "deploy/" + file.getName() + ": app '" + name + "' cannot be deployed: " + e.getMessage());

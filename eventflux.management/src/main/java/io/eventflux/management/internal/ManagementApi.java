@@ -75,7 +75,10 @@ final class ManagementApi {
         return ok(Map.of("status", "UP"));
     }
 
-    /** 200 when every app is RUNNING or intentionally stopped and every deploy file is deployed; 503 with the reasons. */
+    /**
+     * 200 when every app is RUNNING or intentionally stopped (STOPPED) and every {@code *.sql} file of the
+     * deploy folder has an app; 503 with the reasons otherwise (WAITING, FAILED, a new file that does not compile).
+     */
     private Reply ready() {
         List<String> reasons = new ArrayList<>();
         for (AppSummary app : management.apps()) {
@@ -85,12 +88,16 @@ final class ManagementApi {
                 reasons.add("app '" + app.name() + "' FAILED: " + app.error());
             }
         }
+        // a file whose previous version still runs is a warning (the app serves); one whose app never
+        // came up is a reason
+        List<String> warnings = new ArrayList<>();
         for (DeployFolder.FileApp file : folder.problems()) {
-            reasons.add("deploy/" + file.file() + ": " + file.problem());
+            (deployer.exists(file.app()) ? warnings : reasons).add(file.problem());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", reasons.isEmpty() ? "READY" : "NOT_READY");
         body.put("reasons", reasons);
+        body.put("warnings", warnings);
         return Reply.json(reasons.isEmpty() ? 200 : 503, write(body));
     }
 
