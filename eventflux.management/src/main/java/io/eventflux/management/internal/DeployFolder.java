@@ -43,11 +43,10 @@ final class DeployFolder {
         FileApp previous = files.get(key(file));
         String name = AppNames.of(file.getName(), sql);
         try {
-            if (previous != null && previous.app() != null && !previous.app().equals(name)
-                    && previous.problem() == null) {
-                deployer.undeploy(previous.app()); // the file now names another app
-            }
             AppDeployer.Deployed deployed = deployer.deploy(name, sql);
+            if (previous != null && previous.app() != null && !previous.app().equals(name)) {
+                deployer.undeploy(previous.app()); // the file now names another app, which is up
+            }
             files.put(key(file), new FileApp(file.getName(), name, null));
             log.info(() -> "deploy/" + file.getName() + ": app '" + name + "' " + (deployed.replaced() ? "redeployed" : "deployed")
                     + " (" + deployed.summary().state() + ")");
