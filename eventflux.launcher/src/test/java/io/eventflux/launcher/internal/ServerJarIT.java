@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -31,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code eventflux server} as users run it: the runnable jar as a child process over a distribution
- * folder. An app dropped into deploy/ before the start runs (a timer source) and is seen over HTTP
+ * {@code eventflux server} as users run it: the distribution (eventflux-VERSION.tar.gz) extracted, and
+ * {@code bin/eventflux server} as a child process serving that folder. An app dropped into deploy/ before the start runs (a timer source) and is seen over HTTP
  * (status, metrics); a broken redeploy keeps the previous version running and reports the compile
  * error with its line and column; the example third-party extension (examples/extension-hello, built
  * here with Maven) dropped into deploy/ is installed and usable from an app dropped next to it; removing
@@ -42,6 +41,8 @@ class ServerJarIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @TempDir
+    Path dir;
+    /** The distribution folder, extracted from eventflux-VERSION.tar.gz. */
     Path home;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -60,7 +61,13 @@ class ServerJarIT {
     void hotDeployRestMetricsAndTheExampleExtension() throws Exception {
         Assumptions.assumeTrue(engineProvidesManagement(), "the engine in eventflux.jar does not register"
                 + " io.eventflux.api.management.EventFluxManagement yet (the lifecycle work): server mode needs it");
-        Path deploy = Files.createDirectories(home.resolve("deploy"));
+        home = extractDistribution();
+        assertThat(home.resolve("bin/eventflux")).isExecutable();
+        assertThat(home.resolve("lib/eventflux.jar")).isRegularFile();
+        for (String folder : List.of("bundles", "deploy", "conf", "state", "logs")) {
+            assertThat(home.resolve(folder)).isDirectory();
+        }
+        Path deploy = home.resolve("deploy");
         Files.writeString(deploy.resolve("ticks.sql"), ticks("n"));
         start();
 
@@ -134,7 +141,7 @@ class ServerJarIT {
 
     /** Writes a file into deploy/ at once (moved in), as deploy tools should: FileInstall never sees it half written. */
     private void drop(Path target, String content) throws IOException {
-        Path tmp = Files.writeString(home.resolve("next.tmp"), content);
+        Path tmp = Files.writeString(dir.resolve("next.tmp"), content);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -144,10 +151,22 @@ class ServerJarIT {
                 + "INSERT INTO Out SELECT " + selected + " FROM Tick;\n";
     }
 
+    private Path extractDistribution() throws Exception {
+        Path tar = Path.of(System.getProperty("eventflux.distribution", "target/eventflux-0.1.0-SNAPSHOT.tar.gz"));
+        assertThat(tar).as("the distribution (mvn package)").isRegularFile();
+        Process p = new ProcessBuilder("tar", "xzf", tar.toString(), "-C", dir.toString()).inheritIO().start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as("tar xzf " + tar).isTrue();
+        try (var entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+    }
+
+    /** bin/eventflux server (its home is the distribution folder; conf/eventflux.toml sets port 9090, --port 0 wins). */
     private void start() throws Exception {
-        String jar = System.getProperty("eventflux.jar", "target/eventflux.jar");
-        server = new ProcessBuilder(java(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar, "server", "--home", home.toString(),
-                "--port", "0").redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/eventflux").toString(), "server", "--port", "0")
+                .redirectErrorStream(true).redirectOutput(home.resolve("logs/server.log").toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        server = pb.start();
         String ready = await("the server ready line", () -> {
             assertThat(server.isAlive()).as(this::log).isTrue();
             return log().contains("server ready") ? log() : null;
@@ -195,7 +214,7 @@ class ServerJarIT {
 
     private String log() {
         try {
-            return Files.readString(home.resolve("server.log"), StandardCharsets.UTF_8);
+            return Files.readString(home.resolve("logs/server.log"), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
         }
@@ -237,9 +256,5 @@ class ServerJarIT {
         JarInputStream engine = new JarInputStream(engineJar);
         String provided = engine.getManifest().getMainAttributes().getValue("Provide-Capability");
         return provided != null && provided.contains(service);
-    }
-
-    private static String java() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 }
