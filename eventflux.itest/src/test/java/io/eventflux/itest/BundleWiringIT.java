@@ -39,7 +39,8 @@ public class BundleWiringIT {
             "eventflux.function.core", "eventflux.function.math", "eventflux.function.string",
             "eventflux.function.time", "eventflux.function.json",
             "eventflux.store.inmemory", "eventflux.store.cache", "eventflux.store.jdbc",
-            "eventflux.mapper.json", "eventflux.mapper.csv", "eventflux.mapper.text", "eventflux.mapper.bytes");
+            "eventflux.mapper.json", "eventflux.mapper.csv", "eventflux.mapper.text", "eventflux.mapper.bytes",
+            "json-path", "net.minidev.json-smart");
 
     @Inject
     private BundleContext context;
