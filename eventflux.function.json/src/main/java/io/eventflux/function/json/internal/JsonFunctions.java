@@ -1,9 +1,5 @@
 package io.eventflux.function.json.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.jayway.jsonpath.Configuration;
-import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
-import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import io.eventflux.api.extension.Extension;
 import io.eventflux.api.function.FunctionDefinition;
 import io.eventflux.api.function.FunctionFactory;
@@ -24,29 +20,12 @@ import org.osgi.service.component.annotations.Component;
                 + " STRING; NULL for NULL"})
 @aQute.bnd.annotation.spi.ServiceProvider(value = FunctionFactory.class, resolution = aQute.bnd.annotation.Resolution.OPTIONAL)
 public final class JsonFunctions implements FunctionFactory {
-    /** Made when an app first calls a json function: building it loads ~300 classes, which startup skips. */
-    private ObjectMapper mapper;
-    /** Jayway on the same mapper, made for the first jsonGet. */
-    private Configuration jsonPath;
+    // No Jackson or Jayway type in this class's fields or method signatures: SCR reflects on them at
+    // startup, which would load those classes.
+    private final JsonLibraries libraries = new JsonLibraries();
     private final FunctionTable table = new FunctionTable("json")
-            .add("jsonGet", call -> JsonGet.define(call, this::jsonPath))
-            .add("toJson", call -> ToJson.define(call, mapper()));
-
-    private synchronized ObjectMapper mapper() {
-        if (mapper == null) {
-            mapper = new ObjectMapper();
-        }
-        return mapper;
-    }
-
-    /** Both providers named, so Jayway never builds its json-smart defaults. */
-    private synchronized Configuration jsonPath() {
-        if (jsonPath == null) {
-            jsonPath = Configuration.builder().jsonProvider(new JacksonJsonProvider(mapper()))
-                    .mappingProvider(new JacksonMappingProvider(mapper())).build();
-        }
-        return jsonPath;
-    }
+            .add("jsonGet", call -> JsonGet.define(call, libraries::jsonPath))
+            .add("toJson", call -> ToJson.define(call, libraries.mapper()));
 
     @Override
     public Set<String> names() {

@@ -1,9 +1,12 @@
 package io.eventflux.function.json.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.JsonPathException;
+import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.extension.Argument;
 import io.eventflux.api.extension.ExtensionException;
@@ -27,6 +30,15 @@ final class JsonGet implements Function {
 
     private JsonGet(Configuration configuration) {
         this.configuration = configuration;
+    }
+
+    /**
+     * Jayway on the library's mapper, with both providers named so that Jayway never builds its json-smart
+     * defaults. Here rather than in JsonFunctions: verifying that class would then load Jayway at startup.
+     */
+    static Configuration configuration(ObjectMapper mapper) {
+        return Configuration.builder().jsonProvider(new JacksonJsonProvider(mapper))
+                .mappingProvider(new JacksonMappingProvider(mapper)).build();
     }
 
     /** @param configuration asked for when the call is defined, so Jayway loads with the first jsonGet */
