@@ -15,7 +15,19 @@ import java.util.HashMap;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
-/** {@code format = 'json'}: JSON objects to events and back. */
+/**
+ * {@code format = 'json'}: JSON objects to events and back.
+ *
+ * <p>Source: an object is one event, a top-level array one per element; attributes are taken by name,
+ * streamed straight from the Jackson parser. {@code json.mapping.<attr>} gives an attribute a JSONPath
+ * instead (full Jayway syntax: deep scan, wildcards, filters, slices, functions; a path without {@code $}
+ * starts at the root), compiled when the mapper is made, so an invalid path fails the deployment with the
+ * stream, the option (hence the attribute) and the path. The paths run on one Map/List tree per payload.
+ * As in Siddhi with {@code fail.on.missing.attribute = false}, and as a missing field by name, a path that
+ * matches nothing gives NULL.
+ * {@code json.enclosing-element} (Siddhi's {@code enclosing.element}) is the JSONPath of the events inside
+ * an envelope payload; the attribute paths then start at each event.
+ */
 @Component(service = MapperFactory.class)
 @ServiceProvider(value = MapperFactory.class, resolution = Resolution.OPTIONAL)
 @Extension(type = Extension.MAPPER, name = "json",
