@@ -2,7 +2,6 @@ package io.eventflux.mapper.json.internal;
 
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
-import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.PathNotFoundException;
 import io.eventflux.api.Attribute;
 import io.eventflux.api.AttributeType;
@@ -69,7 +68,7 @@ final class JsonPathMapping {
                     + "' matches nothing in the payload");
         }
         List<Object> out = new ArrayList<>();
-        if (events.isDefinite()) {
+        if (events.isDefinite() || !(found instanceof List)) {
             addEvents(found, out);
         } else {
             for (Object match : (List<?>) found) {
@@ -93,7 +92,9 @@ final class JsonPathMapping {
         for (int i = 0; i < data.length; i++) {
             Attribute a = schema.attribute(i);
             Object v = read(paths[i], event, JsonMapperFactory.MAPPING + a.name(), written[i]);
-            data[i] = paths[i].isDefinite() ? convert(v, a) : convertMatches((List<?>) v, a, i);
+            // an indefinite path gives its matches, unless it ends in a function ($..p.sum()): one value
+            data[i] = !paths[i].isDefinite() && (v == null || v instanceof List) ? convertMatches((List<?>) v, a, i)
+                    : convert(v, a);
         }
         return data;
     }
@@ -104,8 +105,9 @@ final class JsonPathMapping {
             return path.read(tree, configuration);
         } catch (PathNotFoundException e) {
             return null;
-        } catch (JsonPathException e) {
-            // e.g. a function applied to a value it does not take ($.name.sum())
+        } catch (RuntimeException e) {
+            // JsonPathException, e.g. a function applied to values it does not take ($.name.sum()), or any
+            // other failure inside Jayway: the payload's error, not the source's
             throw new MappingException("stream " + schema.name() + ": option '" + key + "' = '" + text
                     + "' cannot be evaluated: " + e.getMessage(), e);
         }

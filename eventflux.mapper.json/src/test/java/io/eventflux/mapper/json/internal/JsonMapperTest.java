@@ -202,6 +202,10 @@ class JsonMapperTest {
                 "json.mapping.volume", "$.quotes[?(@.bid > 2 && @.size >= 20)].size", "json.mapping.ok", "$.flags.*",
                 "json.mapping.ts", "$.quotes.length()", "json.mapping.f", "$.quotes[-1:].bid").get(0);
         assertThat(e).containsExactly("IBM", 2.5, 20, 2L, true, 2.5f);
+        // functions over indefinite paths give one value (Jayway's aggregations are doubles)
+        Object[] f = source(doc, "json.mapping.price", "$..bid.sum()", "json.mapping.f", "$.max($.quotes[*].bid)",
+                "json.mapping.volume", "$.quotes.length()").get(0);
+        assertThat(f).containsExactly(null, 4.0, 2, null, null, 2.5f);
     }
 
     @Test
