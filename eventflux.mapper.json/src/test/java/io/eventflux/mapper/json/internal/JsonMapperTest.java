@@ -157,6 +157,12 @@ class JsonMapperTest {
                 .hasMessage("stream Trades: attribute 'price' (DOUBLE): cannot map value 'x'");
         assertThat(source("[{\"p\": \"x\"}, {\"p\": 2}]", "json.mapping.price", "$.p", "json.ignore-parse-errors", "true"))
                 .extracting(e -> e[1]).containsExactly(2.0);
+        assertThatThrownBy(() -> source("{\"a\": \"x\"}", "json.mapping.price", "$.a.sum()"))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("stream Trades: option 'json.mapping.price' = '$.a.sum()' cannot be evaluated: "
+                        + "Aggregation function attempted to calculate value using empty array");
+        assertThat(source("[{\"a\": \"x\"}, {\"a\": [1, 2]}]", "json.mapping.price", "$.a.sum()",
+                "json.ignore-parse-errors", "true")).extracting(e -> e[1]).containsExactly(3.0);
         assertThatThrownBy(() -> source("{}", "json.mapping.nope", "$.a"))
                 .hasMessage("stream Trades: option 'json.mapping.nope' names unknown attribute 'nope'; "
                         + "attributes are [symbol, price, volume, ts, ok, f]");
