@@ -40,7 +40,7 @@ public class BundleWiringIT {
             "eventflux.function.time", "eventflux.function.json",
             "eventflux.store.inmemory", "eventflux.store.cache", "eventflux.store.jdbc",
             "eventflux.mapper.json", "eventflux.mapper.csv", "eventflux.mapper.text", "eventflux.mapper.bytes",
-            "eventflux.connector.file");
+            "eventflux.connector.basic", "eventflux.connector.file");
 
     @Inject
     private BundleContext context;
@@ -123,9 +123,17 @@ public class BundleWiringIT {
     }
 
     @Test
-    public void connectorServicesAreRegisteredUnderTheirNames() throws InterruptedException {
+    public void fileConnectorServicesAreRegisteredUnderTheirNames() throws InterruptedException {
         assertExtensionService(io.eventflux.api.io.SourceFactory.class, "name", "file");
         assertExtensionService(io.eventflux.api.io.SinkFactory.class, "name", "file");
+    }
+
+    @Test
+    public void basicConnectorServicesAreRegisteredUnderTheirNames() throws InterruptedException {
+        assertExtensionService(io.eventflux.api.io.SourceFactory.class, "name", "timer");
+        assertExtensionService(io.eventflux.api.io.SourceFactory.class, "name", "inMemory");
+        assertExtensionService(io.eventflux.api.io.SinkFactory.class, "name", "log");
+        assertExtensionService(io.eventflux.api.io.SinkFactory.class, "name", "inMemory");
     }
 
     private void assertExtensionService(Class<?> type, String property, String value) throws InterruptedException {
