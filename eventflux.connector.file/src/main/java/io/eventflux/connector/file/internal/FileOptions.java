@@ -6,16 +6,18 @@ import java.nio.file.Path;
 
 /** Option checks shared by the source and the sink. */
 final class FileOptions {
+    static final String PATH = "file.path";
+
     private FileOptions() {
     }
 
     /** {@code file.path}, required, as an absolute path (relative to the working directory). */
     static Path path(ConnectorSpec spec) {
-        String value = spec.require(SourceOptions.PATH);
+        String value = spec.require(PATH);
         try {
             return Path.of(value.trim()).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("stream " + spec.stream().name() + ": option '" + SourceOptions.PATH
+            throw new IllegalArgumentException("stream " + spec.stream().name() + ": option '" + PATH
                     + "' is not a valid path: '" + value + "' (" + e.getReason() + ")");
         }
     }

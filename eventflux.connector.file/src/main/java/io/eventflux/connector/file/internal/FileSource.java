@@ -35,7 +35,7 @@ final class FileSource implements Source {
     private volatile FilePosition position; // after the last line handed over; null before any file was opened
     private volatile boolean stopped = true;
     private volatile boolean paused;
-    private Thread reader;
+    private volatile Thread reader;
 
     // confined to the reader thread (or to start(), before the thread starts)
     private SourceListener listener;
@@ -138,7 +138,7 @@ final class FileSource implements Source {
             // the listener failed (error.strategy = fail) or was interrupted by stop(): reading ends here
             if (!stopped) {
                 LOG.log(System.Logger.Level.ERROR, "stream " + options.stream() + ": the file source stops at "
-                        + location(current.name(), current.line() + 1), e);
+                        + (current == null ? options.path() : location(current.name(), current.line() + 1)), e);
             }
         } finally {
             closeCurrent();
@@ -152,6 +152,7 @@ final class FileSource implements Source {
             if (r != null) {
                 return r;
             }
+            skipExisting = false; // file.start.position = end skips only what a file held at the first start
             LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(options.pollMillis()));
         }
         return null;

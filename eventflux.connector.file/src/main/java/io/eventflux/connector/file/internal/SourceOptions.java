@@ -15,7 +15,6 @@ import java.util.Locale;
  * @param csvHeader {@code csv.has-header}: the first line of each file is a header for the csv mapper
  */
 record SourceOptions(String stream, Path path, boolean tail, boolean fromEnd, long pollMillis, boolean csvHeader) {
-    static final String PATH = "file.path";
     static final String MODE = "file.mode";
     static final String START_POSITION = "file.start.position";
     static final String POLL_INTERVAL = "file.poll.interval.ms";
