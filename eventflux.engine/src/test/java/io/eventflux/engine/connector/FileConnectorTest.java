@@ -6,12 +6,15 @@ import io.eventflux.api.AppRuntime;
 import io.eventflux.api.DeployOptions;
 import io.eventflux.api.Event;
 import io.eventflux.engine.EventFluxRuntime;
+import io.eventflux.engine.internal.app.AppRuntimeImpl;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,37 @@ class FileConnectorTest {
                 m -> assertThat(m).contains("orders.jsonl:4"),
                 m -> assertThat(m).contains("amount").contains("orders.jsonl:3"));
         assertThat(errors).extracting(e -> e.get(5)).containsOnly("Orders");
+    }
+
+    @Test
+    void aRestoredAppResumesInTheFileRotatedWhileItWasDown() throws Exception {
+        Path in = Files.writeString(dir.resolve("orders.jsonl"), """
+                {"id": "a", "amount": 50}
+                {"id": "b", "amount": 60}
+                """);
+        Path out = dir.resolve("big.jsonl");
+        String sql = """
+                CREATE STREAM Orders (id STRING, amount DOUBLE) WITH (type = 'source', extension = 'file',
+                  format = 'json', file.path = '%s', file.mode = 'tail', file.poll.interval.ms = '10');
+                CREATE STREAM Big (id STRING, amount DOUBLE) WITH (type = 'sink', extension = 'file', format = 'json',
+                  file.path = '%s', file.flush.interval.ms = '0');
+                INSERT INTO Big SELECT id, amount FROM Orders WHERE amount > 10;
+                """.formatted(in, out);
+        AppRuntime first = runtime.deploy(sql, DeployOptions.defaults().withName("first"));
+        assertThat(Polling.await(() -> lines(out).size() == 2, 10)).as("a and b written").isTrue();
+        Map<String, Serializable> snapshot = ((AppRuntimeImpl) first).snapshotState();
+        runtime.undeploy("first");
+
+        // while the app is down: one more line, then the file is rotated away
+        Files.writeString(in, "{\"id\": \"c\", \"amount\": 70}\n", StandardOpenOption.APPEND);
+        Files.move(in, dir.resolve("orders.jsonl.1"));
+        AppRuntime second = runtime.deploy(sql, DeployOptions.defaults().withName("second")); // waits for the file
+        ((AppRuntimeImpl) second).restoreState(snapshot);
+        Files.writeString(in, "{\"id\": \"d\", \"amount\": 80}\n");
+        assertThat(Polling.await(() -> lines(out).size() == 4, 10)).as("c and d written: " + lines(out)).isTrue();
+        runtime.undeploy("second");
+        assertThat(lines(out)).as("nothing read twice, nothing lost").containsExactly("{\"id\":\"a\",\"amount\":50.0}",
+                "{\"id\":\"b\",\"amount\":60.0}", "{\"id\":\"c\",\"amount\":70.0}", "{\"id\":\"d\",\"amount\":80.0}");
     }
 
     private static List<String> lines(Path file) {
