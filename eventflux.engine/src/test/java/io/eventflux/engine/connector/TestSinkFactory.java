@@ -24,6 +24,8 @@ final class TestSinkFactory implements SinkFactory {
     final AtomicInteger starts = new AtomicInteger();
     final List<Object> delivered = new CopyOnWriteArrayList<>();
     final List<String> threads = new CopyOnWriteArrayList<>();
+    /** Publish calls entered (before the gate). */
+    final AtomicInteger entered = new AtomicInteger();
     volatile CountDownLatch gate = new CountDownLatch(0);
 
     @Override
@@ -41,6 +43,7 @@ final class TestSinkFactory implements SinkFactory {
 
             @Override
             public void publish(Object payload, Event event) throws Exception {
+                entered.incrementAndGet();
                 if (!gate.await(30, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("gate never opened");
                 }
