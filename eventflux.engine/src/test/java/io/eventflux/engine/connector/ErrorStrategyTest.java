@@ -162,6 +162,20 @@ class ErrorStrategyTest {
     }
 
     @Test
+    void anAsyncSinksExhaustedRetriesReachTheDeadLetterStreamFromItsOwnThread() throws Exception {
+        AppRuntimeImpl app = (AppRuntimeImpl) f.runtime.deploy(SINK_APP.replace("error.strategy = 'retry',",
+                "error.strategy = 'retry', async.enabled = 'true',"), DeployOptions.defaults());
+        app.addCallback("Dead", dead::addAll);
+        f.sink.publishFailures.set(3);
+        app.inputHandler("In").send(1);
+        app.inputHandler("In").send(2);
+        app.processed().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(Polling.await(() -> dead.size() == 1, 10)).isTrue();
+        assertThat(dead.get(0).get(0)).isEqualTo("[1]");
+        assertThat(f.sink.delivered).containsExactly(List.of(2));
+    }
+
+    @Test
     void aFailedFlushFailsEveryEventSinceTheLastFlush() throws Exception {
         AppRuntimeImpl app = deploy(SINK_APP.replace("'retry'", "'dlq'"));
         f.sink.flushFailures.set(1);
