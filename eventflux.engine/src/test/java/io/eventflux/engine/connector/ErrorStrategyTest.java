@@ -196,6 +196,23 @@ class ErrorStrategyTest {
     }
 
     @Test
+    void aDeadLetterStreamCanItselfBeASinkStream() throws Exception {
+        deploy("""
+                CREATE STREAM Dead (originalEvent STRING, errorMessage STRING, errorType STRING,
+                                    timestamp LONG, attemptCount INT, streamName STRING)
+                  WITH (type = 'sink', extension = 'flaky', format = 'json');
+                CREATE STREAM Orders (symbol STRING, price DOUBLE)
+                  WITH (type = 'source', extension = 'test', format = 'json', error.strategy = 'dlq',
+                        error.dlq.stream = 'Dead');
+                INSERT INTO Out SELECT * FROM Orders;
+                """);
+        f.source.listener("Orders").onPayload("{oops", Map.of());
+        assertThat(f.sink.delivered).hasSize(1);
+        assertThat((String) f.sink.delivered.get(0)).contains("\"originalEvent\":\"{oops\"")
+                .contains("\"errorType\":\"MAPPING\"").contains("\"streamName\":\"Orders\"");
+    }
+
+    @Test
     void aDeadLetterStreamCanFeedAQuery() throws Exception {
         AppRuntimeImpl app = deploy(JSON_SOURCE + "INSERT INTO Problems SELECT streamName, errorType FROM Dead;");
         List<Event> problems = new CopyOnWriteArrayList<>();
