@@ -4,6 +4,7 @@ import io.eventflux.api.Event;
 import io.eventflux.api.extension.Clock;
 import io.eventflux.api.extension.Stateful;
 import io.eventflux.api.io.MappingException;
+import io.eventflux.api.io.OfferResult;
 import io.eventflux.api.io.Source;
 import io.eventflux.api.io.SourceListener;
 import io.eventflux.api.io.SourceMapper;
@@ -117,6 +118,26 @@ public final class SourceRuntime implements SourceListener, Stateful {
         return events.isEmpty() || driver.trySend(junction, events);
     }
 
+    /**
+     * Maps on the caller's thread, so a webhook can answer 400 with the reason: rows that cannot be mapped
+     * or do not fit the schema go to the error strategy as for {@link #offer} and their messages come back
+     * in a REJECTED result (never thrown, even under {@code fail}, which still fails the app).
+     */
+    @Override
+    public OfferResult offerMapped(Object payload, Map<String, String> headers) {
+        StringBuilder rejected = new StringBuilder();
+        List<Event> events;
+        try {
+            events = events(payload, headers, rejected);
+        } catch (IllegalStateException failed) {
+            return OfferResult.rejected(failed.getMessage());
+        }
+        if (!events.isEmpty() && !driver.trySend(junction, events)) {
+            return OfferResult.FULL;
+        }
+        return rejected.length() == 0 ? OfferResult.ACCEPTED : OfferResult.rejected(rejected.toString());
+    }
+
     @Override
     public CompletionStage<Void> processed() {
         return processed.get();
@@ -136,7 +157,12 @@ public final class SourceRuntime implements SourceListener, Stateful {
     }
 
     private List<Event> events(Object payload, Map<String, String> headers) {
-        List<Object[]> rows = rows(payload, headers);
+        return events(payload, headers, null);
+    }
+
+    /** @param rejected collects the messages of what failed, or null */
+    private List<Event> events(Object payload, Map<String, String> headers, StringBuilder rejected) {
+        List<Object[]> rows = rows(payload, headers, rejected);
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -148,7 +174,8 @@ public final class SourceRuntime implements SourceListener, Stateful {
             try {
                 data = converter.convert(row);
             } catch (IllegalArgumentException e) {
-                fail(new Failure(Arrays.deepToString(row), e.getMessage() + at(headers), Failure.TYPE_MISMATCH, 1));
+                fail(new Failure(Arrays.deepToString(row), e.getMessage() + at(headers), Failure.TYPE_MISMATCH, 1),
+                        rejected);
                 continue;
             }
             out[n++] = new Event(now, data);
@@ -156,12 +183,12 @@ public final class SourceRuntime implements SourceListener, Stateful {
         return n == 0 ? List.of() : Collections.unmodifiableList(Arrays.asList(n == out.length ? out : Arrays.copyOf(out, n)));
     }
 
-    private List<Object[]> rows(Object payload, Map<String, String> headers) {
+    private List<Object[]> rows(Object payload, Map<String, String> headers, StringBuilder rejected) {
         if (mapper != null) {
             try {
                 return mapper.map(payload);
             } catch (MappingException | RuntimeException e) {
-                fail(new Failure(text(payload), message(e) + at(headers), Failure.MAPPING, 1));
+                fail(new Failure(text(payload), message(e) + at(headers), Failure.MAPPING, 1), rejected);
                 return List.of();
             }
         }
@@ -175,7 +202,8 @@ public final class SourceRuntime implements SourceListener, Stateful {
         }
         fail(new Failure(text(payload), "stream " + options.stream() + " has no 'format': a payload must be an "
                 + "Object[] or a List of Object[] in the stream's attribute order, got "
-                + (payload == null ? "null" : payload.getClass().getName()) + at(headers), Failure.MAPPING, 1));
+                + (payload == null ? "null" : payload.getClass().getName()) + at(headers), Failure.MAPPING, 1),
+                rejected);
         return List.of();
     }
 
@@ -184,7 +212,10 @@ public final class SourceRuntime implements SourceListener, Stateful {
         return m.contains(options.stream()) ? m : "stream " + options.stream() + ": " + m;
     }
 
-    private void fail(Failure failure) {
+    private void fail(Failure failure, StringBuilder rejected) {
+        if (rejected != null) {
+            rejected.append(rejected.length() == 0 ? "" : "; ").append(failure.message());
+        }
         if (errors.handle(failure)) {
             throw new IllegalStateException(failure.message());
         }
