@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflux.api.DeployOptions;
 import io.eventflux.api.Event;
+import io.eventflux.api.io.OfferResult;
 import io.eventflux.api.io.SourceListener;
 import io.eventflux.engine.internal.app.AppRuntimeImpl;
 import java.util.ArrayList;
@@ -64,6 +65,37 @@ class BackpressureAndDeliveryTest {
         int expected = accepted + 1;
         assertThat(Polling.await(() -> out.size() == expected, 10)).isTrue();
         assertThat(out).extracting(e -> e.get(0)).doesNotContain(99);
+    }
+
+    @Test
+    void offerMappedAcceptsRejectsWithTheReasonOrSaysFull() throws Exception {
+        CountDownLatch inWriter = new CountDownLatch(1);
+        List<Event> out = new CopyOnWriteArrayList<>();
+        AppRuntimeImpl app = (AppRuntimeImpl) f.runtime.deploy("CREATE STREAM In (n INT) WITH (type = 'source', "
+                + "extension = 'test', format = 'json'); INSERT INTO Out SELECT n FROM In;",
+                DeployOptions.defaults().withRingBufferSize(2));
+        app.addCallback("Out", events -> {
+            inWriter.countDown();
+            out.addAll(events);
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        SourceListener in = f.source.listener("In");
+        assertThat(in.offerMapped("{\"n\": 1}", Map.of())).isEqualTo(OfferResult.ACCEPTED);
+        OfferResult bad = in.offerMapped("{\"n\": \"one\"}", Map.of(SourceListener.LOCATION, "POST /in"));
+        assertThat(bad.status()).isEqualTo(OfferResult.Status.REJECTED);
+        assertThat(bad.reason()).contains("In").contains("n").contains("one").contains("POST /in");
+        assertThat(inWriter.await(10, TimeUnit.SECONDS)).isTrue();
+        OfferResult r;
+        int accepted = 0;
+        while ((r = in.offerMapped("{\"n\": 2}", Map.of())) == OfferResult.ACCEPTED && accepted < 10) {
+            accepted++;
+        }
+        assertThat(r).isEqualTo(OfferResult.FULL);
+        assertThat(app.errorDroppedCount("In")).isEqualTo(1);
     }
 
     @Test
