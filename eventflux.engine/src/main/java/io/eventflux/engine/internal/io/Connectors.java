@@ -203,6 +203,11 @@ public final class Connectors {
         return counters.get(stream);
     }
 
+    /** Whether a stream has a source. */
+    public boolean hasSource(String stream) {
+        return sources.containsKey(stream);
+    }
+
     /** The sink of a stream, or null. */
     public SinkRuntime sink(String stream) {
         return sinks.get(stream);
