@@ -290,12 +290,17 @@ public final class AppRuntimeImpl implements AppRuntime {
      * "query/part"; values are JDK-serializable.
      */
     public Map<String, Serializable> snapshotState() {
-        return driver.call(() -> {
-            Map<String, Serializable> out = new LinkedHashMap<>();
-            states.forEach((k, v) -> out.put(k, v.snapshot()));
-            out.putAll(connectors.snapshot());
-            return out;
-        });
+        if (driver.isWriterThread()) {
+            return takeSnapshot();
+        }
+        return connectors.quiesced(() -> driver.call(this::takeSnapshot));
+    }
+
+    private Map<String, Serializable> takeSnapshot() {
+        Map<String, Serializable> out = new LinkedHashMap<>();
+        states.forEach((k, v) -> out.put(k, v.snapshot()));
+        out.putAll(connectors.snapshot());
+        return out;
     }
 
     /**

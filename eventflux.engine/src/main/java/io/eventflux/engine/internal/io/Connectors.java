@@ -214,6 +214,24 @@ public final class Connectors {
     }
 
     /** Writer thread: every source's position, keyed {@code source/<stream>}. */
+    /**
+     * Runs {@code snapshot} (which takes the app's snapshot on the writer) while no source hands anything
+     * over, so every payload a source's position counts is ahead of the snapshot in the writer's order.
+     */
+    public <T> T quiesced(java.util.function.Supplier<T> snapshot) {
+        java.util.List<java.util.concurrent.locks.Lock> held = new java.util.ArrayList<>();
+        try {
+            for (SourceRuntime s : sources.values()) {
+                held.add(s.quiesce());
+            }
+            return snapshot.get();
+        } finally {
+            for (int i = held.size() - 1; i >= 0; i--) {
+                held.get(i).unlock();
+            }
+        }
+    }
+
     public Map<String, Serializable> snapshot() {
         Map<String, Serializable> out = new LinkedHashMap<>();
         sources.forEach((k, v) -> out.put(SOURCE_STATE + k, v.snapshot()));
