@@ -290,12 +290,17 @@ public final class AppRuntimeImpl implements AppRuntime {
      * "query/part"; values are JDK-serializable.
      */
     public Map<String, Serializable> snapshotState() {
-        return driver.call(() -> {
-            Map<String, Serializable> out = new LinkedHashMap<>();
-            states.forEach((k, v) -> out.put(k, v.snapshot()));
-            out.putAll(connectors.snapshot());
-            return out;
-        });
+        if (driver.isWriterThread()) {
+            return takeSnapshot();
+        }
+        return connectors.quiesced(() -> driver.call(this::takeSnapshot));
+    }
+
+    private Map<String, Serializable> takeSnapshot() {
+        Map<String, Serializable> out = new LinkedHashMap<>();
+        states.forEach((k, v) -> out.put(k, v.snapshot()));
+        out.putAll(connectors.snapshot());
+        return out;
     }
 
     /**
@@ -308,6 +313,11 @@ public final class AppRuntimeImpl implements AppRuntime {
         snapshot.forEach((k, v) -> (k.startsWith(Connectors.SOURCE_STATE) ? sources : operators).put(k, v));
         for (String k : operators.keySet()) {
             if (!states.containsKey(k)) {
+                throw new IllegalArgumentException("app '" + name + "' has no state '" + k + "'");
+            }
+        }
+        for (String k : sources.keySet()) {
+            if (!connectors.hasSource(k.substring(Connectors.SOURCE_STATE.length()))) {
                 throw new IllegalArgumentException("app '" + name + "' has no state '" + k + "'");
             }
         }

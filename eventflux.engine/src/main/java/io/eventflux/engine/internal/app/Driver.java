@@ -24,6 +24,9 @@ public interface Driver {
      */
     void route(StreamJunction junction, Event event);
 
+    /** Whether the calling thread is the app's writer (the ring's consumer, or the inline lock's holder). */
+    boolean isWriterThread();
+
     /** Runs {@code task} on the writer after everything sent before it, without waiting for it. */
     void execute(Runnable task);
 

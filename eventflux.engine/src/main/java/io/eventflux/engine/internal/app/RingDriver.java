@@ -180,6 +180,11 @@ final class RingDriver implements Driver {
     }
 
     @Override
+    public boolean isWriterThread() {
+        return Thread.currentThread() == writer;
+    }
+
+    @Override
     public void route(StreamJunction junction, Event event) {
         if (Thread.currentThread() == writer) {
             core.onEvent(junction, event);
