@@ -23,11 +23,12 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The {@link EventFlux} service: an {@link EventFluxRuntime} over the registry; undeploys its apps on
  * deactivate. It also registers the runtime's {@link EventFluxManagement} (by hand: the two interfaces have
- * methods of the same name with different results, so one object cannot implement both).
+ * methods of the same name with different results, so one object cannot implement both). Immediate, so
+ * that the management service is there before anyone asked for the EventFlux service.
  */
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.eventflux.api.management.EventFluxManagement",
         uses = EventFluxManagement.class)
-@Component(service = EventFlux.class)
+@Component(service = EventFlux.class, immediate = true)
 public final class EventFluxComponent implements EventFlux {
     private final EventFluxRuntime runtime;
     private final ServiceRegistration<EventFluxManagement> management;
