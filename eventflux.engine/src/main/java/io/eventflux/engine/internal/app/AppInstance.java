@@ -108,11 +108,12 @@ public final class AppInstance implements AppRuntime {
                 throw new IllegalArgumentException("app '" + name + "' has no state '" + k + "'");
             }
         }
+        // sources first: they are not started, and an unknown source key fails before any operator changed
+        connectors.restoreBeforeStart(name, sources);
         driver.call(() -> {
             operators.forEach((k, v) -> states.get(k).restore(v));
             return null;
         });
-        connectors.restoreBeforeStart(name, sources);
     }
 
     /**
