@@ -38,6 +38,16 @@ public interface Driver {
 
     void start();
 
+    /** The ring's capacity; 0 inline. */
+    default int ringCapacity() {
+        return 0;
+    }
+
+    /** Events (and tasks) accepted into the ring and not processed yet; 0 inline. */
+    default long ringBacklog() {
+        return 0;
+    }
+
     /** Graceful: drains what was accepted, flushes rate limiters, stops timers. Idempotent. */
     void shutdown();
 }

@@ -239,6 +239,22 @@ public final class Connectors {
     }
 
     /**
+     * Before {@link #start()}: puts back sources' positions, so that each source starts reading from its
+     * restored position (an app resumed after an extension change).
+     *
+     * @throws IllegalArgumentException naming an unknown source
+     */
+    public void restoreBeforeStart(String app, Map<String, Serializable> states) {
+        for (Map.Entry<String, Serializable> e : states.entrySet()) {
+            SourceRuntime s = sources.get(e.getKey().substring(SOURCE_STATE.length()));
+            if (s == null) {
+                throw new IllegalArgumentException("app '" + app + "' has no state '" + e.getKey() + "'");
+            }
+            s.restore(e.getValue());
+        }
+    }
+
+    /**
      * Puts back sources' positions: each source named in {@code states} is stopped, restored and started
      * again, so that it restarts from the restored position.
      *
