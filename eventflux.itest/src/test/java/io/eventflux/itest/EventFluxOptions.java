@@ -52,6 +52,8 @@ final class EventFluxOptions {
                 // as in cnf/runtime.bnd: SPI Fly registers the JDBC drivers' META-INF/services entries as
                 // java.sql.Driver services, the jdbc table store's whiteboard
                 systemProperty("org.apache.aries.spifly.auto.providers").value("org.postgresql.jdbc,mariadb-java-client"),
+                // FileInstall (server mode's deploy folder) watches a folder of the build, not ./load
+                systemProperty("felix.fileinstall.dir").value(new File("target/itest-deploy").getAbsolutePath()),
                 paxExamBundles(),
                 eventFluxBundles());
     }
