@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The kafka source against a real broker: delivery, at-least-once commits, backpressure, restarts. */
 @ExtendWith(KafkaBrokerExtension.class)
-class KafkaSourceTest {
+class KafkaSourceIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static Source source(KafkaBroker broker, String topic, String group, String... more) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The kafka sink against a real broker: keys, payloads, and failed sends failing the flush. */
 @ExtendWith(KafkaBrokerExtension.class)
-class KafkaSinkTest {
+class KafkaSinkIT {
     private static Sink sink(KafkaBroker broker, String topic, String... more) {
         return new KafkaSinkFactory().create(spec(schema("Trades", "symbol", "side"), options(broker, topic, more)));
     }
