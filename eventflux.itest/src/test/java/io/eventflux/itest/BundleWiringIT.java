@@ -40,7 +40,7 @@ public class BundleWiringIT {
             "eventflux.function.time", "eventflux.function.json",
             "eventflux.store.inmemory", "eventflux.store.cache", "eventflux.store.jdbc",
             "eventflux.mapper.json", "eventflux.mapper.csv", "eventflux.mapper.text", "eventflux.mapper.bytes",
-            "eventflux.connector.basic");
+            "eventflux.connector.basic", "eventflux.connector.kafka");
 
     @Inject
     private BundleContext context;
