@@ -19,10 +19,11 @@ final class KafkaOptions {
     static final String BOOTSTRAP = "kafka.bootstrap.servers";
     static final String GROUP = "kafka.group.id";
     static final String POLL_TIMEOUT = "kafka.poll.timeout.ms";
+    static final String STOP_TIMEOUT = "kafka.stop.timeout.ms";
     static final String FORMAT = "format";
 
     /** Ours, not the client's: never passed through. */
-    private static final Set<String> OWN = Set.of("topic", "key", "poll.timeout.ms");
+    private static final Set<String> OWN = Set.of("topic", "key", "poll.timeout.ms", "stop.timeout.ms");
     /** Set by the connector (payloads are bytes and the connector decodes them): a user value would break it. */
     private static final Set<String> FIXED = Set.of("key.serializer", "value.serializer", "key.deserializer",
             "value.deserializer");
@@ -53,6 +54,7 @@ final class KafkaOptions {
             throw o.invalid("kafka.auto.offset.reset", reset, "one of earliest, latest, none");
         }
         o.spec.durationMillis(POLL_TIMEOUT, 100);
+        o.spec.durationMillis(STOP_TIMEOUT, 5000);
         return o;
     }
 
@@ -139,6 +141,11 @@ final class KafkaOptions {
 
     String keyOption() {
         return spec.option(KEY, null);
+    }
+
+    /** How long a stopping source waits for the app to process what it delivered, to commit it. */
+    long stopTimeoutMillis() {
+        return spec.durationMillis(STOP_TIMEOUT, 5000);
     }
 
     long pollTimeoutMillis() {

@@ -22,6 +22,8 @@ import org.osgi.service.component.annotations.Component;
             "kafka.group.id: STRING, consumer group (default eventflux-<app>-<stream>)",
             "kafka.auto.offset.reset: STRING, earliest | latest | none, where a group without offsets starts",
             "kafka.poll.timeout.ms: LONG, longest wait of one poll (default 100)",
+            "kafka.stop.timeout.ms: LONG, how long a stopping source waits for the app to process what it got, "
+                    + "to commit it (default 5000)",
             "kafka.<property>: STRING, any consumer property (enable.auto.commit is always false)"})
 public final class KafkaSourceFactory implements SourceFactory {
     @Override

@@ -63,7 +63,7 @@ class KafkaSourceIT {
         broker.createTopic("src-redeliver", 1);
         produce(broker, "src-redeliver", range("r", 0, 5));
         RecordingListener first = new RecordingListener().gated();
-        Source a = source(broker, "src-redeliver", "g-redeliver");
+        Source a = source(broker, "src-redeliver", "g-redeliver", "kafka.stop.timeout.ms", "300");
         a.start(first);
         Await.until("5 records", WAIT, () -> first.received.size() == 5);
         a.stop(); // before processed() completed: the app may have lost them
