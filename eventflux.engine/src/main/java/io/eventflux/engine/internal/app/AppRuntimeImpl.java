@@ -311,6 +311,11 @@ public final class AppRuntimeImpl implements AppRuntime {
                 throw new IllegalArgumentException("app '" + name + "' has no state '" + k + "'");
             }
         }
+        for (String k : sources.keySet()) {
+            if (!connectors.hasSource(k.substring(Connectors.SOURCE_STATE.length()))) {
+                throw new IllegalArgumentException("app '" + name + "' has no state '" + k + "'");
+            }
+        }
         driver.call(() -> {
             operators.forEach((k, v) -> states.get(k).restore(v));
             return null;

@@ -121,7 +121,7 @@ public final class Connectors {
             MapperFactory mapper = o.format() == null ? null : registry.mapper(o.format()).orElseThrow();
             if (o.isSource()) {
                 SourceFactory factory = registry.source(o.extension()).orElseThrow();
-                ErrorStrategy errors = new ErrorStrategy(o, c, dlq, driver, clock, built::fail);
+                ErrorStrategy errors = new ErrorStrategy(o, c, dlq, driver, clock, built::fail, false);
                 sources.put(o.stream(), new SourceRuntime(app, o, factory.create(o.spec()),
                         mapper == null ? null : mapper.sourceMapper(o.spec()), junction, driver, clock, errors,
                         built::processed, scheduler));
@@ -130,7 +130,7 @@ public final class Connectors {
                 List<SinkWorker> workers = new ArrayList<>();
                 int n = o.async() ? o.workers() : 1;
                 for (int i = 0; i < n; i++) {
-                    ErrorStrategy errors = new ErrorStrategy(o, c, dlq, driver, clock, built::fail);
+                    ErrorStrategy errors = new ErrorStrategy(o, c, dlq, driver, clock, built::fail, o.async());
                     workers.add(new SinkWorker(app, o, factory.create(o.spec()),
                             mapper == null ? null : mapper.sinkMapper(o.spec()), errors, scheduler));
                 }
@@ -201,6 +201,11 @@ public final class Connectors {
     /** The counters of a connector stream, or null when it has no connector. */
     public StreamCounters counters(String stream) {
         return counters.get(stream);
+    }
+
+    /** Whether a stream has a source. */
+    public boolean hasSource(String stream) {
+        return sources.containsKey(stream);
     }
 
     /** The sink of a stream, or null. */
