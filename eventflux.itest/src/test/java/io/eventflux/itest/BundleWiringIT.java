@@ -41,7 +41,7 @@ public class BundleWiringIT {
             "eventflux.store.inmemory", "eventflux.store.cache", "eventflux.store.jdbc",
             "eventflux.mapper.json", "eventflux.mapper.csv", "eventflux.mapper.text", "eventflux.mapper.bytes",
             "eventflux.connector.basic", "eventflux.connector.file", "json-path", "net.minidev.json-smart",
-            "eventflux.shell", "eventflux.management");
+            "eventflux.shell", "eventflux.connector.kafka", "eventflux.management");
 
     @Inject
     private BundleContext context;

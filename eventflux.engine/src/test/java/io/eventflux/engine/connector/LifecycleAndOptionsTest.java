@@ -110,7 +110,7 @@ class LifecycleAndOptionsTest {
     }
 
     @Test
-    void optionsFromTheConfigurationFileAreCheckedAtDeploy() {
+    void optionsFromTheConfigurationFileAreCheckedAtDeploy() throws Exception {
         AppConfig badDlq = new AppConfig("conf/eventflux.toml", Map.of(),
                 Map.of("In", Map.of("error.strategy", "dlq", "error.dlq.stream", "Nope")));
         assertThatThrownBy(() -> f.runtime.deploy("CREATE STREAM In (n INT) WITH (type = 'source', extension = 'test');",
