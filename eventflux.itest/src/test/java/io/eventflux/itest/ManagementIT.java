@@ -69,7 +69,7 @@ public class ManagementIT {
                 java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
                 rows = send(http, "POST", base + "/api/apps/Shop/query", "SELECT symbol, price FROM Latest").body();
             }
-            assertEquals("{\"rows\":[{\"symbol\":\"A\",\"price\":1.5},{\"symbol\":\"B\",\"price\":2.0}],\"columns\":[\"symbol\",\"price\"]}",
+            assertEquals("{\"columns\":[\"symbol\",\"price\"],\"rows\":[{\"symbol\":\"A\",\"price\":1.5},{\"symbol\":\"B\",\"price\":2.0}]}",
                     rows);
             String metrics = send(http, "GET", base + "/metrics", null).body();
             assertTrue(metrics, metrics.contains("eventflux_stream_events_total{app=\"Shop\",direction=\"in\",stream=\"Trades\"} 2.0"));

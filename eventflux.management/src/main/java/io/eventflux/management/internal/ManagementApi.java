@@ -215,7 +215,10 @@ final class ManagementApi {
                     }
                     rows.add(values);
                 }
-                return Map.of("columns", columns, "rows", rows);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("columns", columns);
+                out.put("rows", rows);
+                return out;
             } catch (CompileException e) {
                 throw compileError("the query does not compile", e);
             }

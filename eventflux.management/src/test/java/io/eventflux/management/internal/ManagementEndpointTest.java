@@ -71,7 +71,7 @@ class ManagementEndpointTest {
         assertThat(badStream.statusCode()).isEqualTo(400);
         assertThat(badStream.body()).contains("no stream 'Nope'");
         assertThat(call("POST", "/api/apps/A/query", "SELECT n FROM T", null).body())
-                .isEqualTo("{\"rows\":[{\"n\":1}],\"columns\":[\"n\"]}");
+                .isEqualTo("{\"columns\":[\"n\"],\"rows\":[{\"n\":1}]}");
         assertThat(call("GET", "/api/apps/A", null, null).body()).contains("\"events\":1").contains("\"deployProblem\":null");
         assertThat(call("GET", "/api/extensions/window", null, null).body()).contains("\"name\":\"length\"");
         assertThat(call("DELETE", "/api/apps/A", null, null).statusCode()).isEqualTo(204);
