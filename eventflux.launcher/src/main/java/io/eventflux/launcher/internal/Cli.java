@@ -195,7 +195,8 @@ final class Cli {
         Path home = ServerCommand.home(cl, workspace.directory());
         ConfigFile config = loadServerConfig(cl, home);
         eventFlux.await();
-        return new ServerCommand(serverMode, stop, console.err()).run(cl, home, config.sections().get("server"));
+        return new ServerCommand(serverMode, stop, console.err()).run(cl, home, config.sections().get("server"),
+                config.options());
     }
 
     /** --config FILE, else HOME/conf/eventflux.toml (or .yaml, .yml) when present. */

@@ -1,5 +1,6 @@
 package io.eventflux.launcher.internal;
 
+import io.eventflux.api.config.AppConfig;
 import java.nio.file.Path;
 import java.util.Hashtable;
 import java.util.Map;
@@ -40,8 +41,10 @@ final class OsgiServerMode implements ServerCommand.ServerMode {
     }
 
     @Override
-    public String start(Path home, Map<String, String> settings) throws CommandFailure, InterruptedException {
+    public String start(Path home, Map<String, String> settings, AppConfig options) throws CommandFailure, InterruptedException {
         Hashtable<String, Object> props = new Hashtable<>(settings);
+        // the API record itself: the management bundle imports io.eventflux.api.config as this bundle does
+        props.put("eventflux.server.options", options);
         props.put("eventflux.server", "true");
         props.put("eventflux.server.home", home.toString());
         String token = System.getenv("EVENTFLUX_HTTP_TOKEN");

@@ -1,5 +1,6 @@
 package io.eventflux.launcher.internal;
 
+import io.eventflux.api.config.AppConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +31,12 @@ final class ServerCommand {
          * Switches server mode on: the deploy folder and the management API.
          *
          * @param settings {@code eventflux.http.port}, {@code .host}, {@code .token} when configured
+         * @param options the stream options of the configuration file, for the apps the server deploys
          *
          * @return a description of the management API's address once it listens
          * @throws CommandFailure when the management bundle does not come up in time
          */
-        String start(Path home, Map<String, String> settings) throws CommandFailure, InterruptedException;
+        String start(Path home, Map<String, String> settings, AppConfig options) throws CommandFailure, InterruptedException;
 
         /**
          * Stops the framework and waits (bounded) until it has stopped: on SIGTERM the JVM halts when
@@ -96,7 +98,7 @@ final class ServerCommand {
         return settings;
     }
 
-    int run(CommandLine cl, Path home, Object serverTable) throws CommandFailure, InterruptedException {
+    int run(CommandLine cl, Path home, Object serverTable, AppConfig options) throws CommandFailure, InterruptedException {
         Map<String, String> settings = settings(cl, serverTable);
         for (String folder : FOLDERS) {
             try {
@@ -110,7 +112,7 @@ final class ServerCommand {
             mode.stopAndWait();
         }, "eventflux-server-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        String address = mode.start(home, settings);
+        String address = mode.start(home, settings, options);
         long readyMillis = ProcessHandle.current().info().startInstant()
                 .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
         err.println("eventflux: server ready" + (readyMillis >= 0 ? " in " + readyMillis + " ms" : "") + " (home " + home

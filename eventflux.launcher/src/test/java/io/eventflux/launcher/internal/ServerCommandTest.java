@@ -3,6 +3,7 @@ package io.eventflux.launcher.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eventflux.api.config.AppConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +46,8 @@ class ServerCommandTest {
         StopSignal stop = new StopSignal();
         ServerCommand.ServerMode mode = new ServerCommand.ServerMode() {
             @Override
-            public String start(Path home, Map<String, String> settings) {
-                calls.add("start " + home.getFileName() + " " + settings);
+            public String start(Path home, Map<String, String> settings, AppConfig options) {
+                calls.add("start " + home.getFileName() + " " + settings + " " + options.source());
                 stop.request(); // as SIGTERM would, once the server is up
                 return "http://127.0.0.1:1234";
             }
@@ -59,12 +60,12 @@ class ServerCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CommandLine cl = ServerCommand.parse(List.of("--home", "srv", "--host", "::1"));
         Path home = ServerCommand.home(cl, dir);
-        int code = new ServerCommand(mode, stop, new PrintStream(err, true, StandardCharsets.UTF_8)).run(cl, home, null);
+        int code = new ServerCommand(mode, stop, new PrintStream(err, true, StandardCharsets.UTF_8)).run(cl, home, null, new AppConfig("conf/eventflux.toml", Map.of(), Map.of()));
         assertThat(code).isZero();
         for (String folder : ServerCommand.FOLDERS) {
             assertThat(dir.resolve("srv").resolve(folder)).isDirectory();
         }
-        assertThat(calls).containsExactly("start srv {eventflux.http.host=::1}");
+        assertThat(calls).containsExactly("start srv {eventflux.http.host=::1} conf/eventflux.toml");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("eventflux: server ready in ")
                 .contains("management API http://127.0.0.1:1234");
         assertThat(Files.exists(dir.resolve("srv/state"))).isTrue();

@@ -68,6 +68,13 @@ class ServerJarIT {
             assertThat(home.resolve(folder)).isDirectory();
         }
         Path deploy = home.resolve("deploy");
+        // the apps of the deploy folder get the configuration file's stream options: Ticks names no extension
+        Files.writeString(home.resolve("conf/eventflux.toml"), """
+
+                [streams.Tick]
+                extension = "timer"
+                "timer.interval" = "50 ms"
+                """, java.nio.file.StandardOpenOption.APPEND);
         Files.writeString(deploy.resolve("ticks.sql"), ticks("n"));
         start();
 
@@ -76,6 +83,8 @@ class ServerJarIT {
         assertThat(health.get("status").asText()).isEqualTo("UP");
         long first = await("Out events of Ticks", () -> outEvents("Ticks"), n -> n > 0);
         assertThat(getJson("/ready", 200).get("status").asText()).isEqualTo("READY");
+        assertThat(getJson("/api/apps/Ticks", 200).at("/streams/0/connector").asText())
+                .as("the extension from conf/eventflux.toml").isEqualTo("source:timer");
         String metrics = get("/metrics", 200).body();
         assertThat(metrics).contains("# TYPE eventflux_stream_events_total counter")
                 .contains("eventflux_app_state{app=\"Ticks\",state=\"RUNNING\"} 1.0")
@@ -147,7 +156,7 @@ class ServerJarIT {
 
     private static String ticks(String selected) {
         return "@app:name('Ticks');\n"
-                + "CREATE STREAM Tick (n LONG) WITH (type = 'source', extension = 'timer', 'timer.interval' = '50');\n"
+                + "CREATE STREAM Tick (n LONG) WITH (type = 'source');\n"
                 + "INSERT INTO Out SELECT " + selected + " FROM Tick;\n";
     }
 

@@ -14,10 +14,13 @@ import io.eventflux.api.management.EventFluxManagement;
 final class AppDeployer {
     private final EventFluxManagement management;
     private final EventFlux eventFlux;
+    private final DeployOptions options;
 
-    AppDeployer(EventFluxManagement management, EventFlux eventFlux) {
+    /** @param options how apps are deployed: wall clock, ring buffer, the configuration file's stream options */
+    AppDeployer(EventFluxManagement management, EventFlux eventFlux, DeployOptions options) {
         this.management = management;
         this.eventFlux = eventFlux;
+        this.options = options;
     }
 
     /** The outcome: the app's summary and whether it replaced a deployed one. */
@@ -30,7 +33,7 @@ final class AppDeployer {
             eventFlux.validate(sql);
             management.undeploy(name);
         }
-        return new Deployed(management.deploy(sql, DeployOptions.defaults().withName(name)), exists);
+        return new Deployed(management.deploy(sql, options.withName(name)), exists);
     }
 
     synchronized boolean undeploy(String name) {

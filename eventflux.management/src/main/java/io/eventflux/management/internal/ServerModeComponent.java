@@ -1,6 +1,8 @@
 package io.eventflux.management.internal;
 
+import io.eventflux.api.DeployOptions;
 import io.eventflux.api.EventFlux;
+import io.eventflux.api.config.AppConfig;
 import io.eventflux.api.management.EventFluxManagement;
 import java.io.File;
 import java.io.IOException;
@@ -29,6 +31,8 @@ import org.osgi.service.component.annotations.Reference;
 public final class ServerModeComponent implements ArtifactInstaller {
     /** The filter of the service that switches server mode on. */
     static final String SERVER_MODE = "(eventflux.server=true)";
+    /** The service property holding the configuration file's stream options ({@link AppConfig}). */
+    static final String OPTIONS = "eventflux.server.options";
 
     // INFO is what an operator wants to see from the server (deploys, the port); the launcher's logging
     // configuration keeps libraries at WARNING
@@ -44,7 +48,9 @@ public final class ServerModeComponent implements ArtifactInstaller {
             throws Exception {
         log.setLevel(Level.INFO);
         ServerSettings settings = ServerSettings.from(server, context::getProperty);
-        AppDeployer deployer = new AppDeployer(management, eventFlux);
+        DeployOptions options = server.get(OPTIONS) instanceof AppConfig config
+                ? DeployOptions.defaults().withConfig(config) : DeployOptions.defaults();
+        AppDeployer deployer = new AppDeployer(management, eventFlux, options);
         folder = new DeployFolder(deployer, log);
         http = new HttpEndpoint(settings, new ManagementApi(management, deployer, folder));
         try {

@@ -34,7 +34,7 @@ class ManagementEndpointTest {
     private String base;
 
     private void start(String token) throws Exception {
-        AppDeployer deployer = new AppDeployer(runtime, runtime.compiler());
+        AppDeployer deployer = new AppDeployer(runtime, runtime.compiler(), io.eventflux.api.DeployOptions.defaults());
         folder = new DeployFolder(deployer, Logger.getLogger("test"));
         ServerSettings settings = ServerSettings.from(token == null ? Map.of("eventflux.http.port", "0")
                 : Map.of("eventflux.http.port", "0", "eventflux.http.token", token), key -> null);
