@@ -33,6 +33,31 @@ public interface SourceListener {
     boolean offer(Object payload, Map<String, String> headers);
 
     /**
+     * Like {@link #offer}, but says whether the payload could be mapped, for sources that answer their
+     * sender at once (an HTTP webhook answers 202, 503 or 400). Never blocks.
+     *
+     * <p>What the engine does: map the payload on the calling thread before handing its events over;
+     * when the mapper throws a {@link MappingException} (or the events do not fit the schema), hand the
+     * payload to the stream's {@code error.strategy} exactly as {@link #offer} does (a {@code dlq} stream
+     * gets it, with the {@link #LOCATION} header as context) and return {@link OfferResult#rejected} with
+     * the error's message, without throwing, whatever the strategy (under {@code fail} the app fails as it
+     * would for {@link #offer}); when the app cannot take the events now, take nothing and return
+     * {@link OfferResult#FULL} (nothing goes to the error strategy: the sender offers the payload again);
+     * otherwise take them and return {@link OfferResult#ACCEPTED}.
+     *
+     * <p>The default implementation cannot see mapping errors: it delegates to {@link #offer} and answers
+     * ACCEPTED or FULL.
+     *
+     * @param payload a byte[], String or Object, depending on the connector
+     * @param headers transport headers, with {@link #LOCATION}
+     * @return ACCEPTED, FULL or REJECTED with the reason; never null
+     * @since 2.1
+     */
+    default OfferResult offerMapped(Object payload, Map<String, String> headers) {
+        return offer(payload, headers) ? OfferResult.ACCEPTED : OfferResult.FULL;
+    }
+
+    /**
      * Completes once every payload handed over before this call has been processed by the app's queries
      * and published by its sinks. A source that acknowledges upstream (Kafka offsets, AMQP acks) does so
      * only after this completes: at-least-once delivery.
