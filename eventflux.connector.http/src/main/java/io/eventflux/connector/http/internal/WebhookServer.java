@@ -40,6 +40,9 @@ final class WebhookServer {
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
         config.setSendXPoweredBy(false);
+        // Jetty's parser reuses a cached header field whose value matches ignoring case: on a kept-alive
+        // connection "Bearer abC" would then arrive as an earlier "Bearer abc", defeating the token check.
+        config.setHeaderCacheCaseSensitive(true);
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
         connector.setHost(host);
         connector.setPort(port);
@@ -51,7 +54,7 @@ final class WebhookServer {
                 return true;
             }
         });
-        server.setStopTimeout(1_000);
+        server.setStopTimeout(0);
     }
 
     /** Binds and starts. @throws IOException naming the host and port when it cannot listen */
