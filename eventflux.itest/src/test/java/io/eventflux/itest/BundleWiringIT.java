@@ -39,7 +39,8 @@ public class BundleWiringIT {
             "eventflux.function.core", "eventflux.function.math", "eventflux.function.string",
             "eventflux.function.time", "eventflux.function.json",
             "eventflux.store.inmemory", "eventflux.store.cache", "eventflux.store.jdbc",
-            "eventflux.mapper.json", "eventflux.mapper.csv", "eventflux.mapper.text", "eventflux.mapper.bytes");
+            "eventflux.mapper.json", "eventflux.mapper.csv", "eventflux.mapper.text", "eventflux.mapper.bytes",
+            "eventflux.connector.http");
 
     @Inject
     private BundleContext context;
@@ -109,7 +110,7 @@ public class BundleWiringIT {
                 "aggregator:count", "aggregator:sum", "aggregator:avg", "aggregator:min", "aggregator:max",
                 "function:core", "function:math", "function:string", "function:time", "function:json",
                 "table-store:inMemory", "table-store:cache",
-                "table-store:jdbc")) {
+                "table-store:jdbc", "source:http", "sink:http")) {
             assertTrue(expected + " missing from " + listed, listed.contains(expected));
         }
     }
