@@ -55,7 +55,10 @@ public final class WebhookServers {
     /** Stops every server still running (bundle stopping). */
     @Deactivate
     public synchronized void close() {
-        servers.values().forEach(WebhookServer::close);
+        // a loop, not a method reference: with no server running, shutdown links no Jetty class either
+        for (WebhookServer server : servers.values()) {
+            server.close();
+        }
         servers.clear();
     }
 }
