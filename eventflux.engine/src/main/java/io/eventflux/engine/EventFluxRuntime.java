@@ -10,6 +10,7 @@ import io.eventflux.api.StreamSchema;
 import io.eventflux.api.extension.Extension;
 import io.eventflux.engine.internal.app.AppBuilder;
 import io.eventflux.engine.internal.app.AppRuntimeImpl;
+import io.eventflux.engine.internal.io.ConnectorThreads;
 import io.eventflux.sql.SqlCompiler;
 import io.eventflux.sql.plan.AppPlan;
 import io.eventflux.sql.plan.StreamDef;
@@ -36,28 +37,35 @@ public final class EventFluxRuntime implements EventFlux, AutoCloseable {
     private final AppBuilder builder;
     private final Map<String, AppRuntimeImpl> apps = new LinkedHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
+    private final ConnectorThreads connectorThreads = new ConnectorThreads("eventflux-connectors");
 
     public EventFluxRuntime(ExtensionRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.compiler = new SqlCompiler(registry);
-        this.builder = new AppBuilder(registry);
+        this.builder = new AppBuilder(registry, connectorThreads);
     }
 
     /**
      * A runtime whose registry holds every extension factory {@link ServiceLoader} finds through
      * {@code loader} (each factory type of {@link ExtensionRegistry#factoryTypes()}), described by the
      * {@link Extension} annotation of its class. Factories without the annotation are skipped.
+     *
+     * <p>A provider class listed under several factory types (the inMemory source and sink, which must share
+     * one broker) is instantiated once per runtime and registered under each of those types, with the
+     * annotation's name.
      */
     public static EventFluxRuntime withServiceLoader(ClassLoader loader) {
         ExtensionRegistry registry = new ExtensionRegistry();
-        for (Class<?> type : ExtensionRegistry.factoryTypes().values()) {
-            for (Object factory : ServiceLoader.load(type, loader)) {
-                Extension ext = factory.getClass().getAnnotation(Extension.class);
+        Map<Class<?>, Object> instances = new LinkedHashMap<>();
+        for (Map.Entry<String, Class<?>> type : ExtensionRegistry.factoryTypes().entrySet()) {
+            for (ServiceLoader.Provider<?> provider : ServiceLoader.load(type.getValue(), loader).stream().toList()) {
+                Extension ext = provider.type().getAnnotation(Extension.class);
                 if (ext == null) {
-                    LOG.log(Level.WARNING, factory.getClass().getName() + " has no @Extension annotation; skipped");
+                    LOG.log(Level.WARNING, provider.type().getName() + " has no @Extension annotation; skipped");
                     continue;
                 }
-                registry.add(factory, ext);
+                Object factory = instances.computeIfAbsent(provider.type(), c -> provider.get());
+                registry.add(type.getKey(), factory, ExtensionRegistry.properties(ext));
             }
         }
         return new EventFluxRuntime(registry);
@@ -148,5 +156,6 @@ public final class EventFluxRuntime implements EventFlux, AutoCloseable {
                 LOG.log(Level.WARNING, "undeploying app '" + n + "' failed", e);
             }
         }
+        connectorThreads.close();
     }
 }

@@ -40,7 +40,7 @@ public class BundleWiringIT {
             "eventflux.function.time", "eventflux.function.json",
             "eventflux.store.inmemory", "eventflux.store.cache", "eventflux.store.jdbc",
             "eventflux.mapper.json", "eventflux.mapper.csv", "eventflux.mapper.text", "eventflux.mapper.bytes",
-            "eventflux.connector.http");
+            "eventflux.connector.basic", "eventflux.connector.http");
 
     @Inject
     private BundleContext context;
@@ -120,6 +120,14 @@ public class BundleWiringIT {
         for (String name : List.of("json", "csv", "text", "bytes")) {
             assertExtensionService(io.eventflux.api.io.MapperFactory.class, "name", name);
         }
+    }
+
+    @Test
+    public void basicConnectorServicesAreRegisteredUnderTheirNames() throws InterruptedException {
+        assertExtensionService(io.eventflux.api.io.SourceFactory.class, "name", "timer");
+        assertExtensionService(io.eventflux.api.io.SourceFactory.class, "name", "inMemory");
+        assertExtensionService(io.eventflux.api.io.SinkFactory.class, "name", "log");
+        assertExtensionService(io.eventflux.api.io.SinkFactory.class, "name", "inMemory");
     }
 
     private void assertExtensionService(Class<?> type, String property, String value) throws InterruptedException {

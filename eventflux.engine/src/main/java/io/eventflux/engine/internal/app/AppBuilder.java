@@ -1,8 +1,13 @@
 package io.eventflux.engine.internal.app;
 
 import io.eventflux.api.DeployOptions;
+import io.eventflux.api.StreamSchema;
+import io.eventflux.api.config.OptionResolver;
 import io.eventflux.api.extension.Stateful;
 import io.eventflux.engine.ExtensionRegistry;
+import io.eventflux.engine.internal.io.ConnectorOptions;
+import io.eventflux.engine.internal.io.ConnectorThreads;
+import io.eventflux.engine.internal.io.Connectors;
 import io.eventflux.engine.internal.join.JoinSource;
 import io.eventflux.engine.internal.partition.PartitionRuntime;
 import io.eventflux.engine.internal.query.QueryBuilder;
@@ -29,21 +34,34 @@ import java.util.stream.Stream;
 /** Turns an {@link AppPlan} into a started {@link AppRuntimeImpl}. */
 public final class AppBuilder {
     private final ExtensionRegistry registry;
+    private final ConnectorThreads connectorThreads;
 
-    public AppBuilder(ExtensionRegistry registry) {
+    /** @param connectorThreads the runtime's connector scheduler (retries, restarts) */
+    public AppBuilder(ExtensionRegistry registry, ConnectorThreads connectorThreads) {
         this.registry = registry;
+        this.connectorThreads = connectorThreads;
     }
 
     /**
      * Builds and starts an app.
      *
-     * @throws IllegalStateException when a stream names a connector that is not available
+     * @throws IllegalStateException when a stream names a connector or format that is not available
+     * @throws IllegalArgumentException for bad connector options (naming stream, key and value) or an
+     *     unset {@code ${VAR}}
      * @throws UnsupportedOperationException for plan features this engine does not run yet
      */
     public AppRuntimeImpl build(AppPlan plan, String name, DeployOptions options) {
+        Map<String, Map<String, String>> resolved = resolve(plan, name, options);
+        Map<String, ConnectorOptions> connectors = new LinkedHashMap<>();
+        Map<String, StreamSchema> schemas = new LinkedHashMap<>();
         for (StreamDef s : plan.streams()) {
-            checkConnector(s);
+            schemas.put(s.name(), s.schema());
+            Map<String, String> o = resolved.get(s.name());
+            if (ConnectorOptions.lookup(o, "type") != null) {
+                connectors.put(s.name(), ConnectorOptions.parse(name, s.schema(), o));
+            }
         }
+        Connectors.check(registry, connectors, schemas);
         WallWaker waker = null;
         TimeKeeper time;
         if (options.clock() == io.eventflux.api.ClockMode.PLAYBACK) {
@@ -54,7 +72,7 @@ public final class AppBuilder {
             time = TimeKeeper.wall(clock, waker);
         }
         try {
-            return assemble(plan, name, options, time, waker);
+            return assemble(plan, name, options, time, waker, resolved, connectors);
         } catch (RuntimeException e) {
             if (waker != null) {
                 waker.close();
@@ -63,10 +81,25 @@ public final class AppBuilder {
         }
     }
 
-    private AppRuntimeImpl assemble(AppPlan plan, String name, DeployOptions options, TimeKeeper time, WallWaker waker) {
+    /** Every stream's options: SQL WITH over the config file's tables, ${VAR} replaced. */
+    private static Map<String, Map<String, String>> resolve(AppPlan plan, String name, DeployOptions options) {
+        OptionResolver resolver = new OptionResolver(options.config(), options.environment());
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (StreamDef s : plan.streams()) {
+            try {
+                out.put(s.name(), resolver.values(s.name(), s.options()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("app '" + name + "': " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private AppRuntimeImpl assemble(AppPlan plan, String name, DeployOptions options, TimeKeeper time, WallWaker waker,
+            Map<String, Map<String, String>> resolved, Map<String, ConnectorOptions> connectorOptions) {
         Map<String, StreamJunction> junctions = new LinkedHashMap<>();
         for (StreamDef s : plan.streams()) {
-            boolean drop = "drop".equalsIgnoreCase(option(s, "backpressure"));
+            boolean drop = "drop".equalsIgnoreCase(ConnectorOptions.lookup(resolved.get(s.name()), "backpressure"));
             junctions.put(s.name(), new StreamJunction(s.schema(), drop));
         }
         Map<String, Stateful> states = new LinkedHashMap<>();
@@ -136,8 +169,11 @@ public final class AppBuilder {
                 plan.partitions().stream().flatMap(p -> p.queries().stream()))
                 .map(q -> q.output().target()).filter(junctions::containsKey).distinct().toList();
         SqlCompiler compiler = new SqlCompiler(registry);
+        Connectors connectors = connectorOptions.isEmpty() ? Connectors.none(driver)
+                : Connectors.build(name, connectorOptions, junctions, registry, driver, time.clock(),
+                        connectorThreads.scheduler());
         AppRuntimeImpl app = new AppRuntimeImpl(name, junctions, outputs, states, time, driver, tables,
-                sql -> compiler.compileQuery(plan, sql));
+                sql -> compiler.compileQuery(plan, sql), connectors, connectorThreads);
         app.start();
         return app;
     }
@@ -148,33 +184,5 @@ public final class AppBuilder {
             throw new IllegalArgumentException("app '" + app + "': unknown stream '" + stream + "'");
         }
         return j;
-    }
-
-    private void checkConnector(StreamDef s) {
-        String type = option(s, "type");
-        if (type == null) {
-            return;
-        }
-        String extension = option(s, "extension");
-        if (type.equalsIgnoreCase("source") || type.equalsIgnoreCase("sink")) {
-            String kind = type.toLowerCase(java.util.Locale.ROOT);
-            boolean present = kind.equals("source") ? registry.source(extension).isPresent()
-                    : registry.sink(extension).isPresent();
-            if (!present) {
-                throw new IllegalStateException("stream " + s.name() + ": " + kind + " extension '" + extension
-                        + "' is not available; available " + kind + "s: " + registry.names(kind));
-            }
-            throw new UnsupportedOperationException("stream " + s.name() + ": " + kind
-                    + " connectors are not supported by this engine version yet");
-        }
-    }
-
-    private static String option(StreamDef s, String key) {
-        for (Map.Entry<String, String> e : s.options().entrySet()) {
-            if (e.getKey().equalsIgnoreCase(key)) {
-                return e.getValue();
-            }
-        }
-        return null;
     }
 }

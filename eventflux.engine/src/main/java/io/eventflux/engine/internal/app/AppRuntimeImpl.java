@@ -9,6 +9,10 @@ import io.eventflux.api.StreamSchema;
 import io.eventflux.api.extension.Stateful;
 import io.eventflux.api.CompileException;
 import io.eventflux.api.QueryResult;
+import io.eventflux.engine.internal.io.ConnectorThreads;
+import io.eventflux.engine.internal.io.Connectors;
+import io.eventflux.engine.internal.io.SinkRuntime;
+import io.eventflux.engine.internal.io.StreamCounters;
 import io.eventflux.engine.internal.query.OnDemandQuery;
 import io.eventflux.engine.internal.stream.StreamJunction;
 import io.eventflux.sql.plan.OnDemandPlan;
@@ -26,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** A deployed app: its streams, input handlers, writer (inline or ring), time and state. */
 public final class AppRuntimeImpl implements AppRuntime {
+    private static final System.Logger LOG = System.getLogger(AppRuntimeImpl.class.getName());
     private final String name;
     private final Map<String, StreamJunction> junctions;
     private final List<String> outputStreams;
@@ -36,7 +41,13 @@ public final class AppRuntimeImpl implements AppRuntime {
     private final QueryCompiler queries;
     private final Map<String, InputHandler> handlers = new ConcurrentHashMap<>();
     private final Object advanceLock = new Object();
+    private final Connectors connectors;
+    private final ConnectorThreads connectorThreads;
+    private final Object stopLock = new Object();
+    private final Object stateLock = new Object();
+    private boolean stopped;
     private volatile AppState state = AppState.RUNNING;
+    private volatile String error;
     private long requestedTime = Long.MIN_VALUE;
 
     AppRuntimeImpl(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
@@ -51,6 +62,19 @@ public final class AppRuntimeImpl implements AppRuntime {
 
     AppRuntimeImpl(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
             Map<String, Stateful> states, TimeKeeper time, Driver driver, Tables tables, QueryCompiler queries) {
+        this(name, junctions, outputStreams, states, time, driver, tables, queries, null, null);
+    }
+
+    /**
+     * @param connectors the app's sources and sinks (null: none)
+     * @param connectorThreads where a failing app stops (off its own threads); null: on the failing thread
+     */
+    AppRuntimeImpl(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
+            Map<String, Stateful> states, TimeKeeper time, Driver driver, Tables tables, QueryCompiler queries,
+            Connectors connectors, ConnectorThreads connectorThreads) {
+        this.connectors = connectors == null ? Connectors.none(driver) : connectors;
+        this.connectorThreads = connectorThreads;
+        this.connectors.onFailure(this::fail);
         this.tables = tables;
         this.queries = queries;
         this.name = name;
@@ -61,8 +85,10 @@ public final class AppRuntimeImpl implements AppRuntime {
         this.driver = driver;
     }
 
+    /** Starts the writer, then the sinks, then the sources. */
     void start() {
         driver.start();
+        connectors.start();
     }
 
     @Override
@@ -72,7 +98,7 @@ public final class AppRuntimeImpl implements AppRuntime {
 
     @Override
     public AppInfo info() {
-        return new AppInfo(name, state, Set.of(), streams(), null);
+        return new AppInfo(name, state, Set.of(), streams(), error);
     }
 
     private StreamJunction junction(String stream) {
@@ -137,13 +163,53 @@ public final class AppRuntimeImpl implements AppRuntime {
 
     @Override
     public void shutdown() {
-        if (state == AppState.STOPPED) {
+        synchronized (stateLock) {
+            if (state == AppState.RUNNING) {
+                state = AppState.STOPPED;
+            }
+        }
+        stop();
+    }
+
+    /**
+     * Fails the app ({@code error.strategy = fail}): the state becomes FAILED with the reason, and the app
+     * stops (sources, writer, sinks) on the connector scheduler, since the failing thread may be a source's
+     * or the writer itself.
+     */
+    void fail(String reason) {
+        // not stopLock: a stop in progress waits for the source thread that may be calling this
+        synchronized (stateLock) {
+            if (state != AppState.RUNNING) {
+                return;
+            }
+            error = reason;
+            state = AppState.FAILED;
+        }
+        LOG.log(System.Logger.Level.ERROR, "app '" + name + "' failed: " + reason);
+        if (connectorThreads == null) {
+            stop();
             return;
         }
-        state = AppState.STOPPED;
-        driver.shutdown();
-        if (tables != null) {
-            tables.close();
+        try {
+            connectorThreads.scheduler().execute(this::stop);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            stop();
+        }
+    }
+
+    /** Sources stop first, then the writer drains, then sinks flush and stop. Once. */
+    private void stop() {
+        synchronized (stopLock) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            connectors.stopSources();
+            driver.shutdown();
+            connectors.stopSinks();
+            if (tables != null) {
+                tables.close();
+            }
         }
     }
 
@@ -158,8 +224,8 @@ public final class AppRuntimeImpl implements AppRuntime {
             throw new UnsupportedOperationException("app '" + name + "' was built without on-demand queries");
         }
         OnDemandPlan plan = queries.compile(sql);
-        if (state == AppState.STOPPED) {
-            throw new IllegalStateException("app '" + name + "' is stopped");
+        if (state != AppState.RUNNING) {
+            throw new IllegalStateException("app '" + name + "' is " + state.name().toLowerCase(java.util.Locale.ROOT));
         }
         TableRuntime table = tables.table(plan.table().name());
         return driver.call(() -> OnDemandQuery.run(plan, table, time.clock()));
@@ -179,29 +245,77 @@ public final class AppRuntimeImpl implements AppRuntime {
         return junction(stream).droppedCount();
     }
 
+    /** The error counters of a connector stream (errors, dead-lettered, dropped, retries). */
+    public StreamCounters connectorCounters(String stream) {
+        junction(stream);
+        StreamCounters c = connectors.counters(stream);
+        if (c == null) {
+            throw new IllegalArgumentException("app '" + name + "': stream '" + stream + "' has no connector");
+        }
+        return c;
+    }
+
+    /** Failed events of a connector stream so far (mapping, type mismatch, sink), whatever became of them. */
+    public long connectorErrorCount(String stream) {
+        return connectorCounters(stream).errors();
+    }
+
+    /** Failed events of a connector stream sent to its dead-letter stream. */
+    public long deadLetteredCount(String stream) {
+        return connectorCounters(stream).deadLettered();
+    }
+
+    /** Failed events of a connector stream dropped by its error strategy. */
+    public long errorDroppedCount(String stream) {
+        return connectorCounters(stream).dropped();
+    }
+
+    /** Whether every sink instance of a sink stream is connected. */
+    public boolean sinkConnected(String stream) {
+        SinkRuntime s = connectors.sink(stream);
+        if (s == null) {
+            throw new IllegalArgumentException("app '" + name + "': stream '" + stream + "' has no sink");
+        }
+        return s.isConnected();
+    }
+
+    /** Completes once everything sent into the app before has been processed and published by its sinks. */
+    public java.util.concurrent.CompletionStage<Void> processed() {
+        return connectors.processed();
+    }
+
     /**
-     * A consistent snapshot of every stateful operator (windows, aggregators, rate limiters), taken on the
-     * writer between chunks. Keys are "query/part"; values are JDK-serializable.
+     * A consistent snapshot of every stateful operator (windows, aggregators, rate limiters) and every
+     * source's position ({@code source/<stream>}), taken on the writer between chunks. Keys are
+     * "query/part"; values are JDK-serializable.
      */
     public Map<String, Serializable> snapshotState() {
         return driver.call(() -> {
             Map<String, Serializable> out = new LinkedHashMap<>();
             states.forEach((k, v) -> out.put(k, v.snapshot()));
+            out.putAll(connectors.snapshot());
             return out;
         });
     }
 
-    /** Puts back a snapshot from {@link #snapshotState()} of an app built from the same SQL. */
+    /**
+     * Puts back a snapshot from {@link #snapshotState()} of an app built from the same SQL. Sources named
+     * in it are stopped, restored and started again (restored before they start reading).
+     */
     public void restoreState(Map<String, Serializable> snapshot) {
-        driver.call(() -> {
-            for (Map.Entry<String, Serializable> e : snapshot.entrySet()) {
-                Stateful s = states.get(e.getKey());
-                if (s == null) {
-                    throw new IllegalArgumentException("app '" + name + "' has no state '" + e.getKey() + "'");
-                }
-                s.restore(e.getValue());
+        Map<String, Serializable> sources = new LinkedHashMap<>();
+        Map<String, Serializable> operators = new LinkedHashMap<>();
+        snapshot.forEach((k, v) -> (k.startsWith(Connectors.SOURCE_STATE) ? sources : operators).put(k, v));
+        for (String k : operators.keySet()) {
+            if (!states.containsKey(k)) {
+                throw new IllegalArgumentException("app '" + name + "' has no state '" + k + "'");
             }
+        }
+        driver.call(() -> {
+            operators.forEach((k, v) -> states.get(k).restore(v));
             return null;
         });
+        // off the writer: stopping a source waits for its thread, which may wait for the writer
+        connectors.restore(name, sources);
     }
 }

@@ -6,10 +6,26 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** How work reaches an app's writer: inline under the app's lock, or through the ring buffer. */
-interface Driver {
+public interface Driver {
     void send(StreamJunction junction, Event event);
 
     void send(StreamJunction junction, List<Event> events);
+
+    /**
+     * Sends only if the writer can take the events now, never blocking: false means nothing was taken
+     * (ring full). Inline mode always takes them. Connector sources' {@code offer} uses it.
+     */
+    boolean trySend(StreamJunction junction, List<Event> events);
+
+    /**
+     * Sends from any thread, including the writer itself (a sink's dead-letter event): on the writer the
+     * event is processed at once, nested like an INSERT INTO of a query, so the writer never waits for
+     * room in its own ring.
+     */
+    void route(StreamJunction junction, Event event);
+
+    /** Runs {@code task} on the writer after everything sent before it, without waiting for it. */
+    void execute(Runnable task);
 
     /** Playback: moves time (inline: at once; ring: in order with the events before it). */
     void advanceTime(long time);

@@ -55,6 +55,28 @@ final class InlineDriver implements Driver {
     }
 
     @Override
+    public boolean trySend(StreamJunction junction, List<Event> events) {
+        send(junction, events);
+        return true;
+    }
+
+    @Override
+    public void route(StreamJunction junction, Event event) {
+        send(junction, event);
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        lock.lock();
+        try {
+            checkRunning();
+            task.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public void advanceTime(long time) {
         lock.lock();
         try {

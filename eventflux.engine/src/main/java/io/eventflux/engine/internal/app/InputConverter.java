@@ -10,16 +10,17 @@ import java.util.Arrays;
  * match and every value must be of its attribute's type; integral numbers widen to LONG, FLOAT and
  * DOUBLE, and any number to DOUBLE. The caller's array is copied only when a value is converted.
  */
-final class InputConverter {
+public final class InputConverter {
     private final StreamSchema schema;
     private final AttributeType[] types;
 
-    InputConverter(StreamSchema schema) {
+    public InputConverter(StreamSchema schema) {
         this.schema = schema;
         this.types = schema.attributes().stream().map(a -> a.type()).toArray(AttributeType[]::new);
     }
 
-    Object[] convert(Object[] data) {
+    /** @throws IllegalArgumentException naming the stream, the attribute, its type and the value */
+    public Object[] convert(Object[] data) {
         if (data == null || data.length != types.length) {
             throw new IllegalArgumentException("stream " + schema.name() + " expects " + types.length
                     + " attribute(s) " + schema.attributes() + ", got "

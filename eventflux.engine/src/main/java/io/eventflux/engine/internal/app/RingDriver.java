@@ -163,6 +163,38 @@ final class RingDriver implements Driver {
     }
 
     @Override
+    public boolean trySend(StreamJunction junction, List<Event> events) {
+        checkRunning();
+        long seq;
+        try {
+            seq = ring.tryNext();
+        } catch (InsufficientCapacityException full) {
+            return false;
+        }
+        Slot s = ring.get(seq);
+        s.kind = EVENTS;
+        s.junction = junction;
+        s.events = events;
+        ring.publish(seq);
+        return true;
+    }
+
+    @Override
+    public void route(StreamJunction junction, Event event) {
+        if (Thread.currentThread() == writer) {
+            core.onEvent(junction, event);
+        } else {
+            send(junction, event);
+        }
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        checkRunning();
+        publishControl(TASK, 0, task);
+    }
+
+    @Override
     public void advanceTime(long time) {
         checkRunning();
         publishControl(ADVANCE, time, null);

@@ -56,6 +56,7 @@ public final class AppAnalyzer {
             appAnnotations(s.annotations());
             errors.attempt(() -> define(s));
         }
+        checkConnectorOptions(script);
         List<QueryPlan> plans = new ArrayList<>();
         List<TableWritePlan> writes = new ArrayList<>();
         List<PartitionPlan> partitionPlans = new ArrayList<>();
@@ -112,6 +113,21 @@ public final class AppAnalyzer {
             symbols.define(ag.name(), Symbols.Kind.AGGREGATION, new StreamSchema(ag.name().text(), List.of()));
             throw new CompileProblem(ag.pos(), "incremental aggregations (CREATE AGGREGATION) are not supported yet",
                     ag.name().text(), null);
+        }
+    }
+
+    private void checkConnectorOptions(Script script) {
+        Map<String, StreamSchema> declared = new LinkedHashMap<>();
+        for (StreamDef d : symbols.streams()) {
+            if (d.kind() == StreamDef.Kind.DECLARED) {
+                declared.put(d.name(), d.schema());
+            }
+        }
+        ConnectorOptionsAnalyzer connectors = new ConnectorOptionsAnalyzer(errors, declared);
+        for (Statement s : script.statements()) {
+            if (s instanceof Statement.CreateStream cs) {
+                connectors.check(cs);
+            }
         }
     }
 

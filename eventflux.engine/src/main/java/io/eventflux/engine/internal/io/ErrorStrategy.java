@@ -1,0 +1,120 @@
+package io.eventflux.engine.internal.io;
+
+import io.eventflux.api.Event;
+import io.eventflux.api.extension.Clock;
+import io.eventflux.engine.internal.app.Driver;
+import io.eventflux.engine.internal.stream.StreamJunction;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The last word on a failed event of one connector stream ({@code error.strategy}): {@code drop} counts it
+ * and logs (at most one line per {@value #LOG_INTERVAL_SECONDS} s with the number of suppressed lines),
+ * {@code dlq} sends a dead-letter event into {@code error.dlq.stream}, {@code fail} fails the app, and
+ * {@code retry} (whose attempts the caller makes) ends in the dead-letter stream when one is set, else
+ * in a drop. Thread-safe.
+ */
+final class ErrorStrategy {
+    private static final System.Logger LOG = System.getLogger(ErrorStrategy.class.getName());
+    static final int LOG_INTERVAL_SECONDS = 10;
+
+    private final ConnectorOptions options;
+    private final StreamCounters counters;
+    private final StreamJunction dlq;
+    private final Driver driver;
+    private final Clock clock;
+    private final Consumer<String> failApp;
+    private final AtomicLong nextLogNanos = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong suppressed = new AtomicLong();
+
+    /**
+     * @param dlq the dead-letter stream's junction, or null when none is set
+     * @param failApp fails the app with a reason (returns at once; the app stops in the background)
+     */
+    ErrorStrategy(ConnectorOptions options, StreamCounters counters, StreamJunction dlq, Driver driver, Clock clock,
+            Consumer<String> failApp) {
+        this.options = options;
+        this.counters = counters;
+        this.dlq = dlq;
+        this.driver = driver;
+        this.clock = clock;
+        this.failApp = failApp;
+    }
+
+    ConnectorOptions.Strategy strategy() {
+        return options.strategy();
+    }
+
+    /** Whether the caller should try again (the strategy is {@code retry} and attempts remain). */
+    boolean retries(int attemptsMade) {
+        return options.strategy() == ConnectorOptions.Strategy.RETRY && attemptsMade < options.maxAttempts();
+    }
+
+    /** Waits before retry number {@code retry}; false when interrupted (stopping). */
+    boolean waitBeforeRetry(int retry) {
+        counters.countRetry();
+        long nanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(options.retryBackoff().delayMillis(retry));
+        long deadline = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+            if (Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Handles a failure that will not be retried (any more).
+     *
+     * @return true when the app is failing ({@code error.strategy = fail})
+     */
+    boolean handle(Failure failure) {
+        counters.countError();
+        switch (options.strategy()) {
+            case FAIL -> {
+                failApp.accept(failure.message());
+                return true;
+            }
+            case DLQ, RETRY -> {
+                if (dlq != null) {
+                    deadLetter(failure);
+                } else {
+                    drop(failure);
+                }
+            }
+            case DROP -> drop(failure);
+        }
+        return false;
+    }
+
+    private void deadLetter(Failure f) {
+        Object[] data = {f.original(), f.message(), f.type(), clock.now(), f.attempts(), options.stream()};
+        try {
+            driver.route(dlq, new Event(clock.now(), data));
+            counters.countDeadLettered();
+        } catch (RuntimeException e) {
+            // the app is stopping: nowhere left to put it
+            drop(new Failure(f.original(), f.message() + "; dead-letter stream " + dlq.name() + " failed: "
+                    + e.getMessage(), f.type(), f.attempts()));
+        }
+    }
+
+    private void drop(Failure f) {
+        counters.countDropped();
+        long now = System.nanoTime();
+        long next = nextLogNanos.get();
+        if (next != Long.MIN_VALUE && now - next < 0) {
+            suppressed.incrementAndGet();
+            return;
+        }
+        if (!nextLogNanos.compareAndSet(next, now + java.util.concurrent.TimeUnit.SECONDS.toNanos(LOG_INTERVAL_SECONDS))) {
+            suppressed.incrementAndGet();
+            return;
+        }
+        long skipped = suppressed.getAndSet(0);
+        LOG.log(Level.WARNING, "dropped (" + f.type() + ", " + f.attempts() + " attempt(s)): " + f.message()
+                + (skipped > 0 ? " [" + skipped + " similar message(s) suppressed]" : ""));
+    }
+}
