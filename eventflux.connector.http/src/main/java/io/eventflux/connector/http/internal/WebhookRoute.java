@@ -121,7 +121,8 @@ final class WebhookRoute {
             case ACCEPTED -> WebhookResponses.send(response, callback, HttpStatus.ACCEPTED_202, "");
             case FULL -> busy(response, callback, "stream " + settings.stream() + " is full, try again later");
             case REJECTED -> WebhookResponses.send(response, callback, HttpStatus.BAD_REQUEST_400,
-                    "stream " + settings.stream() + ": " + result.reason());
+                    result.reason().startsWith("stream " + settings.stream() + ":") ? result.reason()
+                            : "stream " + settings.stream() + ": " + result.reason());
         }
     }
 

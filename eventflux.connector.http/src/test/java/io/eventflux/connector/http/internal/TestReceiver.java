@@ -19,7 +19,7 @@ import org.eclipse.jetty.util.Callback;
 
 /** A real local HTTP server for the tests: records every request and answers from a script (then 200). */
 final class TestReceiver implements AutoCloseable {
-    record Recorded(String method, String path, Map<String, String> headers, String body, long nanos) {
+    record Recorded(String method, String path, Map<String, String> headers, String body, long nanos, int status) {
     }
 
     record Reply(int status, Map<String, String> headers, String body, long delayMillis) {
@@ -47,12 +47,12 @@ final class TestReceiver implements AutoCloseable {
                     headers.put(f.getName(), f.getValue());
                 }
                 String body = Content.Source.asString(request, StandardCharsets.UTF_8);
-                requests.add(new Recorded(request.getMethod(), Request.getPathInContext(request), headers, body,
-                        System.nanoTime()));
                 Reply reply = script.pollFirst();
                 if (reply == null) {
                     reply = otherwise;
                 }
+                requests.add(new Recorded(request.getMethod(), Request.getPathInContext(request), headers, body,
+                        System.nanoTime(), reply.status()));
                 if (reply.delayMillis() > 0) {
                     closing.await(reply.delayMillis(), TimeUnit.MILLISECONDS);
                 }
@@ -74,6 +74,11 @@ final class TestReceiver implements AutoCloseable {
     TestReceiver otherwise(Reply reply) {
         this.otherwise = reply;
         return this;
+    }
+
+    /** The bodies this server answered with a 2xx, in arrival order. */
+    List<String> delivered() {
+        return requests.stream().filter(r -> r.status() < 300).map(Recorded::body).toList();
     }
 
     int port() {
