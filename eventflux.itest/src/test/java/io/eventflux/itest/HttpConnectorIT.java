@@ -4,9 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import io.eventflux.api.AppRuntime;
 import io.eventflux.api.Attribute;
 import io.eventflux.api.AttributeType;
+import io.eventflux.api.DeployOptions;
 import io.eventflux.api.Event;
+import io.eventflux.api.EventFlux;
 import io.eventflux.api.StreamSchema;
 import io.eventflux.api.extension.Extension;
 import io.eventflux.api.io.ConnectorSpec;
@@ -36,7 +39,8 @@ import org.osgi.framework.BundleContext;
 /**
  * The http connector in Felix: its DS components register the source and sink factories (the webhook
  * server registry is a component of the bundle), and Jetty's server and client bundles, with slf4j found
- * through SPI Fly, work there: a sink POSTs to a webhook of the same bundle.
+ * through SPI Fly, work there: a sink POSTs to a webhook of the same bundle, and an app deployed through the
+ * EventFlux service runs a webhook source into an http sink.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -46,6 +50,9 @@ public class HttpConnectorIT {
 
     @Inject
     private BundleContext context;
+
+    @Inject
+    private EventFlux eventFlux;
 
     @Configuration
     public Option[] config() {
@@ -87,6 +94,48 @@ public class HttpConnectorIT {
         }
         assertEquals(List.of("{\"id\":\"o1\"}"), listener.payloads);
         assertTrue(jettyBundlesActive());
+    }
+
+    /** The engine runs an app whose source is a webhook and whose sink POSTs to another webhook. */
+    @Test
+    public void anAppFromWebhookToHttpSinkRunsInFelix() throws Exception {
+        SourceFactory sources = (SourceFactory) Await.service(context, "(&(objectClass=" + SourceFactory.class.getName()
+                + ")(" + Extension.PREFIX_ + "name=http))");
+        int in = freePort();
+        int out = freePort();
+        Source receiver = sources.create(new ConnectorSpec("itest", SCHEMA, Map.of(
+                "http.port", String.valueOf(out), "http.path", "/shipped")));
+        Collecting shipped = new Collecting();
+        receiver.start(shipped);
+        AppRuntime app = eventFlux.deploy("""
+                CREATE STREAM Orders (id STRING, amount DOUBLE) WITH ('type' = 'source', 'extension' = 'http',
+                    'format' = 'json', 'http.port' = '%d', 'http.path' = '/orders');
+                CREATE STREAM Shipped (id STRING, total DOUBLE) WITH ('type' = 'sink', 'extension' = 'http',
+                    'format' = 'json', 'http.url' = 'http://127.0.0.1:%d/shipped');
+                INSERT INTO Shipped SELECT id, amount * 2 AS total FROM Orders;
+                """.formatted(in, out), DeployOptions.defaults().withName("itest-http"));
+        try {
+            assertEquals(202, post("http://127.0.0.1:" + in + "/orders", "{\"id\":\"o1\",\"amount\":1.5}"));
+            assertEquals(400, post("http://127.0.0.1:" + in + "/orders", "{\"id\":\"o2\",\"amount\":\"x\"}"));
+            Await.until("the shipped order", () -> shipped.payloads.isEmpty() ? null : shipped.payloads);
+            assertEquals(List.of("{\"id\":\"o1\",\"total\":3.0}"), shipped.payloads);
+        } finally {
+            eventFlux.undeploy(app.name());
+            receiver.stop();
+        }
+    }
+
+    private static int post(String url, String body) throws java.io.IOException {
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) new java.net.URL(url).openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/json");
+        try (java.io.OutputStream o = c.getOutputStream()) {
+            o.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        int status = c.getResponseCode();
+        c.disconnect();
+        return status;
     }
 
     private boolean jettyBundlesActive() {
