@@ -40,7 +40,7 @@ final class HttpSink implements Sink {
     public synchronized void start() throws Exception {
         if (client == null) {
             stopped = new CountDownLatch(1);
-            client = JettyClients.start("eventflux-http-sink-" + settings.stream(), settings.timeoutMillis());
+            client = JettyClients.start("eventflux-http-sink-" + settings.stream(), settings.timeoutMillis(), false);
         }
     }
 

@@ -10,8 +10,13 @@ final class JettyClients {
     private JettyClients() {
     }
 
-    /** A started client. @throws Exception when Jetty cannot start it */
-    static HttpClient start(String name, long connectTimeoutMillis) throws Exception {
+    /**
+     * A started client.
+     *
+     * @param followRedirects false for sinks: a 302 would turn the POST into a GET and lose the payload
+     * @throws Exception when Jetty cannot start it
+     */
+    static HttpClient start(String name, long connectTimeoutMillis, boolean followRedirects) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(8, 1);
         threads.setName(name);
         threads.setDaemon(true);
@@ -19,6 +24,7 @@ final class JettyClients {
         client.setExecutor(threads);
         client.setName(name);
         client.setConnectTimeout(connectTimeoutMillis);
+        client.setFollowRedirects(followRedirects);
         client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "EventFlux"));
         client.start();
         return client;

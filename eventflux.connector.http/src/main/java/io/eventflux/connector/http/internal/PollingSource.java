@@ -39,7 +39,7 @@ final class PollingSource implements Source {
             return;
         }
         String name = "eventflux-http-poll-" + settings.stream();
-        client = JettyClients.start(name, settings.timeoutMillis());
+        client = JettyClients.start(name, settings.timeoutMillis(), true);
         running = true;
         HttpClient c = client;
         thread = new Thread(() -> loop(listener, c), name);

@@ -175,6 +175,26 @@ class HttpSinkTest {
     }
 
     @Test
+    void aRedirectIsNotFollowedSoThePayloadIsNotTurnedIntoAGet() throws Exception {
+        TestReceiver r = receiver(0).then(new TestReceiver.Reply(302, Map.of("Location", "/elsewhere"), "", 0));
+        Sink sink = sink(r.url("/alerts"));
+
+        assertThatThrownBy(() -> sink.publish("e1", EVENT)).hasMessageContaining("answered 302");
+        assertThat(r.requests).extracting(TestReceiver.Recorded::path).containsExactly("/alerts");
+    }
+
+    @Test
+    void backoffDoublesUpToTheMaximumAndCapsRetryAfter() {
+        RetryPolicy p = new RetryPolicy(10, 100, 1_000);
+        assertThat(List.of(p.delayMillis(1, -1), p.delayMillis(2, -1), p.delayMillis(4, -1), p.delayMillis(9, -1)))
+                .containsExactly(100L, 200L, 800L, 1_000L);
+        assertThat(p.delayMillis(1, 500)).isEqualTo(500);
+        assertThat(p.delayMillis(1, 60_000)).isEqualTo(1_000);
+        assertThat(HttpSink.retryAfterMillis("2")).isEqualTo(2_000);
+        assertThat(HttpSink.retryAfterMillis("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(-1);
+    }
+
+    @Test
     void badOptionsNameTheStreamAndTheKeyAndTheTokenNeverShows() throws Exception {
         assertThatThrownBy(() -> factory.create(new ConnectorSpec("a", ALERTS, Map.of())))
                 .hasMessage("stream Alerts: option 'http.url' is required");
