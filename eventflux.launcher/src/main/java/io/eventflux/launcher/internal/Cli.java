@@ -3,7 +3,12 @@ package io.eventflux.launcher.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import io.eventflux.api.CompileError;
 import io.eventflux.api.CompileException;
+import io.eventflux.api.DeployOptions;
 import io.eventflux.api.StreamSchema;
+import io.eventflux.launcher.internal.config.ConfigException;
+import io.eventflux.launcher.internal.config.ConfigFile;
+import io.eventflux.launcher.internal.config.ConfigLoader;
+import io.eventflux.sql.plan.AppPlan;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,20 +26,33 @@ import java.util.Set;
 /**
  * The {@code eventflux} command line: parses the arguments, dispatches to a subcommand and turns
  * every outcome into an exit code (0 ok, 1 error, 2 compile error, 3 bad input line). Knows nothing
- * of OSGi: the {@code EventFlux} service, the stop signal and the hot-deploy switch are injected.
+ * of OSGi: the {@code EventFlux} service, the compiler of plans, the stop signal, the hot-deploy switch
+ * and the working directory and environment are injected.
+ *
+ * <p>run, replay, validate and config take {@code --config FILE}; without it {@code conf/eventflux.toml}
+ * (then {@code .yaml}, {@code .yml}) under the working directory is used when present. Option values are
+ * printed only through {@code ResolvedOption.displayValue()} (secrets redacted).
  */
 final class Cli {
+    private static final Set<String> CONFIG_OPTION = Set.of("--config");
+
     private final EventFluxSource eventFlux;
+    private final AppPlanner planner;
     private final Console console;
     private final StopSignal stop;
     private final Runnable hotDeploy;
+    private final Workspace workspace;
     private final JsonFactory json = new JsonFactory();
+    private final ConfigLoader configLoader = new ConfigLoader();
 
-    Cli(EventFluxSource eventFlux, Console console, StopSignal stop, Runnable hotDeploy) {
+    Cli(EventFluxSource eventFlux, AppPlanner planner, Console console, StopSignal stop, Runnable hotDeploy,
+            Workspace workspace) {
         this.eventFlux = eventFlux;
+        this.planner = planner;
         this.console = console;
         this.stop = stop;
         this.hotDeploy = hotDeploy;
+        this.workspace = workspace;
     }
 
     int execute(String... args) {
@@ -51,6 +69,7 @@ final class Cli {
                 case "replay" -> replay(rest);
                 case "run" -> run(rest);
                 case "validate" -> validate(rest);
+                case "config" -> config(rest);
                 default -> throw new UsageException(null, "unknown command '" + command + "'");
             };
         } catch (UsageException e) {
@@ -86,7 +105,7 @@ final class Cli {
     }
 
     private int replay(List<String> args) throws UsageException, CommandFailure, IOException {
-        CommandLine cl = CommandLine.parse("replay", args, Set.of("--input", "--output"), Set.of("--skip-bad"));
+        CommandLine cl = CommandLine.parse("replay", args, Set.of("--input", "--output", "--config"), Set.of("--skip-bad"));
         if (cl.help()) {
             return help("replay");
         }
@@ -96,8 +115,9 @@ final class Cli {
             throw new UsageException("replay", "replay needs --input EVENTS.jsonl");
         }
         String sql = readApp(app);
+        DeployOptions options = deployOptions(DeployOptions.playback(), loadConfig(cl));
         try (BufferedReader in = openInput(input); EventLineWriter out = openOutput(cl.value("--output"), false)) {
-            ReplayCommand replay = new ReplayCommand(eventFlux.await(), new EventConverter(), console.err());
+            ReplayCommand replay = new ReplayCommand(eventFlux.await(), new EventConverter(), console.err(), options);
             return replay.run(sql, new JsonLinesReader(in, new JsonTreeReader(json)), inputName(input), out, cl.flag("--skip-bad"));
         } catch (CompileException e) {
             throw compileFailure(app, e);
@@ -106,15 +126,17 @@ final class Cli {
 
     private int run(List<String> args)
             throws UsageException, CommandFailure, IOException, InterruptedException {
-        CommandLine cl = CommandLine.parse("run", args, Set.of("--input"), Set.of("--skip-bad"));
+        CommandLine cl = CommandLine.parse("run", args, Set.of("--input", "--config"), Set.of("--skip-bad"));
         if (cl.help()) {
             return help("run");
         }
         String app = oneApp("run", cl);
         String input = cl.value("--input");
         String sql = readApp(app);
+        DeployOptions options = deployOptions(DeployOptions.defaults(), loadConfig(cl));
         try (BufferedReader in = input == null ? null : openInput(input); EventLineWriter out = openOutput(null, true)) {
-            RunCommand run = new RunCommand(eventFlux.await(), new EventConverter(), console.err(), stop, hotDeploy);
+            RunCommand run = new RunCommand(eventFlux.await(), new EventConverter(), console.err(), stop, hotDeploy,
+                    options);
             return run.run(sql, in == null ? null : new JsonLinesReader(in, new JsonTreeReader(json)), inputName(input), out,
                     cl.flag("--skip-bad"));
         } catch (CompileException e) {
@@ -123,15 +145,18 @@ final class Cli {
     }
 
     private int validate(List<String> args) throws UsageException, CommandFailure {
-        CommandLine cl = CommandLine.parse("validate", args, Set.of(), Set.of());
+        CommandLine cl = CommandLine.parse("validate", args, CONFIG_OPTION, Set.of());
         if (cl.help()) {
             return help("validate");
         }
         String app = oneApp("validate", cl);
         String sql = readApp(app);
+        ConfigFile config = loadConfig(cl);
         List<StreamSchema> streams;
+        AppPlan plan;
         try {
             streams = eventFlux.await().validate(sql);
+            plan = planner.plan(sql);
         } catch (CompileException e) {
             throw compileFailure(app, e);
         }
@@ -139,7 +164,69 @@ final class Cli {
             console.out().println("stream " + stream.name()
                     + " (" + String.join(", ", stream.attributes().stream().map(Object::toString).toList()) + ")");
         }
+        // the streams' options must resolve and name installed connectors, as deploying will require
+        List<String> problems = configCommand().problems(plan, config);
+        if (!problems.isEmpty()) {
+            throw new CommandFailure(ExitCodes.ERROR, app + ": the streams' options have "
+                    + (problems.size() == 1 ? "a problem" : problems.size() + " problems") + " (configuration file "
+                    + config.source() + "):" + System.lineSeparator() + "  "
+                    + String.join(System.lineSeparator() + "  ", problems));
+        }
         return ExitCodes.OK;
+    }
+
+    /** {@code config list APP.sql} and {@code config validate APP.sql}. */
+    private int config(List<String> args) throws UsageException, CommandFailure {
+        if (args.isEmpty()) {
+            throw new UsageException("config", "config needs a subcommand: list or validate");
+        }
+        if (args.get(0).equals("-h") || args.get(0).equals("--help")) {
+            return help("config");
+        }
+        String sub = args.get(0);
+        if (!sub.equals("list") && !sub.equals("validate")) {
+            throw new UsageException("config", "unknown config subcommand '" + sub + "' (list or validate)");
+        }
+        CommandLine cl = CommandLine.parse("config", args.subList(1, args.size()), CONFIG_OPTION, Set.of());
+        if (cl.help()) {
+            return help("config");
+        }
+        String app = oneApp("config", cl);
+        String sql = readApp(app);
+        ConfigFile config = loadConfig(cl, false);
+        AppPlan plan;
+        try {
+            plan = planner.plan(sql);
+        } catch (CompileException e) {
+            throw compileFailure(app, e);
+        }
+        ConfigCommand command = configCommand();
+        return sub.equals("list") ? command.list(app, plan, config) : command.validate(app, plan, config);
+    }
+
+    private ConfigCommand configCommand() throws CommandFailure {
+        return new ConfigCommand(eventFlux.await()::extensions, workspace.environment(), console.out(), console.err());
+    }
+
+    private ConfigFile loadConfig(CommandLine cl) throws CommandFailure {
+        return loadConfig(cl, true);
+    }
+
+    /** The --config file or the default one; its warnings go to stderr unless the caller prints them. */
+    private ConfigFile loadConfig(CommandLine cl, boolean printWarnings) throws CommandFailure {
+        try {
+            ConfigFile config = configLoader.locate(cl.value("--config"), workspace.directory());
+            if (printWarnings) {
+                config.warnings().forEach(w -> console.err().println("eventflux: warning: " + w));
+            }
+            return config;
+        } catch (ConfigException e) {
+            throw new CommandFailure(ExitCodes.ERROR, e.getMessage());
+        }
+    }
+
+    private DeployOptions deployOptions(DeployOptions base, ConfigFile config) {
+        return base.withConfig(config.options()).withEnvironment(workspace.environment());
     }
 
     private static String oneApp(String command, CommandLine cl) throws UsageException {

@@ -39,7 +39,14 @@ final class DeployedApp implements AutoCloseable {
      */
     static DeployedApp deploy(EventFlux eventFlux, String sql, DeployOptions options, EventLineWriter writer)
             throws CompileException, CommandFailure {
-        AppRuntime app = eventFlux.deploy(sql, options);
+        AppRuntime app;
+        try {
+            app = eventFlux.deploy(sql, options);
+        } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+            // a stream's options (an unset ${VAR}, a missing connector): the engine's message names the
+            // stream and the key and never a secret's value
+            throw new CommandFailure(ExitCodes.ERROR, "cannot deploy the app: " + e.getMessage());
+        }
         DeployedApp deployed = new DeployedApp(eventFlux, app);
         try {
             deployed.checkStarted();

@@ -1,6 +1,10 @@
 package io.eventflux.launcher.internal;
 
+import io.eventflux.api.CompileException;
 import io.eventflux.api.EventFlux;
+import io.eventflux.engine.ExtensionRegistry;
+import io.eventflux.sql.SqlCompiler;
+import io.eventflux.sql.plan.AppPlan;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +25,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  *
  * <p>The {@code EventFlux} service is an optional dynamic reference, so the command can wait for it
  * with a bound ({@code eventflux.service.timeout} seconds, default 10) and say what is missing
- * instead of hanging. Deactivation (the framework stopping) asks a running app to stop.
+ * instead of hanging. So is the engine's {@link ExtensionRegistry}: {@code config list|validate} compile
+ * the app against it to read the streams' WITH options from the plan. Deactivation (the framework
+ * stopping) asks a running app to stop.
  */
 @Component(service = Callable.class, property = "main.thread=true", immediate = true)
 public final class LauncherComponent implements Callable<Integer> {
@@ -29,6 +35,7 @@ public final class LauncherComponent implements Callable<Integer> {
     private static final long DEFAULT_TIMEOUT_SECONDS = 10;
 
     private final ServiceSlot<EventFlux> eventFlux = new ServiceSlot<>();
+    private final ServiceSlot<ExtensionRegistry> registry = new ServiceSlot<>();
     private final StopSignal stop = new StopSignal();
     private final BundleContext context;
     private final String[] args;
@@ -50,6 +57,16 @@ public final class LauncherComponent implements Callable<Integer> {
         eventFlux.clear(service);
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRegistry(ExtensionRegistry service) {
+        registry.set(service);
+    }
+
+    void unbindRegistry(ExtensionRegistry service) {
+        registry.clear(service);
+    }
+
     @Deactivate
     void deactivate() {
         stop.request();
@@ -57,7 +74,8 @@ public final class LauncherComponent implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Cli cli = new Cli(this::awaitEventFlux, Console.system(), stop, new HotDeploy(context));
+        Cli cli = new Cli(this::awaitEventFlux, this::plan, Console.system(), stop, new HotDeploy(context),
+                Workspace.system());
         try {
             return cli.execute(args);
         } catch (Error e) {
@@ -80,6 +98,22 @@ public final class LauncherComponent implements Callable<Integer> {
         }
         throw new CommandFailure(ExitCodes.ERROR,
                 new MissingServiceReport(context).explain(EventFlux.class.getName(), timeout));
+    }
+
+    private AppPlan plan(String sql) throws CompileException, CommandFailure {
+        // the engine registers the registry before its EventFlux service, which explains best what is missing
+        awaitEventFlux();
+        long timeout = timeoutSeconds();
+        try {
+            ExtensionRegistry catalog = registry.await(timeout, TimeUnit.SECONDS);
+            if (catalog != null) {
+                return new SqlCompiler(catalog).compile(sql);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new CommandFailure(ExitCodes.ERROR,
+                new MissingServiceReport(context).explain(ExtensionRegistry.class.getName(), timeout));
     }
 
     private long timeoutSeconds() {

@@ -16,8 +16,11 @@ final class ReplayCommand {
     private final EventFlux eventFlux;
     private final EventConverter converter;
     private final PrintStream err;
+    private final DeployOptions options;
 
-    ReplayCommand(EventFlux eventFlux, EventConverter converter, PrintStream err) {
+    /** @param options how to deploy: the playback clock, inline, with the configuration file and the environment */
+    ReplayCommand(EventFlux eventFlux, EventConverter converter, PrintStream err, DeployOptions options) {
+        this.options = options;
         this.eventFlux = eventFlux;
         this.converter = converter;
         this.err = err;
@@ -29,7 +32,7 @@ final class ReplayCommand {
      */
     int run(String sql, JsonLinesReader input, String inputName, EventLineWriter output, boolean skipBad)
             throws CompileException, CommandFailure, IOException {
-        try (DeployedApp app = DeployedApp.deploy(eventFlux, sql, DeployOptions.playback(), output)) {
+        try (DeployedApp app = DeployedApp.deploy(eventFlux, sql, options, output)) {
             AppRuntime runtime = app.runtime();
             EventSender sender = new EventSender(app, converter, InputLine::ts);
             boolean first = true;

@@ -18,8 +18,12 @@ final class RunCommand {
     private final PrintStream err;
     private final StopSignal stop;
     private final Runnable hotDeploy;
+    private final DeployOptions options;
 
-    RunCommand(EventFlux eventFlux, EventConverter converter, PrintStream err, StopSignal stop, Runnable hotDeploy) {
+    /** @param options how to deploy: the wall clock, with the configuration file and the environment */
+    RunCommand(EventFlux eventFlux, EventConverter converter, PrintStream err, StopSignal stop, Runnable hotDeploy,
+            DeployOptions options) {
+        this.options = options;
         this.eventFlux = eventFlux;
         this.converter = converter;
         this.err = err;
@@ -33,7 +37,7 @@ final class RunCommand {
      */
     int run(String sql, JsonLinesReader input, String inputName, EventLineWriter output, boolean skipBad)
             throws CompileException, CommandFailure, IOException, InterruptedException {
-        try (DeployedApp app = DeployedApp.deploy(eventFlux, sql, DeployOptions.defaults(), output)) {
+        try (DeployedApp app = DeployedApp.deploy(eventFlux, sql, options, output)) {
             Thread hook = new Thread(() -> stopGracefully(app, output), "eventflux-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {

@@ -12,7 +12,12 @@ final class Usage {
               replay APP.sql --input EVENTS.jsonl  run an app deterministically in event time
                      [--output OUT.jsonl] [--skip-bad]
               validate APP.sql                     compile an app and print its streams
+              config list APP.sql                  show every stream's options and where each came from
+              config validate APP.sql              check the options: variables set, connectors installed
               help [COMMAND]                       show this help, or a command's
+
+            run, replay, validate and config take --config FILE (TOML or YAML); without it
+            conf/eventflux.toml, conf/eventflux.yaml or conf/eventflux.yml is used when present.
 
             Exit codes: 0 ok, 1 error, 2 the app does not compile, 3 a bad input line.
             Run 'eventflux <command> --help' for a command's options.
@@ -23,7 +28,7 @@ final class Usage {
             """;
 
     static final String RUN = """
-            Usage: eventflux run APP.sql [--input EVENTS.jsonl] [--skip-bad]
+            Usage: eventflux run APP.sql [--input EVENTS.jsonl] [--skip-bad] [--config FILE]
 
             Deploys APP.sql on the wall clock (asynchronously, through the app's ring buffer) and
             prints every event emitted into a stream that some query inserts into, one JSON line each:
@@ -37,11 +42,13 @@ final class Usage {
                            then shut down gracefully and exit. Events are stamped with the wall clock:
                            the 'ts' of each line is checked but not used, and {"ts": N} lines are ignored.
               --skip-bad   report bad input lines on stderr and go on, instead of exiting with 3
+              --config F   stream options from F (see 'eventflux help config'); default conf/eventflux.toml
               --help       show this help
             """;
 
     static final String REPLAY = """
             Usage: eventflux replay APP.sql --input EVENTS.jsonl [--output OUT.jsonl] [--skip-bad]
+                                   [--config FILE]
 
             Runs APP.sql deterministically in event time (playback clock, queries run inline) and writes
             every event emitted into a stream that some query inserts into, in emission order.
@@ -62,6 +69,7 @@ final class Usage {
               --input F    the events to replay (required)
               --output F   write the output to F instead of standard output
               --skip-bad   report bad input lines on stderr and go on, instead of exiting with 3
+              --config F   stream options from F (see 'eventflux help config'); default conf/eventflux.toml
               --help       show this help
 
             Exit codes: 0 ok, 1 error, 2 the app does not compile, 3 a bad input line (not JSON, unknown
@@ -69,13 +77,49 @@ final class Usage {
             """;
 
     static final String VALIDATE = """
-            Usage: eventflux validate APP.sql
+            Usage: eventflux validate APP.sql [--config FILE]
 
             Compiles APP.sql without running it. Prints the app's streams, one a line, and exits 0; or
             prints the compile errors (line, column, the offending name and a suggestion) on stderr and
-            exits 2.
+            exits 2. The streams' options are checked as 'eventflux config validate' does (exit 1).
 
             Options:
+              --config F   stream options from F (see 'eventflux help config'); default conf/eventflux.toml
+              --help       show this help
+            """;
+
+    static final String CONFIG = """
+            Usage: eventflux config list APP.sql [--config FILE]
+                   eventflux config validate APP.sql [--config FILE]
+
+            A stream's options come from, strongest first: its SQL WITH clause, the configuration file's
+            [streams.Name] table, and its [application] table (for streams with a 'type' only). In every
+            value ${VAR} is replaced by the environment variable VAR, ${VAR:default} by the default when
+            VAR is not set; a ${VAR} that is not set and has no default is an error.
+
+            The file is --config FILE, else conf/eventflux.toml, conf/eventflux.yaml or conf/eventflux.yml
+            in the current directory. In TOML:
+              [application]
+              "error.strategy" = "retry"
+              [application.kafka]                 nested tables join with dots: kafka.bootstrap.servers
+              bootstrap.servers = "${KAFKA_SERVERS:localhost:9092}"
+              [streams.Orders]
+              kafka.topic = "orders"
+              kafka.sasl.jaas.config = '... password="${KAFKA_PASSWORD}";'
+            Numbers and booleans become strings, lists are joined with commas. Other top-level tables
+            ([persistence], [server], ...) are kept for the features that read them.
+
+            list      prints, for every stream with options, each option's value, the layer it came
+                      from and the environment variables it read; exit 1 if some cannot be resolved.
+            validate  resolves every option and checks the connector type, extension and format
+                      against the installed extensions (error.strategy, backpressure and
+                      error.dlq.stream too); exit 0 when fine, 1 with every problem listed.
+
+            Values of secrets (keys with password, token, secret, sasl, credential, api key, ...,
+            or values read from such variables) are shown as ********, here and in every message.
+
+            Options:
+              --config F   the configuration file (TOML: *.toml; YAML: *.yaml, *.yml)
               --help       show this help
             """;
 
@@ -91,6 +135,7 @@ final class Usage {
             case "run" -> RUN;
             case "replay" -> REPLAY;
             case "validate" -> VALIDATE;
+            case "config" -> CONFIG;
             default -> MAIN;
         };
     }

@@ -10,8 +10,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,12 +43,18 @@ class CliTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final AtomicInteger hotDeploys = new AtomicInteger();
-    private Cli cli = cli(() -> engine, "");
+    private Cli cli;
+
+    @BeforeEach
+    void createCli() {
+        cli = cli(() -> engine, "");
+    }
 
     private Cli cli(EventFluxSource source, String stdin) {
         Console console = new Console(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Cli(source, console, new StopSignal(), hotDeploys::incrementAndGet);
+        return new Cli(source, engine::compile, console, new StopSignal(), hotDeploys::incrementAndGet,
+                new Workspace(dir, Map.of()));
     }
 
     @AfterEach
