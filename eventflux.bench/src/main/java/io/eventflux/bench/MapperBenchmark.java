@@ -30,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Source mapping alone: UTF-8 payloads (one event each, as a Kafka or HTTP source delivers them) to data
  * arrays of {@code (symbol STRING, price DOUBLE, volume INT, ts LONG)}. Mappers are found through
- * ServiceLoader by their {@code @Extension} name. Score = events/s.
+ * ServiceLoader by their {@code @Extension} name. {@code json-paths} is the json mapper with a
+ * {@code json.mapping.<attr>} JSONPath per attribute on the same payloads (a tree per payload, Jayway
+ * evaluation) against {@code json}'s streaming by name. Score = events/s.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -44,7 +46,7 @@ public class MapperBenchmark {
             new Attribute("symbol", AttributeType.STRING), new Attribute("price", AttributeType.DOUBLE),
             new Attribute("volume", AttributeType.INT), new Attribute("ts", AttributeType.LONG)));
 
-    @Param({"json", "csv"})
+    @Param({"json", "json-paths", "csv"})
     public String format;
 
     private SourceMapper mapper;
@@ -52,22 +54,28 @@ public class MapperBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        boolean json = format.startsWith("json");
+        String name = json ? "json" : format;
         MapperFactory factory = null;
         for (MapperFactory f : ServiceLoader.load(MapperFactory.class, MapperBenchmark.class.getClassLoader())) {
             Extension ext = f.getClass().getAnnotation(Extension.class);
-            if (ext != null && ext.name().equals(format)) {
+            if (ext != null && ext.name().equals(name)) {
                 factory = f;
             }
         }
         if (factory == null) {
             throw new IllegalStateException("no mapper " + format);
         }
-        mapper = factory.sourceMapper(new ConnectorSpec("bench", SCHEMA, Map.of()));
+        Map<String, String> options = format.equals("json-paths")
+                ? Map.of("json.mapping.symbol", "$.symbol", "json.mapping.price", "$.price",
+                        "json.mapping.volume", "$['volume']", "json.mapping.ts", "$.ts")
+                : Map.of();
+        mapper = factory.sourceMapper(new ConnectorSpec("bench", SCHEMA, options));
         payloads = new byte[PAYLOADS][];
         for (int i = 0; i < PAYLOADS; i++) {
             String symbol = "SYM" + (i % 8);
             double price = 10 + i % 90 + 0.25;
-            String text = format.equals("json")
+            String text = json
                     ? "{\"symbol\":\"" + symbol + "\",\"price\":" + price + ",\"volume\":" + i + ",\"ts\":" + (1_700_000_000_000L + i) + "}"
                     : symbol + "," + price + "," + i + "," + (1_700_000_000_000L + i);
             payloads[i] = text.getBytes(StandardCharsets.UTF_8);

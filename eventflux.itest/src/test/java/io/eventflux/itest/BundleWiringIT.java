@@ -40,7 +40,7 @@ public class BundleWiringIT {
             "eventflux.function.time", "eventflux.function.json",
             "eventflux.store.inmemory", "eventflux.store.cache", "eventflux.store.jdbc",
             "eventflux.mapper.json", "eventflux.mapper.csv", "eventflux.mapper.text", "eventflux.mapper.bytes",
-            "eventflux.connector.basic", "eventflux.connector.http");
+            "eventflux.connector.basic", "eventflux.connector.file", "eventflux.connector.http", "json-path", "net.minidev.json-smart");
 
     @Inject
     private BundleContext context;
@@ -110,7 +110,8 @@ public class BundleWiringIT {
                 "aggregator:count", "aggregator:sum", "aggregator:avg", "aggregator:min", "aggregator:max",
                 "function:core", "function:math", "function:string", "function:time", "function:json",
                 "table-store:inMemory", "table-store:cache",
-                "table-store:jdbc", "source:http", "sink:http")) {
+                "table-store:jdbc", "source:file", "sink:file",
+                "source:http", "sink:http")) {
             assertTrue(expected + " missing from " + listed, listed.contains(expected));
         }
     }
@@ -120,6 +121,12 @@ public class BundleWiringIT {
         for (String name : List.of("json", "csv", "text", "bytes")) {
             assertExtensionService(io.eventflux.api.io.MapperFactory.class, "name", name);
         }
+    }
+
+    @Test
+    public void fileConnectorServicesAreRegisteredUnderTheirNames() throws InterruptedException {
+        assertExtensionService(io.eventflux.api.io.SourceFactory.class, "name", "file");
+        assertExtensionService(io.eventflux.api.io.SinkFactory.class, "name", "file");
     }
 
     @Test

@@ -1,76 +1,83 @@
 package io.eventflux.function.json.internal;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.JsonPathException;
+import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.extension.Argument;
 import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.function.Function;
 import io.eventflux.api.function.FunctionDefinition;
 import io.eventflux.extension.support.function.DefinedFunction;
-import io.eventflux.extension.support.json.JsonPath;
 import io.eventflux.extension.support.function.FunctionCall;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * jsonGet(json, path). A constant path is compiled once and a bad one is a compile error; a path that
- * varies per event is compiled when it changes, and a bad one gives NULL.
+ * jsonGet(json, path), through Jayway JSONPath on its Jackson provider. A constant path is compiled once
+ * and a bad one is a compile error; a path that varies per event is compiled when it changes, and a bad
+ * one gives NULL.
  */
 final class JsonGet implements Function {
-    private final ObjectMapper mapper;
+    private final Configuration configuration;
     private String lastPath;
     private JsonPath lastCompiled;
 
-    private JsonGet(ObjectMapper mapper) {
-        this.mapper = mapper;
+    private JsonGet(Configuration configuration) {
+        this.configuration = configuration;
     }
 
-    static FunctionDefinition define(FunctionCall call, ObjectMapper mapper) {
+    /**
+     * Jayway on the library's mapper, with both providers named so that Jayway never builds its json-smart
+     * defaults. Here rather than in JsonFunctions: verifying that class would then load Jayway at startup.
+     */
+    static Configuration configuration(ObjectMapper mapper) {
+        return Configuration.builder().jsonProvider(new JacksonJsonProvider(mapper))
+                .mappingProvider(new JacksonMappingProvider(mapper)).build();
+    }
+
+    /** @param configuration asked for when the call is defined, so Jayway loads with the first jsonGet */
+    static FunctionDefinition define(FunctionCall call, Supplier<Configuration> configuration) {
         call.arity(2, 2);
         call.exactly(0, AttributeType.STRING);
         call.exactly(1, AttributeType.STRING);
         Argument path = call.argument(1);
+        Configuration conf = configuration.get();
         if (path.isConstant() && path.value() instanceof String p) {
             JsonPath compiled;
             try {
-                compiled = JsonPath.parse(p);
-            } catch (IllegalArgumentException e) {
-                throw new ExtensionException("function '" + call.name() + "' argument 2 is not a supported JSONPath '"
+                compiled = JsonPath.compile(p);
+            } catch (InvalidPathException | IllegalArgumentException e) {
+                throw new ExtensionException("function '" + call.name() + "' argument 2 is not a valid JSONPath '"
                         + p + "': " + e.getMessage(), e);
             }
-            return DefinedFunction.of(AttributeType.STRING, a -> get(mapper, a[0], compiled));
+            return DefinedFunction.of(AttributeType.STRING, a -> get(conf, a[0], compiled));
         }
-        return new DefinedFunction(AttributeType.STRING, context -> new JsonGet(mapper));
+        return new DefinedFunction(AttributeType.STRING, context -> new JsonGet(conf));
     }
 
-    static Object get(ObjectMapper mapper, Object json, JsonPath path) {
+    static Object get(Configuration configuration, Object json, JsonPath path) {
         if (!(json instanceof String text) || path == null) {
             return null;
         }
-        JsonNode node;
+        Object value;
         try {
-            node = find(mapper.readTree(text), path);
-        } catch (JacksonException e) {
+            value = path.read(configuration.jsonProvider().parse(text), configuration);
+        } catch (JsonPathException e) {
+            // invalid JSON, no match (PathNotFoundException), or a step that does not apply ($.a[0] on an object)
             return null;
         }
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
+        if (value == null || value instanceof String) {
+            return value;
         }
-        return node.isTextual() ? node.textValue() : node.toString();
-    }
-
-    /** The node at the path, or null if absent. */
-    private static JsonNode find(JsonNode root, JsonPath path) {
-        JsonNode node = root;
-        for (Object step : path.steps()) {
-            if (node == null) {
-                return null;
-            }
-            node = step instanceof Integer index
-                    ? (node.isArray() ? node.get(index) : null)
-                    : (node.isObject() ? node.get((String) step) : null);
-        }
-        return node;
+        // an object, an array, or the matches of an indefinite path ($..a, $.a[*]) as compact JSON
+        return value instanceof Map || value instanceof List ? configuration.jsonProvider().toJson(value)
+                : value.toString();
     }
 
     @Override
@@ -81,11 +88,11 @@ final class JsonGet implements Function {
         if (!path.equals(lastPath)) {
             lastPath = path;
             try {
-                lastCompiled = JsonPath.parse(path);
-            } catch (IllegalArgumentException e) {
+                lastCompiled = JsonPath.compile(path);
+            } catch (InvalidPathException | IllegalArgumentException e) {
                 lastCompiled = null;
             }
         }
-        return get(mapper, arguments[0], lastCompiled);
+        return get(configuration, arguments[0], lastCompiled);
     }
 }

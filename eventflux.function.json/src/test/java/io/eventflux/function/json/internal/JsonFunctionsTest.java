@@ -67,8 +67,23 @@ class JsonFunctionsTest {
         assertThat(get("", "$.a")).isNull();
         assertThat(get(null, "$.a")).isNull();
         assertThat(call("jsonGet").arg(STRING, DOC).arg(STRING, null).result()).isNull();
-        assertThat(call("jsonGet").arg(STRING, DOC).arg(STRING, "a.b").result()).isNull();
-        assertThat(call("jsonGet").arg(STRING, DOC).arg(STRING, "$.a[").result()).isNull();
+        assertThat(call("jsonGet").arg(STRING, DOC).arg(STRING, "$a").result()).isNull();
+        assertThat(call("jsonGet").arg(STRING, DOC).arg(STRING, "$['a").result()).isNull();
+        assertThat(get(DOC, "$..nowhere")).isEqualTo("[]");
+        assertThat(get(DOC, "$.a.b.length()")).isNull();
+    }
+
+    @Test
+    void jsonGetTakesFullJsonPath() {
+        assertThat(get(DOC, "a.b")).isEqualTo("x"); // Jayway: a path without $ starts at the root
+        assertThat(get(DOC, "$..b")).isEqualTo("[\"x\"]");
+        assertThat(get(DOC, "$.list[*].k")).isEqualTo("[\"v\"]");
+        assertThat(get(DOC, "$.a.*")).isEqualTo("[\"x\",1.5,true,null]");
+        assertThat(get("{\"q\":[{\"s\":\"A\",\"p\":1},{\"s\":\"B\",\"p\":3}]}", "$.q[?(@.p > 2)].s")).isEqualTo("[\"B\"]");
+        assertThat(get("{\"q\":[{\"s\":\"A\"},{\"s\":\"B\"}]}", "$.q[?(@.s in ['B'])].s")).isEqualTo("[\"B\"]");
+        assertThat(get(DOC, "$.list.length()")).isEqualTo("3");
+        assertThat(get(DOC, "$.list[-1:]")).isEqualTo("[[1,2]]");
+        assertThat(call("jsonGet").arg(STRING, DOC).arg(STRING, "$..k").result()).isEqualTo("[\"v\"]");
     }
 
     @Test
@@ -99,12 +114,11 @@ class JsonFunctionsTest {
                 .isEqualTo("function 'jsonGet' argument 1 must be STRING, was INT");
         assertThat(call("jsonGet").arg(STRING, DOC).arg(INT, 1).error())
                 .isEqualTo("function 'jsonGet' argument 2 must be STRING, was INT");
-        assertThat(call("jsonGet").arg(STRING, DOC).constant(STRING, "a.b").error())
-                .isEqualTo("function 'jsonGet' argument 2 is not a supported JSONPath 'a.b': it must start with $");
-        assertThat(call("jsonGet").arg(STRING, DOC).constant(STRING, "$.a[*]").error())
-                .startsWith("function 'jsonGet' argument 2 is not a supported JSONPath '$.a[*]'");
-        assertThat(call("jsonGet").arg(STRING, DOC).constant(STRING, "$..a").error())
-                .startsWith("function 'jsonGet' argument 2 is not a supported JSONPath '$..a': empty name");
+        assertThat(call("jsonGet").arg(STRING, DOC).constant(STRING, "$a").error())
+                .isEqualTo("function 'jsonGet' argument 2 is not a valid JSONPath '$a': "
+                        + "Illegal character at position 1 expected '.' or '['");
+        assertThat(call("jsonGet").arg(STRING, DOC).constant(STRING, "$..").error())
+                .startsWith("function 'jsonGet' argument 2 is not a valid JSONPath '$..': ");
         assertThat(call("jsonGet").arg(STRING, DOC).error()).contains("jsonGet");
         assertThat(call("toJson").error()).contains("toJson");
         assertThat(call("toJson").arg(INT, 1).arg(INT, 2).error()).contains("toJson");

@@ -17,8 +17,10 @@ import java.util.List;
 /**
  * One CSV line, or several, per payload; each line is one event. Line numbers count the records this
  * mapper has read (header included, blank lines skipped and not counted), across payloads, so a source
- * that delivers one line per payload gets the line of the file. With {@code csv.has-header} the first line read is the header. One thread
- * at a time, like the source that owns it.
+ * that delivers one line per payload gets the line of the file. With {@code csv.has-header} the first line read is the header,
+ * and a later line equal to it is skipped: a source re-sends the header when it resumes in the middle of a file or
+ * opens the next file after a rotation, and one line per payload cannot tell a header from data otherwise. One
+ * thread at a time, like the source that owns it.
  */
 final class CsvSourceMapper implements SourceMapper {
     private final CsvFactory csv;
@@ -27,6 +29,7 @@ final class CsvSourceMapper implements SourceMapper {
     private final ColumnLayout layout;
     private final AttributeValues values;
     private boolean awaitingHeader;
+    private List<String> headerRow; // the header line read (csv.has-header), to skip when it comes again
     private int[] columns; // null until the header is known
     private long line; // the number of the current record
     private final List<String> row = new ArrayList<>();
@@ -67,9 +70,13 @@ final class CsvSourceMapper implements SourceMapper {
                 inRow = false;
                 if (awaitingHeader) {
                     awaitingHeader = false;
+                    headerRow = List.copyOf(row);
                     if (columns == null) {
                         header();
                     }
+                    continue;
+                }
+                if (row.equals(headerRow)) {
                     continue;
                 }
                 out.add(event());
@@ -98,7 +105,7 @@ final class CsvSourceMapper implements SourceMapper {
 
     private void header() throws MappingException {
         try {
-            columns = layout.columns(List.copyOf(row));
+            columns = layout.columns(headerRow);
         } catch (IllegalArgumentException e) {
             throw new MappingException("stream " + schema.name() + ", line " + line + ": " + e.getMessage()
                     .substring(("stream " + schema.name() + ": ").length()));

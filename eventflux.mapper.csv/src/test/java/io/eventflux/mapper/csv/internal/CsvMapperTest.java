@@ -67,6 +67,21 @@ class CsvMapperTest {
     }
 
     @Test
+    void aHeaderSentAgainIsSkipped() throws Exception {
+        // a file source re-sends the header when it resumes mid-file and after a rotation
+        SourceMapper m = source("csv.has-header", "true");
+        assertThat(m.map("volume,ok,symbol,price")).isEmpty();
+        assertThat(m.map("5,true,IBM,9.5").get(0)).containsExactly("IBM", 9.5, 5, true);
+        assertThat(m.map("volume,ok,symbol,price")).isEmpty();
+        assertThat(m.map("6,false,X,1").get(0)).containsExactly("X", 1.0, 6, false);
+        assertThatThrownBy(() -> m.map("volume,ok,symbol,price,x")).as("another line is data, even if header-like")
+                .isInstanceOf(MappingException.class);
+        SourceMapper without = source();
+        assertThatThrownBy(() -> without.map("symbol,price,volume,ok")).as("without csv.has-header it is data")
+                .isInstanceOf(MappingException.class);
+    }
+
+    @Test
     void headerNamesAndMappingByIndexOrName() throws Exception {
         SourceMapper m = source("csv.header-names", "a, p, v, s", "csv.mapping.symbol", "s", "csv.mapping.price", "p",
                 "csv.mapping.volume", "2", "csv.mapping.ok", "0");

@@ -9,20 +9,38 @@ import io.eventflux.api.io.ConnectorSpec;
 import io.eventflux.api.io.MapperFactory;
 import io.eventflux.api.io.SinkMapper;
 import io.eventflux.api.io.SourceMapper;
-import io.eventflux.extension.support.json.JsonPath;
 import io.eventflux.extension.support.mapper.AttributeValues;
 import io.eventflux.extension.support.mapper.MapperOptions;
+import java.util.HashMap;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
-/** {@code format = 'json'}: JSON objects to events and back. */
+/**
+ * {@code format = 'json'}: JSON objects to events and back.
+ *
+ * <p>Source: an object is one event, a top-level array one per element; attributes are taken by name,
+ * streamed straight from the Jackson parser. {@code json.mapping.<attr>} gives an attribute a JSONPath
+ * instead (full Jayway syntax: deep scan, wildcards, filters, slices, functions; a path without {@code $}
+ * starts at the root), compiled when the mapper is made, so an invalid path fails the deployment with the
+ * stream, the option (hence the attribute) and the path. The paths run on one Map/List tree per payload.
+ * As in Siddhi with {@code fail.on.missing.attribute = false}, and as a missing field by name, a path that
+ * matches nothing gives NULL.
+ * {@code json.enclosing-element} (Siddhi's {@code enclosing.element}) is the JSONPath of the events inside
+ * an envelope payload; the attribute paths then start at each event.
+ */
 @Component(service = MapperFactory.class)
 @ServiceProvider(value = MapperFactory.class, resolution = Resolution.OPTIONAL)
 @Extension(type = Extension.MAPPER, name = "json",
-        description = "JSON payloads: an object is one event, an array of objects several; attributes by name.",
+        description = "JSON payloads: an object is one event, an array of objects several; attributes by name,"
+                + " or by JSONPath (Jayway) with json.mapping.<attr>.",
         parameters = {"json.ignore-parse-errors: BOOL, skip malformed payloads and events that do not fit",
             "json.date-format: STRING, DateTimeFormatter pattern for LONG attributes given as dates",
-            "json.mapping.<attr>: STRING, JSONPath of one value ($.a.b, $['a'], $.a[0])",
+            "json.mapping.<attr>: STRING, JSONPath of the attribute's value in each event object (Jayway syntax:"
+                    + " $.a.b, $['a'], $.a[0], $..a, $.a[*].b, $.a[?(@.b > 1)].c, $.a.length()); no match is NULL;"
+                    + " a path matching several values fills an OBJECT attribute with the list, any other with its"
+                    + " only value (NULL if none, an error if more)",
+            "json.enclosing-element: STRING, JSONPath of the events in the payload: an object is one event, an"
+                    + " array one per element; json.mapping paths then start at each event",
             "json.pretty-print: BOOL, indented sink output", "json.template: STRING, sink text with {{attr}}"})
 public final class JsonMapperFactory implements MapperFactory {
     static final String IGNORE_PARSE_ERRORS = "json.ignore-parse-errors";
@@ -33,6 +51,15 @@ public final class JsonMapperFactory implements MapperFactory {
 
     // Thread-safe once configured; parsers and generators it creates are per call.
     private final JsonFactory json = new JsonFactory();
+    /** Made for the first mapper with paths: it loads Jayway and jackson-databind, which startup skips. */
+    private JsonPathCompiler paths;
+
+    private synchronized JsonPathCompiler paths() {
+        if (paths == null) {
+            paths = new JsonPathCompiler();
+        }
+        return paths;
+    }
 
     @Override
     public SourceMapper sourceMapper(ConnectorSpec spec) {
@@ -45,49 +72,30 @@ public final class JsonMapperFactory implements MapperFactory {
         } catch (IllegalArgumentException e) {
             throw options.invalid(DATE_FORMAT, dateFormat, "a java.time.format.DateTimeFormatter pattern");
         }
-        return new JsonSourceMapper(json, spec.stream(), values, ignore, paths(spec));
+        Map<String, String> mappings = mappings(spec);
+        String enclosing = options.string(JsonPathMapping.ENCLOSING_ELEMENT);
+        // Without paths the mapper streams each payload straight into data arrays (no tree per event)
+        JsonPathMapping mapping = mappings.isEmpty() && enclosing == null ? null
+                : new JsonPathMapping(spec.stream(), values, paths(), mappings, enclosing);
+        return new JsonSourceMapper(json, spec.stream(), values, ignore, mapping);
     }
 
-    /** One path per attribute when some json.mapping.<attr> is set (the others keep $.name), else null. */
-    private static JsonPath[] paths(ConnectorSpec spec) {
+    /** The json.mapping.<attr> options by attribute name. */
+    private static Map<String, String> mappings(ConnectorSpec spec) {
         StreamSchema schema = spec.stream();
-        JsonPath[] paths = null;
+        Map<String, String> mappings = new HashMap<>();
         for (Map.Entry<String, String> e : spec.options().entrySet()) {
             if (!e.getKey().startsWith(MAPPING)) {
                 continue;
             }
             String attr = e.getKey().substring(MAPPING.length());
-            int index = schema.indexOf(attr);
-            if (index < 0) {
+            if (schema.indexOf(attr) < 0) {
                 throw new IllegalArgumentException("stream " + schema.name() + ": option '" + e.getKey()
                         + "' names unknown attribute '" + attr + "'; attributes are " + schema.names());
             }
-            if (paths == null) {
-                paths = new JsonPath[schema.size()];
-                for (int i = 0; i < paths.length; i++) {
-                    paths[i] = JsonPath.member(schema.attribute(i).name());
-                }
-            }
-            try {
-                paths[index] = mappingPath(e.getValue());
-            } catch (IllegalArgumentException bad) {
-                throw new IllegalArgumentException("stream " + schema.name() + ": option '" + e.getKey() + "' = '"
-                        + e.getValue() + "' is invalid: " + bad.getMessage());
-            }
+            mappings.put(attr, e.getValue());
         }
-        return paths;
-    }
-
-    /** The shared parser, with this mapper's own (documented) reasons. */
-    private static JsonPath mappingPath(String path) {
-        if (!path.trim().startsWith("$")) {
-            throw new IllegalArgumentException("a path starts with $");
-        }
-        try {
-            return JsonPath.parse(path);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("only $.name, ['name'] and [index] steps are supported", e);
-        }
+        return mappings;
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.eventflux.api.Attribute;
 import io.eventflux.api.StreamSchema;
 import io.eventflux.api.io.MappingException;
 import io.eventflux.api.io.SourceMapper;
-import io.eventflux.extension.support.json.JsonPath;
 import io.eventflux.extension.support.mapper.AttributeValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,9 @@ import java.util.Map;
 
 /**
  * Streams through one payload with the Jackson parser, straight into data arrays: no tree per event.
- * Unknown fields are skipped, missing attributes are NULL. Only when some {@code json.mapping.<attr>} is
- * set is each object read into a Map/List tree, which the paths then select from.
+ * Unknown fields are skipped, missing attributes are NULL. Only with JSONPaths ({@code json.mapping.<attr>}
+ * or {@code json.enclosing-element}) is the payload read into one Map/List tree (each object of a
+ * top-level array, or the whole payload for an enclosing element), which the compiled paths select from.
  */
 final class JsonSourceMapper implements SourceMapper {
     private final JsonFactory json;
@@ -29,12 +29,12 @@ final class JsonSourceMapper implements SourceMapper {
     private final AttributeValues values;
     private final boolean ignoreErrors;
     private final Map<String, Integer> indexByName = new HashMap<>();
-    private final JsonPath[] paths; // null: attributes by name, streaming; else a tree per event
+    private final JsonPathMapping mapping; // null: attributes by name, streaming
 
     JsonSourceMapper(JsonFactory json, StreamSchema schema, AttributeValues values, boolean ignoreErrors,
-            JsonPath[] paths) {
+            JsonPathMapping mapping) {
         this.json = json;
-        this.paths = paths;
+        this.mapping = mapping;
         this.schema = schema;
         this.values = values;
         this.ignoreErrors = ignoreErrors;
@@ -48,6 +48,12 @@ final class JsonSourceMapper implements SourceMapper {
         List<Object[]> out = new ArrayList<>(1);
         try (JsonParser p = open(payload)) {
             JsonToken first = p.nextToken();
+            if (mapping != null && mapping.hasEnclosingElement() && first != null) {
+                Object root = readAny(p, first);
+                expectEnd(p);
+                addEnclosedEvents(root, out);
+                return out;
+            }
             if (first == JsonToken.START_OBJECT) {
                 addEvent(p, out);
             } else if (first == JsonToken.START_ARRAY) {
@@ -61,10 +67,7 @@ final class JsonSourceMapper implements SourceMapper {
             } else {
                 throw notObject(p, first);
             }
-            if (p.nextToken() != null) {
-                throw new MappingException("stream " + schema.name()
-                        + ": malformed JSON: more than one value in the payload");
-            }
+            expectEnd(p);
         } catch (JsonProcessingException e) {
             if (ignoreErrors) {
                 return List.of();
@@ -79,6 +82,30 @@ final class JsonSourceMapper implements SourceMapper {
             throw new MappingException("stream " + schema.name() + ": cannot read the payload: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    private void expectEnd(JsonParser p) throws IOException, MappingException {
+        if (p.nextToken() != null) {
+            throw new MappingException("stream " + schema.name() + ": malformed JSON: more than one value in the payload");
+        }
+    }
+
+    /** The events at the enclosing element; with ignoreErrors, those that are not objects or do not fit are skipped. */
+    private void addEnclosedEvents(Object root, List<Object[]> out) throws MappingException {
+        for (Object event : mapping.events(root)) {
+            try {
+                if (!(event instanceof Map)) {
+                    throw new MappingException("stream " + schema.name() + ": " + JsonPathMapping.ENCLOSING_ELEMENT
+                            + " holds " + (event instanceof List ? "an array" : "'" + event + "'")
+                            + " where an event object was expected");
+                }
+                out.add(mapping.data(event));
+            } catch (MappingException e) {
+                if (!ignoreErrors) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private JsonParser open(Object payload) throws IOException, MappingException {
@@ -101,7 +128,7 @@ final class JsonSourceMapper implements SourceMapper {
 
     /** Reads the object the parser stands at (START_OBJECT); adds its event, or skips it if it does not fit. */
     private void addEvent(JsonParser p, List<Object[]> out) throws IOException, MappingException {
-        if (paths != null) {
+        if (mapping != null) {
             addEventByPaths(readAny(p, JsonToken.START_OBJECT), out);
             return;
         }
@@ -130,37 +157,13 @@ final class JsonSourceMapper implements SourceMapper {
     }
 
     private void addEventByPaths(Object tree, List<Object[]> out) throws MappingException {
-        Object[] data = new Object[schema.size()];
-        for (int i = 0; i < data.length; i++) {
-            try {
-                data[i] = treeValue(paths[i].select(tree), schema.attribute(i));
-            } catch (MappingException e) {
-                if (!ignoreErrors) {
-                    throw e;
-                }
-                return;
+        try {
+            out.add(mapping.data(tree));
+        } catch (MappingException e) {
+            if (!ignoreErrors) {
+                throw e;
             }
         }
-        out.add(data);
-    }
-
-    private Object treeValue(Object v, Attribute a) throws MappingException {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof String s) {
-            return values.fromText(a, s, "");
-        }
-        if (v instanceof Number n) {
-            return values.fromNumber(a, n, n.toString(), "");
-        }
-        if (v instanceof Boolean b) {
-            return values.fromBoolean(a, b, "");
-        }
-        if (a.type() == io.eventflux.api.AttributeType.OBJECT) {
-            return v;
-        }
-        throw values.error(a, v instanceof Map ? "{...}" : "[...]", "");
     }
 
     private Object value(JsonParser p, JsonToken t, Attribute a) throws IOException, MappingException {

@@ -157,18 +157,128 @@ class JsonMapperTest {
                 .hasMessage("stream Trades: attribute 'price' (DOUBLE): cannot map value 'x'");
         assertThat(source("[{\"p\": \"x\"}, {\"p\": 2}]", "json.mapping.price", "$.p", "json.ignore-parse-errors", "true"))
                 .extracting(e -> e[1]).containsExactly(2.0);
-        assertThatThrownBy(() -> source("{}", "json.mapping.price", "$..p"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("stream Trades: option 'json.mapping.price' = '$..p' is invalid: "
-                        + "only $.name, ['name'] and [index] steps are supported");
-        assertThatThrownBy(() -> source("{}", "json.mapping.price", "p"))
-                .hasMessage("stream Trades: option 'json.mapping.price' = 'p' is invalid: a path starts with $");
-        assertThatThrownBy(() -> source("{}", "json.mapping.price", "$.a[*]"))
-                .hasMessage("stream Trades: option 'json.mapping.price' = '$.a[*]' is invalid: "
-                        + "only $.name, ['name'] and [index] steps are supported");
+        assertThatThrownBy(() -> source("{\"a\": \"x\"}", "json.mapping.price", "$.a.sum()"))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("stream Trades: option 'json.mapping.price' = '$.a.sum()' cannot be evaluated: "
+                        + "Aggregation function attempted to calculate value using empty array");
+        assertThat(source("[{\"a\": \"x\"}, {\"a\": [1, 2]}]", "json.mapping.price", "$.a.sum()",
+                "json.ignore-parse-errors", "true")).extracting(e -> e[1]).containsExactly(3.0);
         assertThatThrownBy(() -> source("{}", "json.mapping.nope", "$.a"))
                 .hasMessage("stream Trades: option 'json.mapping.nope' names unknown attribute 'nope'; "
                         + "attributes are [symbol, price, volume, ts, ok, f]");
+    }
+
+    @Test
+    void invalidPathIsAnErrorAtMapperCreationNamingStreamAttributeAndPath() {
+        for (String bad : List.of("$a", "$..", "$.a[?(@.b ==]", "$['a", " ")) {
+            assertThatThrownBy(() -> factory.sourceMapper(spec(TRADES, "json.mapping.price", bad)))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("stream Trades: option 'json.mapping.price' = '" + bad
+                            + "' is not a valid JSONPath: ");
+        }
+        assertThatThrownBy(() -> factory.sourceMapper(spec(TRADES, "json.mapping.price", "$['a")))
+                .hasMessage("stream Trades: option 'json.mapping.price' = '$['a' is not a valid JSONPath: "
+                        + "Property has not been closed - missing closing '");
+        assertThatThrownBy(() -> factory.sourceMapper(spec(TRADES, "json.enclosing-element", "$.[")))
+                .hasMessageStartingWith("stream Trades: option 'json.enclosing-element' = '$.[' is not a valid JSONPath: ");
+    }
+
+    @Test
+    void deepPathsAndPathsWithoutDollarStartAtTheEvent() throws Exception {
+        String doc = "{\"order\": {\"lines\": [{\"item\": {\"sku\": \"A1\", \"qty\": 3}}], \"meta\": {\"a\": {\"b\":"
+                + " {\"c\": {\"d\": 9.5}}}}}}";
+        Object[] e = source(doc, "json.mapping.symbol", "$.order.lines[0].item.sku", "json.mapping.price",
+                "$['order']['meta'].a.b.c.d", "json.mapping.volume", "order.lines[0].item.qty").get(0);
+        assertThat(e).containsExactly("A1", 9.5, 3, null, null, null);
+    }
+
+    @Test
+    void missingPathsAreNull() throws Exception {
+        Object[] e = source("{\"a\": {\"b\": [1]}, \"s\": \"x\"}", "json.mapping.symbol", "$.a.nope.deeper",
+                "json.mapping.price", "$.a.b[5]", "json.mapping.volume", "$.s.t", "json.mapping.ts", "$.a.b[?(@ > 5)]",
+                "json.mapping.ok", "$..nowhere", "json.mapping.f", "$.nope[*].x").get(0);
+        assertThat(e).containsExactly(null, null, null, null, null, null);
+    }
+
+    @Test
+    void wildcardsDeepScanAndFiltersTakeTheirOnlyMatch() throws Exception {
+        String doc = "{\"quotes\": [{\"venue\": \"X\", \"bid\": 1.5, \"size\": 10}, {\"venue\": \"Y\", \"bid\": 2.5,"
+                + " \"size\": 20}], \"header\": {\"instrument\": {\"symbol\": \"IBM\"}}, \"flags\": {\"x\": true}}";
+        Object[] e = source(doc, "json.mapping.symbol", "$..symbol", "json.mapping.price", "$.quotes[?(@.venue == 'Y')].bid",
+                "json.mapping.volume", "$.quotes[?(@.bid > 2 && @.size >= 20)].size", "json.mapping.ok", "$.flags.*",
+                "json.mapping.ts", "$.quotes.length()", "json.mapping.f", "$.quotes[-1:].bid").get(0);
+        assertThat(e).containsExactly("IBM", 2.5, 20, 2L, true, 2.5f);
+        // functions over indefinite paths give one value (Jayway's aggregations are doubles)
+        Object[] f = source(doc, "json.mapping.price", "$..bid.sum()", "json.mapping.f", "$.max($.quotes[*].bid)",
+                "json.mapping.volume", "$.quotes.length()").get(0);
+        assertThat(f).containsExactly(null, 4.0, 2, null, null, 2.5f);
+    }
+
+    @Test
+    void severalMatchesFillAnObjectAttributeAndAreAnErrorForOthers() throws Exception {
+        StreamSchema s = new StreamSchema("S", List.of(new Attribute("all", AttributeType.OBJECT),
+                new Attribute("one", AttributeType.DOUBLE)));
+        String doc = "{\"q\": [{\"p\": 1.5}, {\"p\": 2}, {\"x\": 0}]}";
+        Object[] e = factory.sourceMapper(spec(s, "json.mapping.all", "$.q[*].p", "json.mapping.one", "$.q[?(@.p < 2)].p"))
+                .map(doc).get(0);
+        assertThat(e[0]).isEqualTo(List.of(1.5, 2));
+        assertThat(e[1]).isEqualTo(1.5);
+        assertThat(factory.sourceMapper(spec(s, "json.mapping.all", "$.q[?(@.p > 5)]")).map(doc).get(0)[0])
+                .isEqualTo(List.of());
+        assertThatThrownBy(() -> factory.sourceMapper(spec(s, "json.mapping.one", "$..p")).map(doc))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("stream S: attribute 'one' (DOUBLE): path '$..p' matches 2 values [1.5, 2], expected one");
+        assertThat(factory.sourceMapper(spec(s, "json.mapping.one", "$..p", "json.ignore-parse-errors", "true"))
+                .map("[" + doc + ", {\"p\": 4}]")).extracting(d -> d[1]).containsExactly(4.0);
+    }
+
+    @Test
+    void filterWithJsonLiteralsAndExistenceChecks() throws Exception {
+        // the two filter forms Jayway evaluates with json-smart whatever the provider: it must be there
+        String doc = "{\"q\": [{\"s\": \"A\", \"tags\": [\"x\"]}, {\"s\": \"B\", \"p\": 3, \"tags\": [\"y\", \"z\"]}]}";
+        assertThat(source(doc, "json.mapping.symbol", "$.q[?(@.s in ['B', 'C'])].s").get(0)[0]).isEqualTo("B");
+        assertThat(source(doc, "json.mapping.symbol", "$.q[?(@.p)].s").get(0)[0]).isEqualTo("B");
+        assertThat(source(doc, "json.mapping.symbol", "$.q[?(@.tags == ['x'])].s").get(0)[0]).isEqualTo("A");
+    }
+
+    @Test
+    void topLevelArrayIsOneEventPerObjectWithPathsFromEachObject() throws Exception {
+        List<Object[]> events = source("[{\"s\": {\"id\": \"A\"}}, {\"s\": {\"id\": \"B\"}}]", "json.mapping.symbol", "$.s.id");
+        assertThat(events).extracting(e -> e[0]).containsExactly("A", "B");
+        assertThatThrownBy(() -> source("[{}, 1]", "json.mapping.symbol", "$.s"))
+                .hasMessage("stream Trades: expected a JSON object or an array of objects, found 1");
+    }
+
+    @Test
+    void enclosingElementSelectsTheEventsInsideAnEnvelope() throws Exception {
+        String doc = "{\"batch\": 7, \"data\": {\"trades\": [{\"sym\": \"A\", \"price\": 1}, {\"sym\": \"B\", \"price\": 2}]}}";
+        List<Object[]> events = source(doc, "json.enclosing-element", "$.data.trades", "json.mapping.symbol", "$.sym");
+        assertThat(events).extracting(e -> e[0]).containsExactly("A", "B");
+        assertThat(events).extracting(e -> e[1]).containsExactly(1.0, 2.0); // unmapped attributes by name
+        // without json.mapping: attributes by name in each enclosed object
+        assertThat(source("{\"one\": {\"symbol\": \"C\"}}", "json.enclosing-element", "$.one"))
+                .extracting(e -> e[0]).containsExactly("C");
+        // an indefinite path: every match, arrays flattened one level
+        assertThat(source("{\"b\": [{\"t\": [{\"symbol\": \"D\"}, {\"symbol\": \"E\"}]}, {\"t\": [{\"symbol\": \"F\"}]}]}",
+                "json.enclosing-element", "$.b[*].t")).extracting(e -> e[0]).containsExactly("D", "E", "F");
+        assertThat(source("[{\"symbol\": \"G\", \"ok\": true}, {\"symbol\": \"H\", \"ok\": false}]",
+                "json.enclosing-element", "$[?(@.ok == true)]")).extracting(e -> e[0]).containsExactly("G");
+        assertThat(source("{\"data\": {\"trades\": []}}", "json.enclosing-element", "$.data.trades")).isEmpty();
+    }
+
+    @Test
+    void enclosingElementErrors() throws Exception {
+        assertThatThrownBy(() -> source("{\"x\": 1}", "json.enclosing-element", "$.data"))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("stream Trades: json.enclosing-element '$.data' matches nothing in the payload");
+        assertThatThrownBy(() -> source("{\"data\": [{\"symbol\": \"A\"}, 3]}", "json.enclosing-element", "$.data"))
+                .hasMessage("stream Trades: json.enclosing-element holds '3' where an event object was expected");
+        assertThatThrownBy(() -> source("{\"data\": [{}] } x", "json.enclosing-element", "$.data"))
+                .hasMessageStartingWith("stream Trades: malformed JSON: ");
+        List<Object[]> kept = source("{\"data\": [{\"symbol\": \"A\"}, 3, {\"volume\": \"x\"}, {\"symbol\": \"B\"}]}",
+                "json.enclosing-element", "$.data", "json.ignore-parse-errors", "true");
+        assertThat(kept).extracting(e -> e[0]).containsExactly("A", "B");
+        assertThat(source("{\"x\": 1}", "json.enclosing-element", "$.data", "json.ignore-parse-errors", "true")).isEmpty();
     }
 
     @Test
