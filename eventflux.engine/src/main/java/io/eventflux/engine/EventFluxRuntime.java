@@ -9,7 +9,13 @@ import io.eventflux.api.ExtensionInfo;
 import io.eventflux.api.StreamSchema;
 import io.eventflux.api.extension.Extension;
 import io.eventflux.engine.internal.app.AppBuilder;
+import io.eventflux.api.AppState;
+import io.eventflux.api.management.EventFluxManagement;
+import io.eventflux.engine.internal.app.AppNames;
 import io.eventflux.engine.internal.app.AppRuntimeImpl;
+import io.eventflux.engine.internal.app.MissingExtensions;
+import io.eventflux.engine.internal.management.RuntimeManagement;
+import io.eventflux.engine.internal.time.WallClock;
 import io.eventflux.engine.internal.io.ConnectorThreads;
 import io.eventflux.sql.SqlCompiler;
 import io.eventflux.sql.plan.AppPlan;
@@ -38,11 +44,45 @@ public final class EventFluxRuntime implements EventFlux, AutoCloseable {
     private final Map<String, AppRuntimeImpl> apps = new LinkedHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
     private final ConnectorThreads connectorThreads = new ConnectorThreads("eventflux-connectors");
+    private final WallClock wallClock = new WallClock();
+    private final AutoCloseable registryListener;
+    private final RuntimeManagement management;
 
+    /**
+     * A runtime over {@code registry}. It listens to the registry: apps waiting for extensions start when
+     * they arrive, and apps whose extensions leave are suspended (see {@link AppState#WAITING}).
+     */
     public EventFluxRuntime(ExtensionRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.compiler = new SqlCompiler(registry);
         this.builder = new AppBuilder(registry, connectorThreads);
+        this.management = new RuntimeManagement(this);
+        this.registryListener = registry.addListener(this::extensionsChanged);
+    }
+
+    /** The management service over this runtime (what the Gogo commands and REST API call). */
+    public EventFluxManagement management() {
+        return management;
+    }
+
+    private void extensionsChanged() {
+        for (AppRuntimeImpl app : handles()) {
+            app.extensionsChanged();
+        }
+    }
+
+    /** The deployed apps' handles, in deploy order. */
+    public List<AppRuntimeImpl> handles() {
+        synchronized (apps) {
+            return List.copyOf(apps.values());
+        }
+    }
+
+    /** A deployed app's handle. */
+    public Optional<AppRuntimeImpl> handle(String name) {
+        synchronized (apps) {
+            return Optional.ofNullable(apps.get(name));
+        }
     }
 
     /**
@@ -81,13 +121,26 @@ public final class EventFluxRuntime implements EventFlux, AutoCloseable {
         return compiler.compile(sql);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>An app whose windows, aggregators, functions, connectors, formats or table stores are missing is
+     * deployed WAITING ({@link AppInfo#waitingFor()} names them as {@code type:name}) and starts by itself
+     * when they arrive. The app is compiled again at each start, so an updated extension bundle is used.
+     *
+     * @throws IllegalArgumentException for bad connector options (naming stream, key and value)
+     */
     @Override
     public AppRuntime deploy(String sql, DeployOptions options) throws CompileException {
-        return deploy(compile(sql), options);
+        Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(options, "options");
+        String name = options.name() != null ? options.name() : appName(sql);
+        return deploy(name, catalog -> new SqlCompiler(catalog).compile(sql), true, options);
     }
 
     /**
      * Deploys a compiled plan. The app's name is {@code options.name()}, else the plan's, else "app-N".
+     * Such an app cannot be rebuilt: if an extension it uses leaves, it fails.
      *
      * @throws IllegalStateException when an app of that name exists or a connector is missing
      */
@@ -95,14 +148,48 @@ public final class EventFluxRuntime implements EventFlux, AutoCloseable {
         Objects.requireNonNull(options, "options");
         String name = options.name() != null ? options.name()
                 : plan.name() != null ? plan.name() : "app-" + counter.incrementAndGet();
+        try {
+            return deploy(name, catalog -> plan, false, options);
+        } catch (CompileException e) {
+            throw new IllegalStateException(e); // a plan compiles: never thrown
+        }
+    }
+
+    private AppRuntime deploy(String name, AppRuntimeImpl.Source source, boolean recompilable, DeployOptions options)
+            throws CompileException {
+        AppRuntimeImpl app = new AppRuntimeImpl(name, source, recompilable, options, builder, registry,
+                wallClock::now);
         synchronized (apps) {
             if (apps.containsKey(name)) {
                 throw new IllegalStateException("an app named '" + name + "' is already deployed");
             }
-            AppRuntimeImpl app = builder.build(plan, name, options);
+            // listed before it starts, so that no registry change between its compile and its listing is missed
             apps.put(name, app);
-            return app;
         }
+        try {
+            app.deploy();
+        } catch (CompileException | RuntimeException e) {
+            synchronized (apps) {
+                apps.remove(name, app);
+            }
+            throw e;
+        }
+        return app;
+    }
+
+    /** The name a SQL app gets without DeployOptions.name: its {@code @app:name}, else "app-N". */
+    private String appName(String sql) throws CompileException {
+        String declared;
+        try {
+            declared = compiler.compile(sql).name();
+        } catch (CompileException e) {
+            if (!MissingExtensions.of(e, true).isEmpty()) {
+                declared = AppNames.declared(sql);
+            } else {
+                throw e;
+            }
+        }
+        return declared != null ? declared : "app-" + counter.incrementAndGet();
     }
 
     @Override
@@ -145,6 +232,11 @@ public final class EventFluxRuntime implements EventFlux, AutoCloseable {
     /** Undeploys every app (graceful shutdown of each). */
     @Override
     public void close() {
+        try {
+            registryListener.close();
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, "removing the registry listener failed", e);
+        }
         List<String> names;
         synchronized (apps) {
             names = new ArrayList<>(apps.keySet());

@@ -76,11 +76,14 @@ class InputAndLifecycleTest {
     }
 
     @Test
-    void missingConnectorFailsTheDeployNamingStreamAndExtension() {
-        assertThatThrownBy(() -> runtime.deploy(
+    void missingConnectorLeavesTheAppWaitingNamingTheExtension() throws Exception {
+        AppRuntime app = runtime.deploy(
                 "CREATE STREAM In (v INT) WITH (type = 'source', extension = 'kafka'); INSERT INTO Out SELECT v FROM In;",
-                DeployOptions.playback())).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("In").hasMessageContaining("kafka").hasMessageContaining("available");
+                DeployOptions.playback());
+        assertThat(app.info().state()).isEqualTo(AppState.WAITING);
+        assertThat(app.info().waitingFor()).containsExactly("source:kafka");
+        assertThatThrownBy(() -> app.inputHandler("In").send(1)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("waiting for source:kafka");
     }
 
     @Test

@@ -134,13 +134,12 @@ class TableTest {
     }
 
     @Test
-    void anUnknownStoreFailsTheDeployClearly() throws Exception {
+    void anUnknownStoreLeavesTheAppWaitingForIt() throws Exception {
         try (EventFluxRuntime runtime = RealBundles.runtime()) {
-            assertThatThrownBy(() -> runtime.deploy("CREATE TABLE T (a INT) WITH ('extension' = 'nosuch');",
-                    DeployOptions.playback()))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("table T: table store 'nosuch' is not available")
-                    .hasMessageContaining("inMemory");
+            AppRuntime app = runtime.deploy("CREATE TABLE T (a INT) WITH ('extension' = 'nosuch');",
+                    DeployOptions.playback());
+            assertThat(app.info().state()).isEqualTo(io.eventflux.api.AppState.WAITING);
+            assertThat(app.info().waitingFor()).containsExactly("table-store:nosuch");
         }
     }
 

@@ -40,7 +40,8 @@ public class BundleWiringIT {
             "eventflux.function.time", "eventflux.function.json",
             "eventflux.store.inmemory", "eventflux.store.cache", "eventflux.store.jdbc",
             "eventflux.mapper.json", "eventflux.mapper.csv", "eventflux.mapper.text", "eventflux.mapper.bytes",
-            "eventflux.connector.basic", "eventflux.connector.file", "eventflux.connector.http", "json-path", "net.minidev.json-smart");
+            "eventflux.connector.basic", "eventflux.connector.file", "json-path", "net.minidev.json-smart",
+            "eventflux.shell", "eventflux.connector.kafka", "eventflux.connector.http");
 
     @Inject
     private BundleContext context;

@@ -3,6 +3,7 @@ package io.eventflux.engine.internal.app;
 import io.eventflux.api.DeployOptions;
 import io.eventflux.api.StreamSchema;
 import io.eventflux.api.config.OptionResolver;
+import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.Stateful;
 import io.eventflux.engine.ExtensionRegistry;
 import io.eventflux.engine.internal.io.ConnectorOptions;
@@ -23,6 +24,7 @@ import io.eventflux.sql.plan.AppPlan;
 import io.eventflux.sql.plan.PartitionPlan;
 import io.eventflux.sql.plan.QueryPlan;
 import io.eventflux.sql.plan.StreamDef;
+import io.eventflux.sql.plan.TableDef;
 import io.eventflux.sql.plan.TableWritePlan;
 import io.eventflux.sql.plan.TriggerPlan;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Turns an {@link AppPlan} into a started {@link AppRuntimeImpl}. */
+/** Turns an {@link AppPlan} into an {@link AppInstance} (one run of an app). */
 public final class AppBuilder {
     private final ExtensionRegistry registry;
     private final ConnectorThreads connectorThreads;
@@ -43,25 +45,50 @@ public final class AppBuilder {
     }
 
     /**
-     * Builds and starts an app.
+     * The connector, format and table-store extensions the plan needs that the registry lacks, as
+     * {@code type:name} (an app missing them waits).
      *
+     * @throws IllegalArgumentException for bad connector options or an unset {@code ${VAR}}
+     */
+    public java.util.Set<String> missing(AppPlan plan, String name, DeployOptions options) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (ConnectorOptions o : connectorOptions(plan, name, resolve(plan, name, options)).values()) {
+            String kind = o.isSource() ? Extension.SOURCE : Extension.SINK;
+            if (registry.find(kind, o.extension(), Object.class).isEmpty()) {
+                out.add(kind + ":" + o.extension());
+            }
+            if (o.format() != null && registry.mapper(o.format()).isEmpty()) {
+                out.add(Extension.MAPPER + ":" + o.format());
+            }
+        }
+        for (TableDef t : plan.tables()) {
+            String store = Tables.storeName(t);
+            if (registry.tableStore(store).isEmpty()) {
+                out.add(Extension.TABLE_STORE + ":" + store);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Builds an app, not started ({@link AppInstance#startWriter()}, then
+     * {@link AppInstance#startConnectors()}).
+     *
+     * @param uses receives the connector, format and table-store factories the app is built with
      * @throws IllegalStateException when a stream names a connector or format that is not available
      * @throws IllegalArgumentException for bad connector options (naming stream, key and value) or an
      *     unset {@code ${VAR}}
      * @throws UnsupportedOperationException for plan features this engine does not run yet
      */
-    public AppRuntimeImpl build(AppPlan plan, String name, DeployOptions options) {
+    public AppInstance build(AppPlan plan, String name, DeployOptions options, List<ExtensionUse> uses) {
         Map<String, Map<String, String>> resolved = resolve(plan, name, options);
-        Map<String, ConnectorOptions> connectors = new LinkedHashMap<>();
+        Map<String, ConnectorOptions> connectors = connectorOptions(plan, name, resolved);
         Map<String, StreamSchema> schemas = new LinkedHashMap<>();
         for (StreamDef s : plan.streams()) {
             schemas.put(s.name(), s.schema());
-            Map<String, String> o = resolved.get(s.name());
-            if (ConnectorOptions.lookup(o, "type") != null) {
-                connectors.put(s.name(), ConnectorOptions.parse(name, s.schema(), o));
-            }
         }
         Connectors.check(registry, connectors, schemas);
+        recordUses(plan, connectors, uses);
         WallWaker waker = null;
         TimeKeeper time;
         if (options.clock() == io.eventflux.api.ClockMode.PLAYBACK) {
@@ -81,6 +108,33 @@ public final class AppBuilder {
         }
     }
 
+    private static Map<String, ConnectorOptions> connectorOptions(AppPlan plan, String name,
+            Map<String, Map<String, String>> resolved) {
+        Map<String, ConnectorOptions> connectors = new LinkedHashMap<>();
+        for (StreamDef s : plan.streams()) {
+            Map<String, String> o = resolved.get(s.name());
+            if (ConnectorOptions.lookup(o, "type") != null) {
+                connectors.put(s.name(), ConnectorOptions.parse(name, s.schema(), o));
+            }
+        }
+        return connectors;
+    }
+
+    private void recordUses(AppPlan plan, Map<String, ConnectorOptions> connectors, List<ExtensionUse> uses) {
+        for (ConnectorOptions o : connectors.values()) {
+            String kind = o.isSource() ? Extension.SOURCE : Extension.SINK;
+            registry.find(kind, o.extension(), Object.class)
+                    .ifPresent(f -> uses.add(new ExtensionUse(kind, o.extension(), f)));
+            if (o.format() != null) {
+                registry.mapper(o.format()).ifPresent(f -> uses.add(new ExtensionUse(Extension.MAPPER, o.format(), f)));
+            }
+        }
+        for (TableDef t : plan.tables()) {
+            String store = Tables.storeName(t);
+            registry.tableStore(store).ifPresent(f -> uses.add(new ExtensionUse(Extension.TABLE_STORE, store, f)));
+        }
+    }
+
     /** Every stream's options: SQL WITH over the config file's tables, ${VAR} replaced. */
     private static Map<String, Map<String, String>> resolve(AppPlan plan, String name, DeployOptions options) {
         OptionResolver resolver = new OptionResolver(options.config(), options.environment());
@@ -95,7 +149,7 @@ public final class AppBuilder {
         return out;
     }
 
-    private AppRuntimeImpl assemble(AppPlan plan, String name, DeployOptions options, TimeKeeper time, WallWaker waker,
+    private AppInstance assemble(AppPlan plan, String name, DeployOptions options, TimeKeeper time, WallWaker waker,
             Map<String, Map<String, String>> resolved, Map<String, ConnectorOptions> connectorOptions) {
         Map<String, StreamJunction> junctions = new LinkedHashMap<>();
         for (StreamDef s : plan.streams()) {
@@ -172,10 +226,11 @@ public final class AppBuilder {
         Connectors connectors = connectorOptions.isEmpty() ? Connectors.none(driver)
                 : Connectors.build(name, connectorOptions, junctions, registry, driver, time.clock(),
                         connectorThreads.scheduler());
-        AppRuntimeImpl app = new AppRuntimeImpl(name, junctions, outputs, states, time, driver, tables,
-                sql -> compiler.compileQuery(plan, sql), connectors, connectorThreads);
-        app.start();
-        return app;
+        Map<String, String> connectorNames = new LinkedHashMap<>();
+        connectorOptions.forEach((stream, o) -> connectorNames.put(stream,
+                (o.isSource() ? "source:" : "sink:") + o.extension()));
+        return new AppInstance(name, junctions, outputs, states, time, driver, tables,
+                sql -> compiler.compileQuery(plan, sql), connectors, connectorThreads, plan, connectorNames);
     }
 
     private static StreamJunction junction(Map<String, StreamJunction> junctions, String app, String stream) {

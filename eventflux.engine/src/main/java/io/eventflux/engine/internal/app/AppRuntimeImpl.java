@@ -3,319 +3,522 @@ package io.eventflux.engine.internal.app;
 import io.eventflux.api.AppInfo;
 import io.eventflux.api.AppRuntime;
 import io.eventflux.api.AppState;
+import io.eventflux.api.CompileException;
+import io.eventflux.api.DeployOptions;
 import io.eventflux.api.InputHandler;
+import io.eventflux.api.QueryResult;
 import io.eventflux.api.StreamCallback;
 import io.eventflux.api.StreamSchema;
-import io.eventflux.api.extension.Stateful;
-import io.eventflux.api.CompileException;
-import io.eventflux.api.QueryResult;
-import io.eventflux.engine.internal.io.ConnectorThreads;
-import io.eventflux.engine.internal.io.Connectors;
-import io.eventflux.engine.internal.io.SinkRuntime;
+import io.eventflux.engine.ExtensionRegistry;
 import io.eventflux.engine.internal.io.StreamCounters;
-import io.eventflux.engine.internal.query.OnDemandQuery;
-import io.eventflux.engine.internal.stream.StreamJunction;
-import io.eventflux.sql.plan.OnDemandPlan;
-import io.eventflux.engine.internal.table.TableRuntime;
-import io.eventflux.engine.internal.table.Tables;
-import io.eventflux.engine.internal.time.TimeKeeper;
+import io.eventflux.sql.Catalog;
+import io.eventflux.sql.plan.AppPlan;
 import java.io.Serializable;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A deployed app: its streams, input handlers, writer (inline or ring), time and state. */
+/**
+ * A deployed app as its users hold it: it outlives the runs ({@link AppInstance}s) of the app. An app whose
+ * extensions are missing is WAITING, naming them; when the registry changes, a WAITING app tries to start
+ * and a RUNNING app whose extensions left or were replaced (an updated bundle) is suspended (sources stop,
+ * the ring drains, the state is kept, sinks flush) and started again as soon as they are all there, with
+ * the kept state restored. Callbacks and input handlers obtained here follow the app across runs.
+ *
+ * <p>Lifecycle transitions are serialized on one lock; they run on the thread that deploys or changes the
+ * registry (the bundle stopping, in OSGi), so that an app never calls into an extension after the
+ * registry let it go.
+ */
 public final class AppRuntimeImpl implements AppRuntime {
     private static final System.Logger LOG = System.getLogger(AppRuntimeImpl.class.getName());
+
+    /** Compiles the app's SQL against a catalog (the registry, recording uses). */
+    @FunctionalInterface
+    public interface Source {
+        AppPlan compile(Catalog catalog) throws CompileException;
+    }
+
     private final String name;
-    private final Map<String, StreamJunction> junctions;
-    private final List<String> outputStreams;
-    private final Map<String, Stateful> states;
-    private final TimeKeeper time;
-    private final Driver driver;
-    private final Tables tables;
-    private final QueryCompiler queries;
-    private final Map<String, InputHandler> handlers = new ConcurrentHashMap<>();
-    private final Object advanceLock = new Object();
-    private final Connectors connectors;
-    private final ConnectorThreads connectorThreads;
-    private final Object stopLock = new Object();
-    private final Object stateLock = new Object();
-    private boolean stopped;
-    private volatile AppState state = AppState.RUNNING;
+    private final Source source;
+    private final boolean recompilable;
+    private final DeployOptions options;
+    private final AppBuilder builder;
+    private final ExtensionRegistry registry;
+    private final Object lock = new Object();
+    private final List<Registration> callbacks = new CopyOnWriteArrayList<>();
+    private final Map<String, HandleInput> inputs = new ConcurrentHashMap<>();
+    private final SnapshotRevisions revisions;
+
+    private volatile AppInstance current;
+    private volatile AppState state = AppState.WAITING;
+    private volatile Set<String> waitingFor = Set.of();
     private volatile String error;
-    private long requestedTime = Long.MIN_VALUE;
+    private volatile AppPlan lastPlan;
+    /** The last run, kept after it stopped for its stream schemas. */
+    private volatile AppInstance lastRun;
+    private volatile long startedNanos;
+    private volatile int restarts;
+    private List<ExtensionUse> uses = List.of();
+    private Map<String, Serializable> kept;
+    private boolean attempted;
 
-    AppRuntimeImpl(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
-            Map<String, Stateful> states, TimeKeeper time, Driver driver) {
-        this(name, junctions, outputStreams, states, time, driver, null);
-    }
-
-    AppRuntimeImpl(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
-            Map<String, Stateful> states, TimeKeeper time, Driver driver, Tables tables) {
-        this(name, junctions, outputStreams, states, time, driver, tables, null);
-    }
-
-    AppRuntimeImpl(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
-            Map<String, Stateful> states, TimeKeeper time, Driver driver, Tables tables, QueryCompiler queries) {
-        this(name, junctions, outputStreams, states, time, driver, tables, queries, null, null);
+    /**
+     * @param source compiles the app (again, at every start)
+     * @param recompilable false for an app deployed from a plan: it cannot be rebuilt, so losing an
+     *     extension fails it
+     * @param wallTime the wall clock (snapshot times)
+     */
+    public AppRuntimeImpl(String name, Source source, boolean recompilable, DeployOptions options, AppBuilder builder,
+            ExtensionRegistry registry, java.util.function.LongSupplier wallTime) {
+        this.name = name;
+        this.source = source;
+        this.recompilable = recompilable;
+        this.options = options;
+        this.builder = builder;
+        this.registry = registry;
+        this.revisions = new SnapshotRevisions(name, wallTime);
     }
 
     /**
-     * @param connectors the app's sources and sinks (null: none)
-     * @param connectorThreads where a failing app stops (off its own threads); null: on the failing thread
+     * First start, at deploy: RUNNING, or WAITING when extensions are missing.
+     *
+     * @throws CompileException when the SQL does not compile for another reason than missing extensions
+     * @throws RuntimeException when the app cannot be built (bad options, ...); nothing is left running
      */
-    AppRuntimeImpl(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
-            Map<String, Stateful> states, TimeKeeper time, Driver driver, Tables tables, QueryCompiler queries,
-            Connectors connectors, ConnectorThreads connectorThreads) {
-        this.connectors = connectors == null ? Connectors.none(driver) : connectors;
-        this.connectorThreads = connectorThreads;
-        this.connectors.onFailure(this::fail);
-        this.tables = tables;
-        this.queries = queries;
-        this.name = name;
-        this.junctions = junctions;
-        this.outputStreams = List.copyOf(outputStreams);
-        this.states = states;
-        this.time = time;
-        this.driver = driver;
+    public void deploy() throws CompileException {
+        synchronized (lock) {
+            attempted = true;
+            start(true);
+        }
     }
 
-    /** Starts the writer, then the sinks, then the sources. */
-    void start() {
-        driver.start();
-        connectors.start();
+    /** The registry changed: start a WAITING app, suspend a RUNNING one that lost an extension. */
+    public void extensionsChanged() {
+        synchronized (lock) {
+            if (!attempted) {
+                return; // deploy() is about to look at the registry as it is now
+            }
+            try {
+                if (state == AppState.RUNNING && current != null && !uses.stream().allMatch(u -> u.current(registry))) {
+                    suspend();
+                }
+                if (state == AppState.WAITING) {
+                    start(false);
+                }
+            } catch (CompileException | RuntimeException e) {
+                failed(e); // start(false) reports instead of throwing; this is a safety net
+            }
+        }
     }
+
+    /** Lock held. Suspends the current run, keeping its state, and waits. */
+    private void suspend() {
+        AppInstance run = current;
+        current = null;
+        List<String> gone = uses.stream().filter(u -> !u.current(registry)).map(u -> u.type() + ":" + u.name())
+                .distinct().toList();
+        LOG.log(Level.INFO, "app '" + name + "': extension(s) " + gone + " left or changed; suspending");
+        try {
+            kept = run.suspend();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "app '" + name + "': its state could not be kept while suspending", e);
+            kept = null;
+            run.shutdown();
+        }
+        restarts++;
+        uses = List.of();
+        if (!recompilable) {
+            fail("extension(s) " + gone + " left; an app deployed from a plan cannot be rebuilt: redeploy it");
+            return;
+        }
+        waiting(Set.copyOf(gone), null);
+    }
+
+    /** Lock held. Compiles and builds a run; missing extensions leave the app WAITING. */
+    private void start(boolean initial) throws CompileException {
+        List<ExtensionUse> used = new ArrayList<>();
+        AppPlan plan;
+        try {
+            plan = source.compile(new UsageCatalog(registry, used));
+        } catch (CompileException e) {
+            Set<String> missing = MissingExtensions.of(e, initial);
+            if (missing.isEmpty()) {
+                if (initial) {
+                    throw e;
+                }
+                fail("the app no longer compiles: " + e.getMessage());
+                return;
+            }
+            waiting(missing, e.getMessage());
+            return;
+        }
+        AppInstance run = null;
+        try {
+            Set<String> missing = builder.missing(plan, name, options);
+            if (!missing.isEmpty()) {
+                lastPlan = plan;
+                waiting(missing, null);
+                return;
+            }
+            run = builder.build(plan, name, options, used);
+            run.startWriter();
+            if (kept != null) {
+                run.restoreBeforeConnectors(kept);
+            }
+            for (Registration r : callbacks) {
+                r.attach(run);
+            }
+            run.startConnectors();
+        } catch (RuntimeException e) {
+            if (run != null) {
+                run.shutdown();
+            }
+            if (initial) {
+                throw e;
+            }
+            fail(String.valueOf(e.getMessage()));
+            return;
+        }
+        if (kept != null) {
+            LOG.log(Level.INFO, "app '" + name + "' resumed with its state");
+        }
+        kept = null;
+        uses = List.copyOf(used);
+        lastPlan = plan;
+        waitingFor = Set.of();
+        error = null;
+        startedNanos = System.nanoTime();
+        current = run;
+        lastRun = run;
+        state = AppState.RUNNING;
+    }
+
+    private void waiting(Set<String> missing, String detail) {
+        waitingFor = Set.copyOf(missing);
+        error = detail;
+        state = AppState.WAITING;
+        LOG.log(Level.INFO, "app '" + name + "' is waiting for " + missing);
+    }
+
+    private void fail(String reason) {
+        error = reason;
+        state = AppState.FAILED;
+        waitingFor = Set.of();
+        LOG.log(Level.ERROR, "app '" + name + "' failed: " + reason);
+    }
+
+    private void failed(Exception e) {
+        AppInstance run = current;
+        current = null;
+        if (run != null) {
+            run.shutdown();
+        }
+        fail(String.valueOf(e.getMessage()));
+    }
+
+    // ---- state
 
     @Override
     public String name() {
         return name;
     }
 
-    @Override
-    public AppInfo info() {
-        return new AppInfo(name, state, Set.of(), streams(), error);
+    /** The current state: a run that failed by itself ({@code error.strategy = fail}) makes the app FAILED. */
+    public AppState state() {
+        AppInstance run = current;
+        AppState s = state;
+        if (s == AppState.RUNNING && run != null) {
+            AppState inner = run.info().state();
+            if (inner != AppState.RUNNING) {
+                return inner;
+            }
+        }
+        return s;
     }
 
-    private StreamJunction junction(String stream) {
-        StreamJunction j = junctions.get(stream);
-        if (j == null) {
-            throw new IllegalArgumentException("app '" + name + "' has no stream '" + stream + "'; streams: "
-                    + junctions.keySet());
+    private String error() {
+        AppInstance run = current;
+        if (state == AppState.RUNNING && run != null && run.info().error() != null) {
+            return run.info().error();
         }
-        return j;
+        return error;
     }
+
+    /** Names of the extensions it waits for ({@code type:name}); empty unless WAITING. */
+    public Set<String> waitingFor() {
+        return state == AppState.WAITING ? waitingFor : Set.of();
+    }
+
+    /** How long the current run has been RUNNING, in milliseconds (0 when not running). */
+    public long uptimeMillis() {
+        return state() == AppState.RUNNING ? (System.nanoTime() - startedNanos) / 1_000_000 : 0;
+    }
+
+    /** How many times the app was suspended because extensions it used left or changed. */
+    public int restarts() {
+        return restarts;
+    }
+
+    /** The error (FAILED) or the compile errors naming what it waits for (WAITING), or null. */
+    public String errorMessage() {
+        return error();
+    }
+
+    @Override
+    public AppInfo info() {
+        return new AppInfo(name, state(), waitingFor(), streams(), error());
+    }
+
+    /** The current run. @throws IllegalStateException saying the state (and what the app waits for) */
+    public AppInstance running() {
+        AppInstance run = current;
+        if (run == null) {
+            AppState s = state;
+            throw new IllegalStateException("app '" + name + "' is " + s.name().toLowerCase(Locale.ROOT)
+                    + (s == AppState.WAITING ? " for " + String.join(", ", waitingFor) : "")
+                    + (s == AppState.FAILED && error != null ? ": " + error : ""));
+        }
+        return run;
+    }
+
+    /** The current run or null. */
+    AppInstance currentRun() {
+        return current;
+    }
+
+    /** The plan of the last (or current) run, or null when the app never compiled. */
+    public AppPlan plan() {
+        return lastPlan;
+    }
+
+    /** The in-memory snapshot revisions of this app. */
+    public SnapshotRevisions revisions() {
+        return revisions;
+    }
+
+    // ---- AppRuntime
 
     @Override
     public InputHandler inputHandler(String stream) {
-        StreamJunction j = junction(stream);
-        return handlers.computeIfAbsent(stream, s -> new InputHandlerImpl(j, driver, time.clock()));
+        if (lastPlan == null) {
+            running(); // never compiled: say what it waits for
+        }
+        StreamSchema schema = stream(stream).orElseThrow(() -> new IllegalArgumentException("app '" + name
+                + "' has no stream '" + stream + "'; streams: " + streams().stream().map(StreamSchema::name).toList()));
+        return inputs.computeIfAbsent(stream, s -> new HandleInput(schema));
     }
 
     @Override
     public AutoCloseable addCallback(String stream, StreamCallback callback) {
-        return junction(stream).addCallback(callback);
+        if (lastPlan != null && stream(stream).isEmpty()) {
+            throw new IllegalArgumentException("app '" + name + "' has no stream '" + stream + "'; streams: "
+                    + streams().stream().map(StreamSchema::name).toList());
+        }
+        Registration r = new Registration(stream, callback);
+        synchronized (lock) {
+            callbacks.add(r);
+            AppInstance run = current;
+            if (run != null) {
+                r.attach(run);
+            }
+        }
+        return () -> {
+            synchronized (lock) {
+                callbacks.remove(r);
+                r.detach();
+            }
+        };
     }
 
     @Override
     public List<StreamSchema> streams() {
-        List<StreamSchema> out = new ArrayList<>();
-        for (StreamJunction j : junctions.values()) {
-            out.add(j.schema());
+        AppInstance run = current;
+        if (run != null) {
+            return run.streams();
         }
-        return out;
+        AppPlan plan = lastPlan;
+        return plan == null ? List.of() : plan.streams().stream().map(s -> s.schema()).toList();
     }
 
     @Override
     public List<StreamSchema> outputStreams() {
-        return outputStreams.stream().map(s -> junction(s).schema()).toList();
-    }
-
-    @Override
-    public Optional<StreamSchema> stream(String streamName) {
-        StreamJunction j = junctions.get(streamName);
-        return j == null ? Optional.empty() : Optional.of(j.schema());
-    }
-
-    @Override
-    public void advanceTime(long t) {
-        if (!time.isPlayback()) {
-            throw new IllegalStateException("app '" + name + "' runs on the wall clock: advanceTime needs playback mode");
-        }
-        synchronized (advanceLock) {
-            long now = Math.max(requestedTime, time.started() ? time.clock().now() : Long.MIN_VALUE);
-            if (t < now) {
-                throw new IllegalStateException("app '" + name + "': time cannot go back from " + now + " to " + t);
-            }
-            requestedTime = t;
-        }
-        driver.advanceTime(t);
-    }
-
-    @Override
-    public long currentTime() {
-        return time.clock().now();
-    }
-
-    @Override
-    public void shutdown() {
-        synchronized (stateLock) {
-            if (state == AppState.RUNNING) {
-                state = AppState.STOPPED;
-            }
-        }
-        stop();
-    }
-
-    /**
-     * Fails the app ({@code error.strategy = fail}): the state becomes FAILED with the reason, and the app
-     * stops (sources, writer, sinks) on the connector scheduler, since the failing thread may be a source's
-     * or the writer itself.
-     */
-    void fail(String reason) {
-        // not stopLock: a stop in progress waits for the source thread that may be calling this
-        synchronized (stateLock) {
-            if (state != AppState.RUNNING) {
-                return;
-            }
-            error = reason;
-            state = AppState.FAILED;
-        }
-        LOG.log(System.Logger.Level.ERROR, "app '" + name + "' failed: " + reason);
-        if (connectorThreads == null) {
-            stop();
-            return;
-        }
-        try {
-            connectorThreads.scheduler().execute(this::stop);
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
-            stop();
-        }
-    }
-
-    /** Sources stop first, then the writer drains, then sinks flush and stop. Once. */
-    private void stop() {
-        synchronized (stopLock) {
-            if (stopped) {
-                return;
-            }
-            stopped = true;
-            connectors.stopSources();
-            driver.shutdown();
-            connectors.stopSinks();
-            if (tables != null) {
-                tables.close();
-            }
-        }
-    }
-
-    /** Compiles on-demand queries against this app's plan. */
-    interface QueryCompiler {
-        OnDemandPlan compile(String sql) throws CompileException;
+        AppInstance run = lastRun;
+        return run == null ? List.of() : run.outputStreams();
     }
 
     @Override
     public QueryResult query(String sql) throws CompileException {
-        if (queries == null) {
-            throw new UnsupportedOperationException("app '" + name + "' was built without on-demand queries");
-        }
-        OnDemandPlan plan = queries.compile(sql);
-        if (state != AppState.RUNNING) {
-            throw new IllegalStateException("app '" + name + "' is " + state.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        TableRuntime table = tables.table(plan.table().name());
-        return driver.call(() -> OnDemandQuery.run(plan, table, time.clock()));
+        return running().query(sql);
     }
+
+    @Override
+    public Optional<StreamSchema> stream(String streamName) {
+        return streams().stream().filter(s -> s.name().equals(streamName)).findFirst();
+    }
+
+    @Override
+    public void advanceTime(long time) {
+        running().advanceTime(time);
+    }
+
+    @Override
+    public long currentTime() {
+        return running().currentTime();
+    }
+
+    @Override
+    public void shutdown() {
+        synchronized (lock) {
+            AppInstance run = current;
+            current = null;
+            if (run != null) {
+                run.shutdown();
+                if (run.info().state() == AppState.FAILED) {
+                    error = run.info().error();
+                    state = AppState.FAILED;
+                    return;
+                }
+            }
+            if (state != AppState.FAILED) {
+                state = AppState.STOPPED;
+            }
+            waitingFor = Set.of();
+            kept = null;
+        }
+    }
+
+    // ---- what engine tests and the management service read from the current run
 
     /** Rows of a table that failed so far (duplicate primary keys). */
     public long tableErrorCount(String table) {
-        TableRuntime t = tables == null ? null : tables.table(table);
-        if (t == null) {
-            throw new IllegalArgumentException("app '" + name + "' has no table '" + table + "'");
-        }
-        return t.errorCount();
+        return running().tableErrorCount(table);
     }
 
     /** Events of a stream dropped on backpressure so far. */
     public long droppedCount(String stream) {
-        return junction(stream).droppedCount();
+        return running().droppedCount(stream);
     }
 
     /** The error counters of a connector stream (errors, dead-lettered, dropped, retries). */
     public StreamCounters connectorCounters(String stream) {
-        junction(stream);
-        StreamCounters c = connectors.counters(stream);
-        if (c == null) {
-            throw new IllegalArgumentException("app '" + name + "': stream '" + stream + "' has no connector");
-        }
-        return c;
+        return running().connectorCounters(stream);
     }
 
-    /** Failed events of a connector stream so far (mapping, type mismatch, sink), whatever became of them. */
     public long connectorErrorCount(String stream) {
-        return connectorCounters(stream).errors();
+        return running().connectorErrorCount(stream);
     }
 
-    /** Failed events of a connector stream sent to its dead-letter stream. */
     public long deadLetteredCount(String stream) {
-        return connectorCounters(stream).deadLettered();
+        return running().deadLetteredCount(stream);
     }
 
-    /** Failed events of a connector stream dropped by its error strategy. */
     public long errorDroppedCount(String stream) {
-        return connectorCounters(stream).dropped();
+        return running().errorDroppedCount(stream);
     }
 
-    /** Whether every sink instance of a sink stream is connected. */
     public boolean sinkConnected(String stream) {
-        SinkRuntime s = connectors.sink(stream);
-        if (s == null) {
-            throw new IllegalArgumentException("app '" + name + "': stream '" + stream + "' has no sink");
-        }
-        return s.isConnected();
+        return running().sinkConnected(stream);
     }
 
-    /** Completes once everything sent into the app before has been processed and published by its sinks. */
-    public java.util.concurrent.CompletionStage<Void> processed() {
-        return connectors.processed();
+    public CompletionStage<Void> processed() {
+        return running().processed();
     }
 
-    /**
-     * A consistent snapshot of every stateful operator (windows, aggregators, rate limiters) and every
-     * source's position ({@code source/<stream>}), taken on the writer between chunks. Keys are
-     * "query/part"; values are JDK-serializable.
-     */
+    /** See {@link AppInstance#snapshotState()}. */
     public Map<String, Serializable> snapshotState() {
-        return driver.call(() -> {
-            Map<String, Serializable> out = new LinkedHashMap<>();
-            states.forEach((k, v) -> out.put(k, v.snapshot()));
-            out.putAll(connectors.snapshot());
-            return out;
-        });
+        return running().snapshotState();
     }
 
-    /**
-     * Puts back a snapshot from {@link #snapshotState()} of an app built from the same SQL. Sources named
-     * in it are stopped, restored and started again (restored before they start reading).
-     */
+    /** See {@link AppInstance#restoreState(Map)}. */
     public void restoreState(Map<String, Serializable> snapshot) {
-        Map<String, Serializable> sources = new LinkedHashMap<>();
-        Map<String, Serializable> operators = new LinkedHashMap<>();
-        snapshot.forEach((k, v) -> (k.startsWith(Connectors.SOURCE_STATE) ? sources : operators).put(k, v));
-        for (String k : operators.keySet()) {
-            if (!states.containsKey(k)) {
-                throw new IllegalArgumentException("app '" + name + "' has no state '" + k + "'");
+        running().restoreState(snapshot);
+    }
+
+    /** A callback registered on the app, attached to each run in turn. */
+    private static final class Registration {
+        private final String stream;
+        private final StreamCallback callback;
+        private AutoCloseable attached;
+
+        Registration(String stream, StreamCallback callback) {
+            this.stream = stream;
+            this.callback = callback;
+        }
+
+        void attach(AppInstance run) {
+            if (run.stream(stream).isEmpty()) {
+                LOG.log(Level.WARNING, "app '" + run.name() + "' has no stream '" + stream + "': callback not attached");
+                attached = null;
+                return;
+            }
+            attached = run.addCallback(stream, callback);
+        }
+
+        void detach() {
+            AutoCloseable a = attached;
+            attached = null;
+            if (a != null) {
+                try {
+                    a.close();
+                } catch (Exception e) {
+                    LOG.log(Level.DEBUG, "removing a callback failed", e);
+                }
             }
         }
-        driver.call(() -> {
-            operators.forEach((k, v) -> states.get(k).restore(v));
-            return null;
-        });
-        // off the writer: stopping a source waits for its thread, which may wait for the writer
-        connectors.restore(name, sources);
+    }
+
+    /** An input handler that sends into whichever run is current (and fails clearly while there is none). */
+    private final class HandleInput implements InputHandler {
+        private final StreamSchema schema;
+        private volatile Bound bound;
+
+        private record Bound(AppInstance run, InputHandler handler) {
+        }
+
+        HandleInput(StreamSchema schema) {
+            this.schema = schema;
+        }
+
+        private InputHandler target() {
+            AppInstance run = running();
+            Bound b = bound;
+            if (b == null || b.run() != run) {
+                b = new Bound(run, run.inputHandler(schema.name()));
+                bound = b;
+            }
+            return b.handler();
+        }
+
+        @Override
+        public StreamSchema schema() {
+            return schema;
+        }
+
+        @Override
+        public void send(Object... data) {
+            target().send(data);
+        }
+
+        @Override
+        public void send(long timestamp, Object[] data) {
+            target().send(timestamp, data);
+        }
+
+        @Override
+        public void send(io.eventflux.api.Event event) {
+            target().send(event);
+        }
+
+        @Override
+        public void send(List<io.eventflux.api.Event> events) {
+            target().send(events);
+        }
     }
 }

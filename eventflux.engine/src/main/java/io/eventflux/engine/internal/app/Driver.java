@@ -24,6 +24,9 @@ public interface Driver {
      */
     void route(StreamJunction junction, Event event);
 
+    /** Whether the calling thread is the app's writer (the ring's consumer, or the inline lock's holder). */
+    boolean isWriterThread();
+
     /** Runs {@code task} on the writer after everything sent before it, without waiting for it. */
     void execute(Runnable task);
 
@@ -34,6 +37,16 @@ public interface Driver {
     <T> T call(Supplier<T> task);
 
     void start();
+
+    /** The ring's capacity; 0 inline. */
+    default int ringCapacity() {
+        return 0;
+    }
+
+    /** Events (and tasks) accepted into the ring and not processed yet; 0 inline. */
+    default long ringBacklog() {
+        return 0;
+    }
 
     /** Graceful: drains what was accepted, flushes rate limiters, stops timers. Idempotent. */
     void shutdown();

@@ -61,6 +61,11 @@ final class InlineDriver implements Driver {
     }
 
     @Override
+    public boolean isWriterThread() {
+        return lock.isHeldByCurrentThread();
+    }
+
+    @Override
     public void route(StreamJunction junction, Event event) {
         send(junction, event);
     }

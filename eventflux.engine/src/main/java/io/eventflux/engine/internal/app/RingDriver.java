@@ -66,6 +66,16 @@ final class RingDriver implements Driver {
         }
     }
 
+    @Override
+    public int ringCapacity() {
+        return ring.getBufferSize();
+    }
+
+    @Override
+    public long ringBacklog() {
+        return ring.getBufferSize() - ring.remainingCapacity();
+    }
+
     private final class Handler implements EventHandler<Slot> {
         @Override
         public void onStart() {
@@ -177,6 +187,11 @@ final class RingDriver implements Driver {
         s.events = events;
         ring.publish(seq);
         return true;
+    }
+
+    @Override
+    public boolean isWriterThread() {
+        return Thread.currentThread() == writer;
     }
 
     @Override

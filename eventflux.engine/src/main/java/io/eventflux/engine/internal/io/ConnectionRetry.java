@@ -26,7 +26,8 @@ final class ConnectionRetry {
     private final Attempt attempt;
     private final Object lock = new Object();
     private boolean cancelled;
-    private boolean connected;
+    // read without the lock: the writer asks on every publish, while an attempt may hold the lock for long
+    private volatile boolean connected;
     private int failures;
     private ScheduledFuture<?> pending;
 
@@ -75,9 +76,7 @@ final class ConnectionRetry {
     }
 
     boolean isConnected() {
-        synchronized (lock) {
-            return connected;
-        }
+        return connected;
     }
 
     /** Stops retrying; returns after any attempt in progress has ended, and whether it was connected. */

@@ -121,7 +121,7 @@ public final class Connectors {
             MapperFactory mapper = o.format() == null ? null : registry.mapper(o.format()).orElseThrow();
             if (o.isSource()) {
                 SourceFactory factory = registry.source(o.extension()).orElseThrow();
-                ErrorStrategy errors = new ErrorStrategy(o, c, dlq, driver, clock, built::fail);
+                ErrorStrategy errors = new ErrorStrategy(o, c, dlq, driver, clock, built::fail, false);
                 sources.put(o.stream(), new SourceRuntime(app, o, factory.create(o.spec()),
                         mapper == null ? null : mapper.sourceMapper(o.spec()), junction, driver, clock, errors,
                         built::processed, scheduler));
@@ -130,7 +130,7 @@ public final class Connectors {
                 List<SinkWorker> workers = new ArrayList<>();
                 int n = o.async() ? o.workers() : 1;
                 for (int i = 0; i < n; i++) {
-                    ErrorStrategy errors = new ErrorStrategy(o, c, dlq, driver, clock, built::fail);
+                    ErrorStrategy errors = new ErrorStrategy(o, c, dlq, driver, clock, built::fail, o.async());
                     workers.add(new SinkWorker(app, o, factory.create(o.spec()),
                             mapper == null ? null : mapper.sinkMapper(o.spec()), errors, scheduler));
                 }
@@ -203,16 +203,55 @@ public final class Connectors {
         return counters.get(stream);
     }
 
+    /** Whether a stream has a source. */
+    public boolean hasSource(String stream) {
+        return sources.containsKey(stream);
+    }
+
     /** The sink of a stream, or null. */
     public SinkRuntime sink(String stream) {
         return sinks.get(stream);
     }
 
     /** Writer thread: every source's position, keyed {@code source/<stream>}. */
+    /**
+     * Runs {@code snapshot} (which takes the app's snapshot on the writer) while no source hands anything
+     * over, so every payload a source's position counts is ahead of the snapshot in the writer's order.
+     */
+    public <T> T quiesced(java.util.function.Supplier<T> snapshot) {
+        java.util.List<java.util.concurrent.locks.Lock> held = new java.util.ArrayList<>();
+        try {
+            for (SourceRuntime s : sources.values()) {
+                held.add(s.quiesce());
+            }
+            return snapshot.get();
+        } finally {
+            for (int i = held.size() - 1; i >= 0; i--) {
+                held.get(i).unlock();
+            }
+        }
+    }
+
     public Map<String, Serializable> snapshot() {
         Map<String, Serializable> out = new LinkedHashMap<>();
         sources.forEach((k, v) -> out.put(SOURCE_STATE + k, v.snapshot()));
         return out;
+    }
+
+    /**
+     * Before {@link #start()}: puts back sources' positions, so that each source starts reading from its
+     * restored position (an app resumed after an extension change).
+     *
+     * @throws IllegalArgumentException naming an unknown source
+     */
+    public void restoreBeforeStart(String app, Map<String, Serializable> states) {
+        for (Map.Entry<String, Serializable> e : states.entrySet()) {
+            SourceRuntime s = sources.get(e.getKey().substring(SOURCE_STATE.length()));
+            if (s == null) {
+                throw new IllegalArgumentException("app '" + app + "' has no state '" + e.getKey() + "'");
+            }
+            s.restore(e.getValue());
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 final class ErrorStrategy {
     private static final System.Logger LOG = System.getLogger(ErrorStrategy.class.getName());
     static final int LOG_INTERVAL_SECONDS = 10;
+    static final long DLQ_WAIT_MILLIS = 1000;
 
     private final ConnectorOptions options;
     private final StreamCounters counters;
@@ -25,15 +26,20 @@ final class ErrorStrategy {
     private final Driver driver;
     private final Clock clock;
     private final Consumer<String> failApp;
+    private final boolean neverBlock;
     private final AtomicLong nextLogNanos = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong suppressed = new AtomicLong();
 
     /**
      * @param dlq the dead-letter stream's junction, or null when none is set
      * @param failApp fails the app with a reason (returns at once; the app stops in the background)
+     * @param neverBlock true on an async sink's worker: the writer may be waiting for room in that sink's
+     *     queue, so a dead-letter event waits at most {@value #DLQ_WAIT_MILLIS} ms for room in the ring and is
+     *     then dropped (counted, logged) rather than deadlock
      */
     ErrorStrategy(ConnectorOptions options, StreamCounters counters, StreamJunction dlq, Driver driver, Clock clock,
-            Consumer<String> failApp) {
+            Consumer<String> failApp, boolean neverBlock) {
+        this.neverBlock = neverBlock;
         this.options = options;
         this.counters = counters;
         this.dlq = dlq;
@@ -91,14 +97,35 @@ final class ErrorStrategy {
 
     private void deadLetter(Failure f) {
         Object[] data = {f.original(), f.message(), f.type(), clock.now(), f.attempts(), options.stream()};
+        Event event = new Event(clock.now(), data);
         try {
-            driver.route(dlq, new Event(clock.now(), data));
+            if (neverBlock) {
+                if (!offer(event)) {
+                    drop(new Failure(f.original(), f.message() + "; dead-letter stream " + dlq.name()
+                            + " had no room for " + DLQ_WAIT_MILLIS + " ms", f.type(), f.attempts()));
+                    return;
+                }
+            } else {
+                driver.route(dlq, event);
+            }
             counters.countDeadLettered();
         } catch (RuntimeException e) {
             // the app is stopping: nowhere left to put it
             drop(new Failure(f.original(), f.message() + "; dead-letter stream " + dlq.name() + " failed: "
                     + e.getMessage(), f.type(), f.attempts()));
         }
+    }
+
+    private boolean offer(Event event) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(DLQ_WAIT_MILLIS);
+        java.util.List<Event> one = java.util.List.of(event);
+        while (!driver.trySend(dlq, one)) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+        }
+        return true;
     }
 
     private void drop(Failure f) {

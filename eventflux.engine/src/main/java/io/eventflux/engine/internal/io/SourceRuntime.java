@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -49,6 +51,13 @@ public final class SourceRuntime implements SourceListener, Stateful {
     private final Supplier<CompletionStage<Void>> processed;
     private final ConnectionRetry connection;
     private final Object lifecycle = new Object();
+    /**
+     * Held (shared) while a payload is handed to the driver, and exclusively while the app takes a
+     * snapshot: a source records its position once {@code onPayload} returns, so without it a payload
+     * handed over after the snapshot task entered the ring, but before the source's position was read,
+     * would be in the position and not in the operators' state (lost on restore).
+     */
+    private final ReentrantReadWriteLock handoff = new ReentrantReadWriteLock();
     private boolean started;
 
     /**
@@ -105,17 +114,50 @@ public final class SourceRuntime implements SourceListener, Stateful {
 
     @Override
     public void onPayload(Object payload, Map<String, String> headers) {
-        List<Event> events = events(payload, headers);
-        if (!events.isEmpty()) {
-            // a stream declared backpressure = 'drop' drops (and counts) on a full ring inside the driver
-            driver.send(junction, events);
+        Lock lock = enter();
+        try {
+            List<Event> events = events(payload, headers);
+            if (!events.isEmpty()) {
+                // a stream declared backpressure = 'drop' drops (and counts) on a full ring inside the driver
+                driver.send(junction, events);
+            }
+        } finally {
+            exit(lock);
         }
     }
 
     @Override
     public boolean offer(Object payload, Map<String, String> headers) {
-        List<Event> events = events(payload, headers);
-        return events.isEmpty() || driver.trySend(junction, events);
+        Lock lock = enter();
+        try {
+            List<Event> events = events(payload, headers);
+            return events.isEmpty() || driver.trySend(junction, events);
+        } finally {
+            exit(lock);
+        }
+    }
+
+    /** The shared hand-off lock, or null on the writer itself (its hand-offs are processed at once). */
+    private Lock enter() {
+        if (driver.isWriterThread()) {
+            return null;
+        }
+        Lock lock = handoff.readLock();
+        lock.lock();
+        return lock;
+    }
+
+    private static void exit(Lock lock) {
+        if (lock != null) {
+            lock.unlock();
+        }
+    }
+
+    /** Blocks hand-offs (waiting for those in progress) until the returned lock is unlocked. */
+    Lock quiesce() {
+        Lock lock = handoff.writeLock();
+        lock.lock();
+        return lock;
     }
 
     /**
@@ -125,6 +167,15 @@ public final class SourceRuntime implements SourceListener, Stateful {
      */
     @Override
     public OfferResult offerMapped(Object payload, Map<String, String> headers) {
+        Lock lock = enter();
+        try {
+            return offerMappedInside(payload, headers);
+        } finally {
+            exit(lock);
+        }
+    }
+
+    private OfferResult offerMappedInside(Object payload, Map<String, String> headers) {
         StringBuilder rejected = new StringBuilder();
         List<Event> events;
         try {

@@ -21,6 +21,8 @@ public final class StreamJunction {
     private final StreamSchema schema;
     private final boolean dropOnBackpressure;
     private final AtomicLong dropped = new AtomicLong();
+    /** Written by the writer only (plain read + release write: no atomic add on the hot path). */
+    private final AtomicLong events = new AtomicLong();
     private final List<ChunkReceiver> receiverList = new ArrayList<>();
     private ChunkReceiver[] receivers = new ChunkReceiver[0];
     private volatile StreamCallback[] callbacks = NO_CALLBACKS;
@@ -59,6 +61,11 @@ public final class StreamJunction {
         return dropped.get();
     }
 
+    /** Events published into this stream so far (any thread). */
+    public long eventCount() {
+        return events.getAcquire();
+    }
+
     /** Whether anything listens (queries or callbacks). */
     public boolean hasListeners() {
         return receivers.length > 0 || callbacks.length > 0;
@@ -69,6 +76,7 @@ public final class StreamJunction {
         if (chunk.isEmpty()) {
             return;
         }
+        events.setRelease(events.getPlain() + chunk.size());
         for (ChunkReceiver r : receivers) {
             r.process(chunk);
         }

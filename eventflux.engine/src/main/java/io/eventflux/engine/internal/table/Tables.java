@@ -35,8 +35,7 @@ public final class Tables {
     public Tables(String app, List<TableDef> defs, ExtensionRegistry registry) {
         try {
             for (TableDef def : defs) {
-                String name = option(def.options(), "extension");
-                String storeName = name == null ? DEFAULT_STORE : name;
+                String storeName = storeName(def);
                 TableStoreFactory factory = registry.tableStore(storeName).orElseThrow(() ->
                         new IllegalStateException("table " + def.name() + ": table store '" + storeName
                                 + "' is not available; available table stores: "
@@ -53,6 +52,12 @@ public final class Tables {
             close();
             throw e;
         }
+    }
+
+    /** The store a table uses: its {@code extension} option, else {@link #DEFAULT_STORE}. */
+    public static String storeName(TableDef def) {
+        String name = option(def.options(), "extension");
+        return name == null ? DEFAULT_STORE : name;
     }
 
     private static String option(Map<String, String> options, String key) {

@@ -1,0 +1,102 @@
+package io.eventflux.connector.kafka.internal;
+
+import io.eventflux.api.Event;
+import io.eventflux.api.io.Sink;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Sends each payload with an asynchronous {@code send}; {@link #flush()} waits for them all and fails when
+ * any send since the previous flush failed, so the engine hands those events to the error strategy. The
+ * producer is idempotent with {@code acks=all} by default: a retried batch is not written twice, and a
+ * retried flush (error strategy {@code retry}) may write some records twice (at-least-once).
+ */
+final class KafkaSink implements Sink {
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final KafkaOptions options;
+    private final String topic;
+    private final int keyAttribute;
+    private final byte[] fixedKey;
+    /** The first failure since the last flush, set by the producer's I/O thread. */
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final AtomicInteger failed = new AtomicInteger();
+    private int sent;
+    private Producer<byte[], byte[]> producer;
+
+    KafkaSink(KafkaOptions options) {
+        this.options = options;
+        this.topic = options.topics().get(0);
+        this.keyAttribute = options.keyAttribute();
+        // Rust EventFlux's kafka.key is a fixed key: kept when the text names no attribute.
+        this.fixedKey = keyAttribute == -1 ? options.keyOption().getBytes(StandardCharsets.UTF_8) : null;
+    }
+
+    @Override
+    public void start() {
+        if (producer == null) {
+            producer = ClientLoader.call(() -> new KafkaProducer<>(options.client(), new ByteArraySerializer(),
+                    new ByteArraySerializer()));
+        }
+    }
+
+    @Override
+    public void publish(Object payload, Event event) throws IOException {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key(event), bytes(payload));
+        sent++;
+        try {
+            ClientLoader.run(() -> producer.send(record, (metadata, e) -> {
+                if (e != null) {
+                    failed.incrementAndGet();
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        } catch (RuntimeException e) {
+            // send throws itself for a record it can never send (too large) or when metadata is not there in max.block.ms
+            throw new IOException("stream " + options.stream() + ": cannot send to kafka topic '" + topic + "': " + e,
+                    e);
+        }
+    }
+
+    private byte[] key(Event event) {
+        if (keyAttribute >= 0) {
+            Object v = event.get(keyAttribute);
+            return v == null ? null : bytes(v);
+        }
+        return fixedKey;
+    }
+
+    private static byte[] bytes(Object payload) {
+        return payload instanceof byte[] b ? b : String.valueOf(payload).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        ClientLoader.run(producer::flush);
+        int attempted = sent;
+        sent = 0;
+        Exception e = failure.getAndSet(null);
+        int count = failed.getAndSet(0);
+        if (e != null) {
+            throw new IOException("stream " + options.stream() + ": " + count + " of " + attempted
+                    + " records to kafka topic '" + topic + "' failed: " + e, e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        Producer<byte[], byte[]> p = producer;
+        producer = null;
+        if (p != null) {
+            // close sends what is buffered first
+            ClientLoader.run(() -> p.close(CLOSE_TIMEOUT));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.eventflux.connector.kafka.internal;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import io.eventflux.api.extension.Extension;
+import io.eventflux.api.io.ConnectorSpec;
+import io.eventflux.api.io.Sink;
+import io.eventflux.api.io.SinkFactory;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code WITH (type = 'sink', extension = 'kafka', 'kafka.bootstrap.servers' = '...', 'kafka.topic' = '...')}.
+ * A delayed component that names no Kafka type: kafka-clients loads when the first sink is created.
+ */
+@Component(service = SinkFactory.class)
+@ServiceProvider(value = SinkFactory.class, resolution = Resolution.OPTIONAL)
+@Extension(type = Extension.SINK, name = "kafka",
+        description = "Produces to a Kafka topic (idempotent producer, acks=all); a failed send fails the events "
+                + "of its flush.",
+        parameters = {"kafka.bootstrap.servers: STRING, host:port list (required)",
+            "kafka.topic: STRING, the topic (required)",
+            "kafka.key: STRING, an attribute whose value is the record key; a text that names no attribute is a "
+                    + "fixed key; absent: no key",
+            "kafka.acks: STRING, 0 | 1 | all (default all)",
+            "kafka.<property>: STRING, any producer property (kafka.transactional.id is not supported yet)"})
+public final class KafkaSinkFactory implements SinkFactory {
+    @Override
+    public Sink create(ConnectorSpec spec) {
+        return new KafkaSink(KafkaOptions.sink(spec));
+    }
+}

@@ -1,0 +1,407 @@
+package io.eventflux.engine.internal.app;
+
+import io.eventflux.api.AppInfo;
+import io.eventflux.api.AppRuntime;
+import io.eventflux.api.AppState;
+import io.eventflux.api.InputHandler;
+import io.eventflux.api.StreamCallback;
+import io.eventflux.api.StreamSchema;
+import io.eventflux.api.extension.Stateful;
+import io.eventflux.api.CompileException;
+import io.eventflux.api.QueryResult;
+import io.eventflux.engine.internal.io.ConnectorThreads;
+import io.eventflux.engine.internal.io.Connectors;
+import io.eventflux.engine.internal.io.SinkRuntime;
+import io.eventflux.engine.internal.io.StreamCounters;
+import io.eventflux.engine.internal.query.OnDemandQuery;
+import io.eventflux.engine.internal.stream.StreamJunction;
+import io.eventflux.sql.plan.AppPlan;
+import io.eventflux.sql.plan.OnDemandPlan;
+import io.eventflux.engine.internal.table.TableRuntime;
+import io.eventflux.engine.internal.table.Tables;
+import io.eventflux.engine.internal.time.TimeKeeper;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One run of a deployed app: its streams, input handlers, writer (inline or ring), time and state. The
+ * {@link AppRuntimeImpl} handle users hold outlives it: when an extension the app uses leaves, the handle
+ * suspends this run and later builds a new one from the SQL, restoring the state this one left.
+ */
+public final class AppInstance implements AppRuntime {
+    private static final System.Logger LOG = System.getLogger(AppInstance.class.getName());
+    private final String name;
+    private final Map<String, StreamJunction> junctions;
+    private final List<String> outputStreams;
+    private final Map<String, Stateful> states;
+    private final TimeKeeper time;
+    private final Driver driver;
+    private final Tables tables;
+    private final QueryCompiler queries;
+    private final Map<String, InputHandler> handlers = new ConcurrentHashMap<>();
+    private final Object advanceLock = new Object();
+    private final Connectors connectors;
+    private final ConnectorThreads connectorThreads;
+    private final Object stopLock = new Object();
+    private final Object stateLock = new Object();
+    private boolean stopped;
+    private volatile AppState state = AppState.RUNNING;
+    private volatile String error;
+    private long requestedTime = Long.MIN_VALUE;
+    private final AppPlan plan;
+    private final Map<String, String> connectorNames;
+
+    /**
+     * @param connectors the app's sources and sinks (null: none)
+     * @param connectorThreads where a failing app stops (off its own threads); null: on the failing thread
+     */
+    AppInstance(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
+            Map<String, Stateful> states, TimeKeeper time, Driver driver, Tables tables, QueryCompiler queries,
+            Connectors connectors, ConnectorThreads connectorThreads, AppPlan plan, Map<String, String> connectorNames) {
+        this.plan = plan;
+        this.connectorNames = Map.copyOf(connectorNames);
+        this.connectors = connectors == null ? Connectors.none(driver) : connectors;
+        this.connectorThreads = connectorThreads;
+        this.connectors.onFailure(this::fail);
+        this.tables = tables;
+        this.queries = queries;
+        this.name = name;
+        this.junctions = junctions;
+        this.outputStreams = List.copyOf(outputStreams);
+        this.states = states;
+        this.time = time;
+        this.driver = driver;
+    }
+
+    /** Starts the writer, then the sinks, then the sources. */
+    void start() {
+        driver.start();
+        connectors.start();
+    }
+
+    /** First half of {@link #start()}: the writer runs, connectors not yet (state can be restored now). */
+    void startWriter() {
+        driver.start();
+    }
+
+    /** Second half of {@link #start()}: sinks, then sources. */
+    void startConnectors() {
+        connectors.start();
+    }
+
+    /**
+     * Between {@link #startWriter()} and {@link #startConnectors()}: puts back a snapshot of an earlier run
+     * of the same SQL; sources get their positions before they start reading.
+     */
+    void restoreBeforeConnectors(Map<String, Serializable> snapshot) {
+        Map<String, Serializable> sources = new LinkedHashMap<>();
+        Map<String, Serializable> operators = new LinkedHashMap<>();
+        snapshot.forEach((k, v) -> (k.startsWith(Connectors.SOURCE_STATE) ? sources : operators).put(k, v));
+        for (String k : operators.keySet()) {
+            if (!states.containsKey(k)) {
+                throw new IllegalArgumentException("app '" + name + "' has no state '" + k + "'");
+            }
+        }
+        // sources first: they are not started, and an unknown source key fails before any operator changed
+        connectors.restoreBeforeStart(name, sources);
+        driver.call(() -> {
+            operators.forEach((k, v) -> states.get(k).restore(v));
+            return null;
+        });
+    }
+
+    /**
+     * Stops this run to resume it later: sources stop, what the ring holds is processed, the state is
+     * snapshotted on the writer (so it includes everything accepted), then the writer and sinks stop
+     * (sinks flush). Returns the snapshot, or null when the run had stopped already.
+     */
+    Map<String, Serializable> suspend() {
+        synchronized (stopLock) {
+            if (stopped) {
+                return null;
+            }
+            connectors.stopSources();
+            Map<String, Serializable> snapshot;
+            try {
+                snapshot = snapshotState();
+            } finally {
+                shutdown();
+            }
+            return snapshot;
+        }
+    }
+
+    /** The plan this run was built from. */
+    AppPlan plan() {
+        return plan;
+    }
+
+    /** "source:NAME" or "sink:NAME" for a connector stream, else null. */
+    String connector(String stream) {
+        return connectorNames.get(stream);
+    }
+
+    /** Events published into a stream so far. */
+    long events(String stream) {
+        return junction(stream).eventCount();
+    }
+
+    /** The ring's capacity (0 inline). */
+    int ringCapacity() {
+        return driver.ringCapacity();
+    }
+
+    /** Events in the ring not processed yet. */
+    long ringBacklog() {
+        return driver.ringBacklog();
+    }
+
+    /** The output stream names. */
+    List<String> outputStreamNames() {
+        return outputStreams;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public AppInfo info() {
+        return new AppInfo(name, state, Set.of(), streams(), error);
+    }
+
+    private StreamJunction junction(String stream) {
+        StreamJunction j = junctions.get(stream);
+        if (j == null) {
+            throw new IllegalArgumentException("app '" + name + "' has no stream '" + stream + "'; streams: "
+                    + junctions.keySet());
+        }
+        return j;
+    }
+
+    @Override
+    public InputHandler inputHandler(String stream) {
+        StreamJunction j = junction(stream);
+        return handlers.computeIfAbsent(stream, s -> new InputHandlerImpl(j, driver, time.clock()));
+    }
+
+    @Override
+    public AutoCloseable addCallback(String stream, StreamCallback callback) {
+        return junction(stream).addCallback(callback);
+    }
+
+    @Override
+    public List<StreamSchema> streams() {
+        List<StreamSchema> out = new ArrayList<>();
+        for (StreamJunction j : junctions.values()) {
+            out.add(j.schema());
+        }
+        return out;
+    }
+
+    @Override
+    public List<StreamSchema> outputStreams() {
+        return outputStreams.stream().map(s -> junction(s).schema()).toList();
+    }
+
+    @Override
+    public Optional<StreamSchema> stream(String streamName) {
+        StreamJunction j = junctions.get(streamName);
+        return j == null ? Optional.empty() : Optional.of(j.schema());
+    }
+
+    @Override
+    public void advanceTime(long t) {
+        if (!time.isPlayback()) {
+            throw new IllegalStateException("app '" + name + "' runs on the wall clock: advanceTime needs playback mode");
+        }
+        synchronized (advanceLock) {
+            long now = Math.max(requestedTime, time.started() ? time.clock().now() : Long.MIN_VALUE);
+            if (t < now) {
+                throw new IllegalStateException("app '" + name + "': time cannot go back from " + now + " to " + t);
+            }
+            requestedTime = t;
+        }
+        driver.advanceTime(t);
+    }
+
+    @Override
+    public long currentTime() {
+        return time.clock().now();
+    }
+
+    @Override
+    public void shutdown() {
+        synchronized (stateLock) {
+            if (state == AppState.RUNNING) {
+                state = AppState.STOPPED;
+            }
+        }
+        stop();
+    }
+
+    /**
+     * Fails the app ({@code error.strategy = fail}): the state becomes FAILED with the reason, and the app
+     * stops (sources, writer, sinks) on the connector scheduler, since the failing thread may be a source's
+     * or the writer itself.
+     */
+    void fail(String reason) {
+        // not stopLock: a stop in progress waits for the source thread that may be calling this
+        synchronized (stateLock) {
+            if (state != AppState.RUNNING) {
+                return;
+            }
+            error = reason;
+            state = AppState.FAILED;
+        }
+        LOG.log(System.Logger.Level.ERROR, "app '" + name + "' failed: " + reason);
+        if (connectorThreads == null) {
+            stop();
+            return;
+        }
+        try {
+            connectorThreads.scheduler().execute(this::stop);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            stop();
+        }
+    }
+
+    /** Sources stop first, then the writer drains, then sinks flush and stop. Once. */
+    private void stop() {
+        synchronized (stopLock) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            connectors.stopSources();
+            driver.shutdown();
+            connectors.stopSinks();
+            if (tables != null) {
+                tables.close();
+            }
+        }
+    }
+
+    /** Compiles on-demand queries against this app's plan. */
+    interface QueryCompiler {
+        OnDemandPlan compile(String sql) throws CompileException;
+    }
+
+    @Override
+    public QueryResult query(String sql) throws CompileException {
+        if (queries == null) {
+            throw new UnsupportedOperationException("app '" + name + "' was built without on-demand queries");
+        }
+        OnDemandPlan plan = queries.compile(sql);
+        if (state != AppState.RUNNING) {
+            throw new IllegalStateException("app '" + name + "' is " + state.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        TableRuntime table = tables.table(plan.table().name());
+        return driver.call(() -> OnDemandQuery.run(plan, table, time.clock()));
+    }
+
+    /** Rows of a table that failed so far (duplicate primary keys). */
+    public long tableErrorCount(String table) {
+        TableRuntime t = tables == null ? null : tables.table(table);
+        if (t == null) {
+            throw new IllegalArgumentException("app '" + name + "' has no table '" + table + "'");
+        }
+        return t.errorCount();
+    }
+
+    /** Events of a stream dropped on backpressure so far. */
+    public long droppedCount(String stream) {
+        return junction(stream).droppedCount();
+    }
+
+    /** The error counters of a connector stream (errors, dead-lettered, dropped, retries). */
+    public StreamCounters connectorCounters(String stream) {
+        junction(stream);
+        StreamCounters c = connectors.counters(stream);
+        if (c == null) {
+            throw new IllegalArgumentException("app '" + name + "': stream '" + stream + "' has no connector");
+        }
+        return c;
+    }
+
+    /** Failed events of a connector stream so far (mapping, type mismatch, sink), whatever became of them. */
+    public long connectorErrorCount(String stream) {
+        return connectorCounters(stream).errors();
+    }
+
+    /** Failed events of a connector stream sent to its dead-letter stream. */
+    public long deadLetteredCount(String stream) {
+        return connectorCounters(stream).deadLettered();
+    }
+
+    /** Failed events of a connector stream dropped by its error strategy. */
+    public long errorDroppedCount(String stream) {
+        return connectorCounters(stream).dropped();
+    }
+
+    /** Whether every sink instance of a sink stream is connected. */
+    public boolean sinkConnected(String stream) {
+        SinkRuntime s = connectors.sink(stream);
+        if (s == null) {
+            throw new IllegalArgumentException("app '" + name + "': stream '" + stream + "' has no sink");
+        }
+        return s.isConnected();
+    }
+
+    /** Completes once everything sent into the app before has been processed and published by its sinks. */
+    public java.util.concurrent.CompletionStage<Void> processed() {
+        return connectors.processed();
+    }
+
+    /**
+     * A consistent snapshot of every stateful operator (windows, aggregators, rate limiters) and every
+     * source's position ({@code source/<stream>}), taken on the writer between chunks. Keys are
+     * "query/part"; values are JDK-serializable.
+     */
+    public Map<String, Serializable> snapshotState() {
+        if (driver.isWriterThread()) {
+            return takeSnapshot();
+        }
+        return connectors.quiesced(() -> driver.call(this::takeSnapshot));
+    }
+
+    private Map<String, Serializable> takeSnapshot() {
+        Map<String, Serializable> out = new LinkedHashMap<>();
+        states.forEach((k, v) -> out.put(k, v.snapshot()));
+        out.putAll(connectors.snapshot());
+        return out;
+    }
+
+    /**
+     * Puts back a snapshot from {@link #snapshotState()} of an app built from the same SQL. Sources named
+     * in it are stopped, restored and started again (restored before they start reading).
+     */
+    public void restoreState(Map<String, Serializable> snapshot) {
+        Map<String, Serializable> sources = new LinkedHashMap<>();
+        Map<String, Serializable> operators = new LinkedHashMap<>();
+        snapshot.forEach((k, v) -> (k.startsWith(Connectors.SOURCE_STATE) ? sources : operators).put(k, v));
+        for (String k : operators.keySet()) {
+            if (!states.containsKey(k)) {
+                throw new IllegalArgumentException("app '" + name + "' has no state '" + k + "'");
+            }
+        }
+        for (String k : sources.keySet()) {
+            if (!connectors.hasSource(k.substring(Connectors.SOURCE_STATE.length()))) {
+                throw new IllegalArgumentException("app '" + name + "' has no state '" + k + "'");
+            }
+        }
+        driver.call(() -> {
+            operators.forEach((k, v) -> states.get(k).restore(v));
+            return null;
+        });
+        // off the writer: stopping a source waits for its thread, which may wait for the writer
+        connectors.restore(name, sources);
+    }
+}
