@@ -41,7 +41,7 @@ public class BundleWiringIT {
             "eventflux.store.inmemory", "eventflux.store.cache", "eventflux.store.jdbc",
             "eventflux.mapper.json", "eventflux.mapper.csv", "eventflux.mapper.text", "eventflux.mapper.bytes",
             "eventflux.connector.basic", "eventflux.connector.file", "json-path", "net.minidev.json-smart",
-            "eventflux.shell", "eventflux.connector.kafka", "eventflux.management");
+            "eventflux.shell", "eventflux.connector.kafka", "eventflux.connector.http", "eventflux.management");
 
     @Inject
     private BundleContext context;
@@ -111,7 +111,8 @@ public class BundleWiringIT {
                 "aggregator:count", "aggregator:sum", "aggregator:avg", "aggregator:min", "aggregator:max",
                 "function:core", "function:math", "function:string", "function:time", "function:json",
                 "table-store:inMemory", "table-store:cache",
-                "table-store:jdbc", "source:file", "sink:file")) {
+                "table-store:jdbc", "source:file", "sink:file",
+                "source:http", "sink:http")) {
             assertTrue(expected + " missing from " + listed, listed.contains(expected));
         }
     }
