@@ -104,6 +104,9 @@ class ServerJarIT {
         JsonNode ready = getJson("/ready", 200);
         assertThat(ready.get("warnings").toString()).contains("ticks.sql");
         assertThat(log()).contains("deploy/ticks.sql does not compile").contains("line 3, column");
+        assertThat(Files.readString(home.resolve("logs/eventflux.log"))).as("the server's log file")
+                .contains("SEVERE deploy/ticks.sql does not compile").contains("line 3, column")
+                .contains("INFO deploy/ticks.sql: app 'Ticks' deployed (RUNNING)");
         assertThat(first).isPositive();
 
         // a fixed update is redeployed
@@ -173,7 +176,7 @@ class ServerJarIT {
     /** bin/eventflux server (its home is the distribution folder; conf/eventflux.toml sets port 9090, --port 0 wins). */
     private void start() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/eventflux").toString(), "server", "--port", "0")
-                .redirectErrorStream(true).redirectOutput(home.resolve("logs/server.log").toFile());
+                .redirectErrorStream(true).redirectOutput(dir.resolve("server.out").toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         server = pb.start();
         String ready = await("the server ready line", () -> {
@@ -223,7 +226,7 @@ class ServerJarIT {
 
     private String log() {
         try {
-            return Files.readString(home.resolve("logs/server.log"), StandardCharsets.UTF_8);
+            return Files.readString(dir.resolve("server.out"), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
         }

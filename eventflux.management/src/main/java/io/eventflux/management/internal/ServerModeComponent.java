@@ -11,7 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.FileHandler;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 import java.util.logging.Logger;
 import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.osgi.framework.BundleContext;
@@ -39,6 +43,7 @@ public final class ServerModeComponent implements ArtifactInstaller {
     private final Logger log = Logger.getLogger("io.eventflux.management");
     private final DeployFolder folder;
     private final HttpEndpoint http;
+    private final Handler logFile;
 
     @Activate
     public ServerModeComponent(BundleContext context,
@@ -48,6 +53,7 @@ public final class ServerModeComponent implements ArtifactInstaller {
             throws Exception {
         log.setLevel(Level.INFO);
         ServerSettings settings = ServerSettings.from(server, context::getProperty);
+        logFile = logFile(settings.home());
         DeployOptions options = server.get(OPTIONS) instanceof AppConfig config
                 ? DeployOptions.defaults().withConfig(config) : DeployOptions.defaults();
         AppDeployer deployer = new AppDeployer(management, eventFlux, options);
@@ -77,9 +83,37 @@ public final class ServerModeComponent implements ArtifactInstaller {
         }
     }
 
+    /** What the server reports (deploys, compile errors, the port) also goes to HOME/logs/eventflux.log. */
+    private Handler logFile(Path home) {
+        try {
+            Path logs = Files.createDirectories(home.resolve("logs"));
+            FileHandler handler = new FileHandler(logs.resolve("eventflux.log").toString(), true);
+            handler.setEncoding("UTF-8");
+            handler.setFormatter(new SimpleFormatter() {
+                @Override
+                public String format(LogRecord record) {
+                    return java.time.Instant.ofEpochMilli(record.getMillis()) + " " + record.getLevel() + " "
+                            + formatMessage(record) + System.lineSeparator();
+                }
+            });
+            log.addHandler(handler);
+            return handler;
+        } catch (IOException | RuntimeException e) {
+            log.warning("cannot write " + home.resolve("logs/eventflux.log") + ": " + e);
+            return null;
+        }
+    }
+
     @Deactivate
     void deactivate() throws Exception {
-        http.close();
+        try {
+            http.close();
+        } finally {
+            if (logFile != null) {
+                log.removeHandler(logFile);
+                logFile.close();
+            }
+        }
     }
 
     @Override
