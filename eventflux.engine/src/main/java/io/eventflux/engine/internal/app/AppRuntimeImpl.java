@@ -180,6 +180,8 @@ public final class AppRuntimeImpl implements AppRuntime {
                 return;
             }
             run = builder.build(plan, name, options, used);
+            // the writer first: a refused snapshot shuts the run down, which drains through the writer
+            run.startWriter();
             Map<String, Serializable> stored = null;
             if (persisted.isPresent()) {
                 AppPersistence p = persisted.get();
@@ -190,7 +192,6 @@ public final class AppRuntimeImpl implements AppRuntime {
                     stored = p.load(plan, AppPersistence.loaders(used)).orElse(null);
                 }
             }
-            run.startWriter();
             if (kept != null) {
                 run.restoreBeforeConnectors(kept);
             } else if (stored != null) {
