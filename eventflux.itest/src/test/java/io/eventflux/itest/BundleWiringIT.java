@@ -41,7 +41,8 @@ public class BundleWiringIT {
             "eventflux.store.inmemory", "eventflux.store.cache", "eventflux.store.jdbc",
             "eventflux.mapper.json", "eventflux.mapper.csv", "eventflux.mapper.text", "eventflux.mapper.bytes",
             "eventflux.connector.basic", "eventflux.connector.file", "json-path", "net.minidev.json-smart",
-            "eventflux.shell", "eventflux.connector.kafka", "eventflux.connector.http", "eventflux.management");
+            "eventflux.shell", "eventflux.connector.kafka", "eventflux.connector.http", "eventflux.management",
+            "eventflux.persistence.file");
 
     @Inject
     private BundleContext context;

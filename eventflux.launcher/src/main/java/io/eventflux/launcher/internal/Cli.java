@@ -135,14 +135,17 @@ final class Cli {
 
     private int run(List<String> args)
             throws UsageException, CommandFailure, IOException, InterruptedException {
-        CommandLine cl = CommandLine.parse("run", args, Set.of("--input", "--config"), Set.of("--skip-bad"));
+        CommandLine cl = CommandLine.parse("run", args, Set.of("--input", "--config", "--state"), Set.of("--skip-bad"));
         if (cl.help()) {
             return help("run");
         }
         String app = oneApp("run", cl);
         String input = cl.value("--input");
         String sql = readApp(app);
-        DeployOptions options = deployOptions(DeployOptions.defaults(), loadConfig(cl));
+        ConfigFile config = loadConfig(cl);
+        DeployOptions options = deployOptions(DeployOptions.defaults(), config)
+                .withConfig(io.eventflux.launcher.internal.config.PersistenceOptions.apply(config.options(),
+                        config.sections(), cl.value("--state"), workspace.directory()));
         try (BufferedReader in = input == null ? null : openInput(input); EventLineWriter out = openOutput(null, true)) {
             RunCommand run = new RunCommand(eventFlux.await(), new EventConverter(), console.err(), stop, hotDeploy,
                     options);

@@ -32,7 +32,7 @@ final class Usage {
             """;
 
     static final String RUN = """
-            Usage: eventflux run APP.sql [--input EVENTS.jsonl] [--skip-bad] [--config FILE]
+            Usage: eventflux run APP.sql [--input EVENTS.jsonl] [--skip-bad] [--config FILE] [--state DIR]
 
             Deploys APP.sql on the wall clock (asynchronously, through the app's ring buffer) and
             prints every event emitted into a stream that some query inserts into, one JSON line each:
@@ -47,6 +47,9 @@ final class Usage {
                            the 'ts' of each line is checked but not used, and {"ts": N} lines are ignored.
               --skip-bad   report bad input lines on stderr and go on, instead of exiting with 3
               --config F   stream options from F (see 'eventflux help config'); default conf/eventflux.toml
+              --state D    keep the app's state in D (file persistence store): restored at start, saved
+                           every persistence.interval (default 30 seconds) and at a graceful shutdown.
+                           Also [persistence] dir = '...' in the configuration file
               --help       show this help
             """;
 

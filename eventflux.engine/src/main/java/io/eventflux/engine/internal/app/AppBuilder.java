@@ -44,6 +44,11 @@ public final class AppBuilder {
         this.connectorThreads = connectorThreads;
     }
 
+    /** The connector scheduler (periodic snapshots run there), or null. */
+    io.eventflux.engine.internal.io.ConnectorThreads connectorThreads() {
+        return connectorThreads;
+    }
+
     /**
      * The connector, format and table-store extensions the plan needs that the registry lacks, as
      * {@code type:name} (an app missing them waits).

@@ -13,6 +13,7 @@ import io.eventflux.engine.ExtensionRegistry;
 import io.eventflux.engine.internal.io.StreamCounters;
 import io.eventflux.sql.Catalog;
 import io.eventflux.sql.plan.AppPlan;
+import java.io.IOException;
 import java.io.Serializable;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -68,6 +69,13 @@ public final class AppRuntimeImpl implements AppRuntime {
     private List<ExtensionUse> uses = List.of();
     private Map<String, Serializable> kept;
     private boolean attempted;
+    private final java.util.function.LongSupplier wallTime;
+    /** Snapshots in a persistence store ({@code persistence.*} options), null when not persisted. */
+    private volatile AppPersistence persistence;
+    private java.util.concurrent.ScheduledFuture<?> periodic;
+    /** Orders periodic snapshots and the last one: none is saved after the shutdown's snapshot. */
+    private final Object persistLock = new Object();
+    private boolean persistClosed;
 
     /**
      * @param source compiles the app (again, at every start)
@@ -84,6 +92,7 @@ public final class AppRuntimeImpl implements AppRuntime {
         this.builder = builder;
         this.registry = registry;
         this.revisions = new SnapshotRevisions(name, wallTime);
+        this.wallTime = wallTime;
     }
 
     /**
@@ -160,17 +169,34 @@ public final class AppRuntimeImpl implements AppRuntime {
             return;
         }
         AppInstance run = null;
+        Optional<AppPersistence> persisted;
         try {
-            Set<String> missing = builder.missing(plan, name, options);
+            Set<String> missing = new java.util.LinkedHashSet<>(builder.missing(plan, name, options));
+            persisted = AppPersistence.of(name, plan, options, wallTime);
+            persisted.flatMap(p -> p.missing(registry)).ifPresent(missing::add);
             if (!missing.isEmpty()) {
                 lastPlan = plan;
                 waiting(missing, null);
                 return;
             }
             run = builder.build(plan, name, options, used);
+            // the writer first: a refused snapshot shuts the run down, which drains through the writer
             run.startWriter();
+            Map<String, Serializable> stored = null;
+            if (persisted.isPresent()) {
+                AppPersistence p = persisted.get();
+                used.add(p.use(registry));
+                p.open(registry);
+                if (kept == null && lastRun == null) {
+                    // the first run of this deployment: before sources start, from the store
+                    stored = p.load(plan, AppPersistence.loaders(used)).orElse(null);
+                }
+            }
             if (kept != null) {
                 run.restoreBeforeConnectors(kept);
+            } else if (stored != null) {
+                run.restoreBeforeConnectors(stored);
+                LOG.log(Level.INFO, "app '" + name + "' restored its state from the persistence store");
             }
             for (Registration r : callbacks) {
                 r.attach(run);
@@ -198,6 +224,48 @@ public final class AppRuntimeImpl implements AppRuntime {
         current = run;
         lastRun = run;
         state = AppState.RUNNING;
+        persistence = persisted.orElse(null);
+        schedulePeriodic();
+    }
+
+    /** Lock held. Periodic snapshots on the connector scheduler (the snapshot itself runs on the writer). */
+    private void schedulePeriodic() {
+        if (periodic != null) {
+            periodic.cancel(false);
+            periodic = null;
+        }
+        AppPersistence p = persistence;
+        if (p == null || p.intervalMillis() <= 0 || builder.connectorThreads() == null) {
+            return;
+        }
+        long every = p.intervalMillis();
+        periodic = builder.connectorThreads().scheduler().scheduleAtFixedRate(this::persistPeriodic, every, every,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void persistPeriodic() {
+        try {
+            persistNow();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "app '" + name + "': periodic snapshot failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes a snapshot of the running app and saves it in its persistence store.
+     *
+     * @return the revision, or empty when the app is not persisted, not running or shut down
+     */
+    public Optional<String> persistNow() throws IOException {
+        synchronized (persistLock) {
+            AppPersistence p = persistence;
+            AppInstance run = current;
+            AppPlan plan = lastPlan;
+            if (persistClosed || p == null || run == null || run.info().state() != AppState.RUNNING) {
+                return Optional.empty();
+            }
+            return Optional.of(p.save(plan, run.snapshotState()));
+        }
     }
 
     private void waiting(Set<String> missing, String detail) {
@@ -378,6 +446,13 @@ public final class AppRuntimeImpl implements AppRuntime {
         synchronized (lock) {
             AppInstance run = current;
             current = null;
+            if (periodic != null) {
+                periodic.cancel(false);
+                periodic = null;
+            }
+            if (run != null && persistence != null) {
+                persistOnShutdown(run);
+            }
             if (run != null) {
                 run.shutdown();
                 if (run.info().state() == AppState.FAILED) {
@@ -391,6 +466,29 @@ public final class AppRuntimeImpl implements AppRuntime {
             }
             waitingFor = Set.of();
             kept = null;
+        }
+    }
+
+    /**
+     * Lock held. Graceful shutdown of a persisted app: sources stop, the ring drains, the snapshot is
+     * taken and saved, then the writer and sinks stop (sinks flush). A failed save is logged: the app
+     * still stops, and the last periodic revision stays.
+     */
+    private void persistOnShutdown(AppInstance run) {
+        synchronized (persistLock) {
+            persistClosed = true;
+            if (run.info().state() != AppState.RUNNING) {
+                return; // a failed run's state is not one to resume from
+            }
+            try {
+                Map<String, Serializable> last = run.suspend();
+                if (last != null) {
+                    String revision = persistence.save(lastPlan, last);
+                    LOG.log(Level.INFO, "app '" + name + "': state saved at shutdown as revision " + revision);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.ERROR, "app '" + name + "': saving its state at shutdown failed: " + e.getMessage(), e);
+            }
         }
     }
 
