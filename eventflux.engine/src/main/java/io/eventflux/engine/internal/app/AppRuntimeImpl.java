@@ -70,12 +70,8 @@ public final class AppRuntimeImpl implements AppRuntime {
     private Map<String, Serializable> kept;
     private boolean attempted;
     private final java.util.function.LongSupplier wallTime;
-    /** Snapshots in a persistence store ({@code persistence.*} options), null when not persisted. */
-    private volatile AppPersistence persistence;
-    private java.util.concurrent.ScheduledFuture<?> periodic;
-    /** Orders periodic snapshots and the last one: none is saved after the shutdown's snapshot. */
-    private final Object persistLock = new Object();
-    private boolean persistClosed;
+    /** Saves snapshots in a persistence store ({@code persistence.*} options), null when not persisted. */
+    private volatile SnapshotSaver saver;
 
     /**
      * @param source compiles the app (again, at every start)
@@ -224,30 +220,12 @@ public final class AppRuntimeImpl implements AppRuntime {
         current = run;
         lastRun = run;
         state = AppState.RUNNING;
-        persistence = persisted.orElse(null);
-        schedulePeriodic();
-    }
-
-    /** Lock held. Periodic snapshots on the connector scheduler (the snapshot itself runs on the writer). */
-    private void schedulePeriodic() {
-        if (periodic != null) {
-            periodic.cancel(false);
-            periodic = null;
+        if (saver != null) {
+            saver.cancel();
         }
-        AppPersistence p = persistence;
-        if (p == null || p.intervalMillis() <= 0 || builder.connectorThreads() == null) {
-            return;
-        }
-        long every = p.intervalMillis();
-        periodic = builder.connectorThreads().scheduler().scheduleAtFixedRate(this::persistPeriodic, every, every,
-                java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    private void persistPeriodic() {
-        try {
-            persistNow();
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "app '" + name + "': periodic snapshot failed: " + e.getMessage(), e);
+        saver = persisted.map(p -> new SnapshotSaver(name, p, () -> current, () -> lastPlan)).orElse(null);
+        if (saver != null && builder.connectorThreads() != null) {
+            saver.schedule(builder.connectorThreads().scheduler());
         }
     }
 
@@ -257,15 +235,8 @@ public final class AppRuntimeImpl implements AppRuntime {
      * @return the revision, or empty when the app is not persisted, not running or shut down
      */
     public Optional<String> persistNow() throws IOException {
-        synchronized (persistLock) {
-            AppPersistence p = persistence;
-            AppInstance run = current;
-            AppPlan plan = lastPlan;
-            if (persistClosed || p == null || run == null || run.info().state() != AppState.RUNNING) {
-                return Optional.empty();
-            }
-            return Optional.of(p.save(plan, run.snapshotState()));
-        }
+        SnapshotSaver s = saver;
+        return s == null ? Optional.empty() : s.saveNow();
     }
 
     private void waiting(Set<String> missing, String detail) {
@@ -446,12 +417,12 @@ public final class AppRuntimeImpl implements AppRuntime {
         synchronized (lock) {
             AppInstance run = current;
             current = null;
-            if (periodic != null) {
-                periodic.cancel(false);
-                periodic = null;
-            }
-            if (run != null && persistence != null) {
-                persistOnShutdown(run);
+            SnapshotSaver s = saver;
+            if (s != null) {
+                s.cancel();
+                if (run != null) {
+                    s.saveOnShutdown(run);
+                }
             }
             if (run != null) {
                 run.shutdown();
@@ -466,29 +437,6 @@ public final class AppRuntimeImpl implements AppRuntime {
             }
             waitingFor = Set.of();
             kept = null;
-        }
-    }
-
-    /**
-     * Lock held. Graceful shutdown of a persisted app: sources stop, the ring drains, the snapshot is
-     * taken and saved, then the writer and sinks stop (sinks flush). A failed save is logged: the app
-     * still stops, and the last periodic revision stays.
-     */
-    private void persistOnShutdown(AppInstance run) {
-        synchronized (persistLock) {
-            persistClosed = true;
-            if (run.info().state() != AppState.RUNNING) {
-                return; // a failed run's state is not one to resume from
-            }
-            try {
-                Map<String, Serializable> last = run.suspend();
-                if (last != null) {
-                    String revision = persistence.save(lastPlan, last);
-                    LOG.log(Level.INFO, "app '" + name + "': state saved at shutdown as revision " + revision);
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.ERROR, "app '" + name + "': saving its state at shutdown failed: " + e.getMessage(), e);
-            }
         }
     }
 
