@@ -68,7 +68,19 @@ final class RevisionReader {
             chain++;
         }
         return new Assembled(name, new SnapshotCodec.Revision(top.format(), top.app(), top.fingerprint(), top.units(),
-                top.base(), top.takenAt(), top.parts(), entries), chain);
+                top.base(), top.takenAt(), top.parts(), entries), Math.max(chain, namedChain(name, all)));
+    }
+
+    /** How many incremental revisions the names chain down to a full one (or to a missing base). */
+    private static int namedChain(String name, List<String> all) {
+        int n = 0;
+        String current = name;
+        while (current != null && RevisionChain.base(current).isPresent() && n <= all.size()) {
+            String baseId = RevisionChain.base(current).get();
+            current = all.stream().filter(r -> RevisionChain.id(r).equals(baseId)).findFirst().orElse(null);
+            n++;
+        }
+        return n;
     }
 
     /** A revision as stored (pieces of its base left out), or only its header. */

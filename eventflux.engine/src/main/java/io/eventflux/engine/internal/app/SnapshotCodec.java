@@ -114,18 +114,28 @@ final class SnapshotCodec {
             int count = in.readInt();
             for (int n = count; n > 0 && !headerOnly; n--) {
                 String key = in.readUTF();
-                byte[] shape = in.readNBytes(length(in));
+                byte[] shape = bytes(in, length(in));
                 int pieces = in.readInt();
                 List<byte[]> list = new ArrayList<>(pieces);
                 for (int i = 0; i < pieces; i++) {
                     int len = in.readInt();
-                    list.add(len == SAME_AS_BASE ? null : in.readNBytes(checked(len)));
+                    list.add(len == SAME_AS_BASE ? null : bytes(in, checked(len)));
                 }
                 entries.put(key, new Entry(shape, list));
             }
             return new Revision(format, app, fingerprint, units, base.isEmpty() ? null : base, takenAt, count,
                     headerOnly ? Map.of() : entries);
         }
+    }
+
+    /** @throws java.io.EOFException when the snapshot ends before (a truncated one) */
+    private static byte[] bytes(DataInputStream in, int length) throws IOException {
+        if (length > in.available()) { // over a byte array: what is left
+            throw new IOException("snapshot is truncated: " + length + " bytes announced, " + in.available() + " left");
+        }
+        byte[] b = new byte[length];
+        in.readFully(b);
+        return b;
     }
 
     private static int length(DataInputStream in) throws IOException {
