@@ -48,7 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 8)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class SnapshotBenchmark {
     @Param({"1000000"})
     public int events;
@@ -56,6 +56,7 @@ public class SnapshotBenchmark {
     private EventFluxRuntime runtime;
     private AppRuntimeImpl app;
     private InputHandler input;
+    private InputHandler fullInput;
     private Path dir;
     private long timestamp;
     private SnapshotInfo last;
@@ -64,19 +65,26 @@ public class SnapshotBenchmark {
     public void deploy() throws CompileException, IOException {
         dir = Files.createTempDirectory("eventflux-snapshot-bench");
         runtime = EventFluxRuntime.withServiceLoader(SnapshotBenchmark.class.getClassLoader());
-        // full.every = 1000: the incremental cases stay incremental; fullRevision asks for full ones
-        DeployOptions options = DeployOptions.playback().withName("snap").withConfig(new AppConfig("bench", Map.of(
-                "persistence.dir", dir.toString(), "persistence.interval", "0", "persistence.keep", "2",
-                "persistence.full.every", "1000"), Map.of()));
-        AppRuntime deployed = runtime.deploy("""
+        // "snap": full.every = 1000, so the incremental cases stay incremental; "full": every revision full
+        String sql = """
                 CREATE STREAM S (sym STRING, price DOUBLE, volume LONG);
                 INSERT INTO Out SELECT sym, sum(volume) AS total FROM S WINDOW('length', %d);
-                """.formatted(events), options);
-        app = (AppRuntimeImpl) deployed;
+                """.formatted(events);
+        app = (AppRuntimeImpl) runtime.deploy(sql, options("snap", "1000"));
+        AppRuntime full = runtime.deploy(sql, options("full", "1"));
         input = app.inputHandler("S");
+        fullInput = full.inputHandler("S");
         for (int i = 0; i < events; i++) {
-            input.send(++timestamp, new Object[] {"SYM-" + (i % 1000), 100.0 + (i % 97), (long) i});
+            Object[] row = {"SYM-" + (i % 1000), 100.0 + (i % 97), (long) i};
+            input.send(++timestamp, row);
+            fullInput.send(timestamp, row);
         }
+    }
+
+    private DeployOptions options(String name, String fullEvery) {
+        return DeployOptions.playback().withName(name).withConfig(new AppConfig("bench", Map.of(
+                "persistence.dir", dir.toString(), "persistence.interval", "0", "persistence.keep", "2",
+                "persistence.full.every", fullEvery), Map.of()));
     }
 
     @Benchmark
@@ -97,20 +105,11 @@ public class SnapshotBenchmark {
         return last;
     }
 
-    /** A full revision: the store is emptied first, so there is no base to build on. */
+    /** A full revision (the "full" app has {@code persistence.full.every = 1}). */
     @Benchmark
-    public SnapshotInfo fullRevision(FullState full) {
-        last = runtime.management().snapshot("snap");
+    public SnapshotInfo fullRevision() {
+        last = runtime.management().snapshot("full");
         return last;
-    }
-
-    /** Removes the stored revisions before each full-revision invocation (not timed). */
-    @State(Scope.Thread)
-    public static class FullState {
-        @Setup(Level.Invocation)
-        public void clear(SnapshotBenchmark b) throws IOException {
-            deleteRevisions(b.dir);
-        }
     }
 
     @TearDown(Level.Trial)
@@ -122,12 +121,6 @@ public class SnapshotBenchmark {
         runtime.close();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(SnapshotBenchmark::delete);
-        }
-    }
-
-    private static void deleteRevisions(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.filter(Files::isRegularFile).forEach(SnapshotBenchmark::delete);
         }
     }
 

@@ -17,14 +17,13 @@ import java.util.Set;
  * The stored form of one snapshot revision. Format 2: a header (app, whole-app fingerprint, the fingerprint
  * of each query, partition, table, trigger and source, the base revision of an incremental one, when it
  * was taken) then each state-map entry as its {@link StatePieces} shape and pieces, where a piece that is
- * the same as in the base revision is left out (written as length -1). Format 1 (JDK serialization of the
+ * the same as in the base revision is left out (a run of n such pieces is written as length -n). Format 1 (JDK serialization of the
  * header and the whole map, what earlier engines wrote) is still read.
  */
 final class SnapshotCodec {
     private static final String MAGIC_V1 = "eventflux-snapshot";
     private static final int MAGIC = 0x45465332; // "EFS2"
     static final int FORMAT = 2;
-    private static final int SAME_AS_BASE = -1;
 
     private SnapshotCodec() {
     }
@@ -69,13 +68,20 @@ final class SnapshotCodec {
                 out.writeUTF(e.getKey());
                 out.writeInt(e.getValue().shape().length);
                 out.write(e.getValue().shape());
-                out.writeInt(e.getValue().pieces().size());
-                for (byte[] p : e.getValue().pieces()) {
-                    if (p == null) {
-                        out.writeInt(SAME_AS_BASE);
+                List<byte[]> pieces = e.getValue().pieces();
+                out.writeInt(pieces.size());
+                for (int i = 0; i < pieces.size(); ) {
+                    if (pieces.get(i) == null) {
+                        int run = 0;
+                        while (i < pieces.size() && pieces.get(i) == null) {
+                            run++;
+                            i++;
+                        }
+                        out.writeInt(-run); // a run of pieces the base has
                     } else {
-                        out.writeInt(p.length);
-                        out.write(p);
+                        out.writeInt(pieces.get(i).length);
+                        out.write(pieces.get(i));
+                        i++;
                     }
                 }
             }
@@ -117,9 +123,18 @@ final class SnapshotCodec {
                 byte[] shape = bytes(in, length(in));
                 int pieces = in.readInt();
                 List<byte[]> list = new ArrayList<>(pieces);
-                for (int i = 0; i < pieces; i++) {
+                while (list.size() < pieces) {
                     int len = in.readInt();
-                    list.add(len == SAME_AS_BASE ? null : bytes(in, checked(len)));
+                    if (len < 0) {
+                        if (list.size() - len > pieces) {
+                            throw new IOException("snapshot is corrupt (a run of " + -len + " pieces past the end)");
+                        }
+                        for (int i = 0; i < -len; i++) {
+                            list.add(null);
+                        }
+                    } else {
+                        list.add(bytes(in, len));
+                    }
                 }
                 entries.put(key, new Entry(shape, list));
             }
