@@ -234,7 +234,7 @@ final class AppPersistence {
                         + "Remove the app's snapshots or use another persistence.dir to start it empty");
             }
             noteRevision(revision);
-            Loaded loaded = select(revision, s, same ? null : StateFingerprints.units(plan));
+            Loaded loaded = select(revision, s, StateFingerprints.units(plan), same);
             if (same) {
                 writer.resumeFrom(revision, s.entries(), a.chainLength());
             }
@@ -246,17 +246,17 @@ final class AppPersistence {
         return Optional.empty();
     }
 
-    /** The entries of unchanged units (all of them when {@code now} is null: the same version). */
-    private Loaded select(String revision, SnapshotCodec.Revision s, Map<String, String> now) {
+    /** The entries of unchanged units (all of them when the whole app is the same version). */
+    private Loaded select(String revision, SnapshotCodec.Revision s, Map<String, String> now, boolean same) {
         Map<String, SnapshotCodec.Entry> chosen = new LinkedHashMap<>();
         Set<String> kept = new java.util.LinkedHashSet<>();
         Set<String> changed = new java.util.LinkedHashSet<>();
         Set<String> dropped = new java.util.LinkedHashSet<>();
-        Iterable<String> units = s.units().isEmpty() && now == null ? List.of() : s.units().keySet();
+        Iterable<String> units = s.units().isEmpty() ? now.keySet() : s.units().keySet();
         for (Map.Entry<String, SnapshotCodec.Entry> e : s.entries().entrySet()) {
             String unit = StateFingerprints.owner(e.getKey(), units);
             String name = unit == null ? e.getKey() : unit;
-            if (now == null) {
+            if (same) {
                 chosen.put(e.getKey(), e.getValue());
                 kept.add(name);
             } else if (unit == null || !now.containsKey(unit)) {
