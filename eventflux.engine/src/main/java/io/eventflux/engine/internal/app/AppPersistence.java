@@ -6,8 +6,6 @@ import io.eventflux.api.store.PersistenceStore;
 import io.eventflux.api.store.PersistenceStoreFactory;
 import io.eventflux.engine.ExtensionRegistry;
 import io.eventflux.sql.plan.AppPlan;
-import io.eventflux.sql.plan.StreamDef;
-import io.eventflux.sql.plan.TableDef;
 import io.eventflux.api.management.SnapshotInfo;
 import io.eventflux.api.store.RevisionChain;
 import java.io.IOException;
