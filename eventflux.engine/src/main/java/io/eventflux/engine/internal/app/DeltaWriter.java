@@ -42,7 +42,7 @@ final class DeltaWriter {
      */
     Prepared prepare(String id, String app, String fingerprint, Map<String, String> units, long takenAt,
             Map<String, Serializable> state, List<String> stored) throws IOException {
-        boolean full = last == null || chain + 1 >= fullEvery || !stored.contains(last);
+        boolean full = last == null || chain + 1 >= fullEvery || !wholeChainIn(last, stored);
         MessageDigest sha = StateFingerprints.digest();
         Map<String, SnapshotCodec.Entry> entries = new LinkedHashMap<>();
         Map<String, byte[][]> next = new LinkedHashMap<>();
@@ -70,6 +70,28 @@ final class DeltaWriter {
         byte[] bytes = SnapshotCodec.encode(app, fingerprint, units, base, takenAt, entries);
         String name = full ? RevisionChain.full(id) : RevisionChain.incremental(id, base);
         return new Prepared(name, bytes, full, state.size(), next);
+    }
+
+    /**
+     * Whether a revision and every revision it depends on are in the store: a store that prunes without
+     * {@link RevisionChain#removable} may have deleted a base, and then the next revision must be full.
+     */
+    static boolean wholeChainIn(String name, List<String> stored) {
+        String current = name;
+        for (int guard = 0; guard <= stored.size(); guard++) {
+            if (!stored.contains(current)) {
+                return false;
+            }
+            java.util.Optional<String> base = RevisionChain.base(current);
+            if (base.isEmpty()) {
+                return true;
+            }
+            current = stored.stream().filter(r -> RevisionChain.id(r).equals(base.get())).findFirst().orElse(null);
+            if (current == null) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The prepared revision is in the store: the next one may build on it. */
