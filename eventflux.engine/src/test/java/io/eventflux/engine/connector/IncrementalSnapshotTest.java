@@ -97,6 +97,40 @@ class IncrementalSnapshotTest {
     }
 
     @Test
+    void aGroupByOfManyKeysWritesOnlyThePagesOfTheChangedGroups() throws Exception {
+        String sql = """
+                @app:name('Groups')
+                CREATE STREAM S (k STRING, v LONG);
+                INSERT INTO Out SELECT k, sum(v) AS total, count() AS n FROM S GROUP BY k;
+                """;
+        SnapshotInfo full;
+        SnapshotInfo delta;
+        try (EventFluxRuntime rt = EventFluxRuntime.withServiceLoader(getClass().getClassLoader())) {
+            InputHandler in = rt.deploy(sql, options("10", "3")).inputHandler("S");
+            fill(in, 1);
+            full = rt.management().snapshot("Groups");
+            for (int i = 0; i < 5; i++) {
+                in.send(20_000 + i, new Object[] {"key-" + (i * 1999), 1000L});
+            }
+            delta = rt.management().snapshot("Groups");
+        }
+        System.out.printf("group-by of %d keys: full revision %d bytes, 5 groups changed %d bytes%n", KEYS,
+                full.bytes(), delta.bytes());
+        assertThat(delta.base()).isEqualTo(full.revision());
+        assertThat(full.bytes()).isGreaterThan(500_000);
+        assertThat(delta.bytes()).as("5 of 10 000 groups changed").isLessThan(full.bytes() / 20);
+        try (EventFluxRuntime rt = EventFluxRuntime.withServiceLoader(getClass().getClassLoader())) {
+            AppRuntime app = rt.deploy(sql, options("10", "3"));
+            List<Event> out = new CopyOnWriteArrayList<>();
+            app.addCallback("Out", out::addAll);
+            app.inputHandler("S").send(40_000, new Object[] {"key-1999", 1L});
+            app.inputHandler("S").send(40_001, new Object[] {"key-9999", 1L});
+            assertThat(out).extracting(e -> List.of(e.get(0), e.get(1), e.get(2))).containsExactly(
+                    List.of("key-1999", 3000L, 3L), List.of("key-9999", 10000L, 2L));
+        }
+    }
+
+    @Test
     void aFullRevisionEveryKBoundsTheChainAndKeepNeverBreaksIt() throws Exception {
         try (EventFluxRuntime rt = EventFluxRuntime.withServiceLoader(getClass().getClassLoader())) {
             AppRuntime app = rt.deploy(SQL, options("3", "2"));

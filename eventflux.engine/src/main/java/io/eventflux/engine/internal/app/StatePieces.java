@@ -14,14 +14,16 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Cuts one state-map value into pieces that are serialized independently, so that an incremental snapshot
  * writes only the pieces whose bytes changed: a large {@code ArrayList}, {@code Object[]},
- * {@code Object[][]} or {@code long[]} (a partition's per-key states, a window's events) is cut into pages
- * of a fixed number of elements, and a small {@code Object[]} (a tuple such as {@code {keys, lastSeen,
+ * {@code Object[][]}, {@code long[]} or {@code LinkedHashMap} (a partition's per-key states, a window's
+ * events, a selector's groups) is cut into pages of a fixed number of elements (entries, in order), and a small {@code Object[]} (a tuple such as {@code {keys, lastSeen,
  * states}}) into its elements, a few levels deep. Anything else is one piece. A separate
  * {@code ObjectOutputStream} per piece keeps JDK serialization's back-references inside the piece, so a
  * change in one key does not shift the bytes of the others.
@@ -47,6 +49,7 @@ final class StatePieces {
     private static final byte OBJECT_ARRAYS = 4;
     private static final byte LIST = 5;
     private static final byte LONGS = 6;
+    private static final byte MAP = 7;
 
     private StatePieces() {
     }
@@ -92,6 +95,23 @@ final class StatePieces {
             shape.writeInt(l.size());
             for (int from = 0; from < l.size(); from += PAGE) {
                 pieces.add(serialize(l.subList(from, Math.min(l.size(), from + PAGE)).toArray()));
+            }
+        } else if (value.getClass() == LinkedHashMap.class && ((Map<?, ?>) value).size() >= MIN_PAGED) {
+            // a selector's groups: pages of {key, value, key, value, ...} in the map's order
+            Map<?, ?> m = (Map<?, ?>) value;
+            shape.writeByte(MAP);
+            shape.writeInt(m.size());
+            Object[] page = new Object[2 * Math.min(PAGE, m.size())];
+            int n = 0;
+            int left = m.size();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                page[n++] = e.getKey();
+                page[n++] = e.getValue();
+                left--;
+                if (n == page.length || left == 0) {
+                    pieces.add(serialize(Arrays.copyOf(page, n)));
+                    n = 0;
+                }
             }
         } else if (value.getClass() == Object[].class && ((Object[]) value).length <= MAX_TUPLE && depth < MAX_DEPTH) {
             Object[] a = (Object[]) value;
@@ -151,6 +171,23 @@ final class StatePieces {
                     System.arraycopy(page, 0, a, from, page.length);
                 }
                 return kind == LIST ? new ArrayList<>(Arrays.asList(a)) : a;
+            }
+            case MAP: {
+                int size = shape.readInt();
+                LinkedHashMap<Object, Object> m = new LinkedHashMap<>(Math.max(16, (int) (size / 0.75f) + 1));
+                while (m.size() < size) {
+                    Object[] page = (Object[]) deserialize(next(pieces), loaders);
+                    if (page.length % 2 != 0 || page.length == 0) {
+                        throw new IOException("a page of map entries has " + page.length + " elements");
+                    }
+                    for (int i = 0; i < page.length; i += 2) {
+                        m.put(page[i], page[i + 1]);
+                    }
+                }
+                if (m.size() != size) {
+                    throw new IOException("a map of " + size + " entries came back with " + m.size());
+                }
+                return m;
             }
             case TUPLE: {
                 Object[] a = new Object[shape.readInt()];

@@ -60,6 +60,16 @@ class StatePiecesTest {
         assertThat(e.getClass()).isEqualTo(Object[][].class);
         assertThat(e[999]).containsExactly("s999", 999.0);
 
+        LinkedHashMap<Object, Serializable> groups = new LinkedHashMap<>();
+        for (int i = 999; i >= 0; i--) {
+            groups.put("g" + i, new long[] {i});
+        }
+        @SuppressWarnings("unchecked")
+        LinkedHashMap<Object, Serializable> g = (LinkedHashMap<Object, Serializable>) roundTrip(groups);
+        assertThat(g.keySet()).containsExactlyElementsOf(groups.keySet());
+        assertThat((long[]) g.get("g7")).containsExactly(7L);
+        assertThat(StatePieces.split(groups).pieces()).hasSize(1000 / StatePieces.PAGE + 1);
+
         LinkedHashMap<String, Serializable> small = new LinkedHashMap<>(Map.of("a", 1L));
         assertThat(roundTrip(small)).isEqualTo(small).isInstanceOf(LinkedHashMap.class);
         assertThat(roundTrip(null)).isNull();
