@@ -59,6 +59,14 @@ public final class QueryBuilder {
         default OperatorScheduler newScheduler(TimerQueue.Order order) {
             return time().timers().newScheduler(order);
         }
+
+        /**
+         * The latency histogram of a query (by the query's name): every receiver that feeds the query the
+         * chunks of an input stream times them into it. The default gives a histogram nobody reads.
+         */
+        default LatencyHistogram latency(String query) {
+            return new LatencyHistogram();
+        }
     }
 
     private final Context context;
@@ -73,10 +81,11 @@ public final class QueryBuilder {
             return buildJoin(plan, join);
         }
         if (plan.input() instanceof PatternInput pattern) {
-            return new PatternQueryBuilder(context).build(plan, pattern, this::detached);
+            return new PatternQueryBuilder(context).build(plan, pattern, this::detached, context.latency(plan.name()));
         }
         QueryRuntime runtime = detached(plan);
-        context.junction(((StreamInput) plan.input()).stream().name()).subscribe(runtime);
+        context.junction(((StreamInput) plan.input()).stream().name())
+                .subscribe(new TimedReceiver(context.latency(plan.name()), runtime));
         return runtime;
     }
 

@@ -1,0 +1,28 @@
+package io.eventflux.engine.internal.query;
+
+import io.eventflux.engine.internal.stream.ChunkReceiver;
+import io.eventflux.engine.internal.stream.EventChunk;
+
+/**
+ * Where a query receives the chunks of one of its input streams: times each chunk (two
+ * {@link System#nanoTime()} reads) into the query's {@link LatencyHistogram}, also when it fails.
+ */
+public final class TimedReceiver implements ChunkReceiver {
+    private final LatencyHistogram latency;
+    private final ChunkReceiver query;
+
+    public TimedReceiver(LatencyHistogram latency, ChunkReceiver query) {
+        this.latency = latency;
+        this.query = query;
+    }
+
+    @Override
+    public void process(EventChunk chunk) {
+        long start = System.nanoTime();
+        try {
+            query.process(chunk);
+        } finally {
+            latency.record(System.nanoTime() - start);
+        }
+    }
+}
