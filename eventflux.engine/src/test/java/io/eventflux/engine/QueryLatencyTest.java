@@ -1,6 +1,7 @@
 package io.eventflux.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventflux.api.AppRuntime;
 import io.eventflux.api.DeployOptions;
@@ -75,6 +76,29 @@ class QueryLatencyTest {
         // a stopped app has no figures
         app.shutdown();
         assertThat(runtime.management().status("latency").queries()).allMatch(q -> q.latency() == null);
+    }
+
+    @Test
+    void theAppOptionTurnsMeasuringOffAndABadValueIsNamed() throws Exception {
+        AppRuntime app = runtime.deploy("""
+                @app:metrics(latency = 'off')
+                CREATE STREAM S (x INT);
+                INSERT INTO Out SELECT x FROM S WINDOW('length', 2);
+                """, DeployOptions.playback().withName("latency"));
+        Collector out = new Collector();
+        app.addCallback("Out", out);
+        app.inputHandler("S").send(1, new Object[] {7});
+        assertThat(out.rows()).containsExactly("1:[7]");
+        assertThat(runtime.management().status("latency").queries()).singleElement()
+                .satisfies(q -> assertThat(q.latency()).isNull());
+
+        assertThatThrownBy(() -> runtime.deploy("""
+                @app:metrics(latency = 'sometimes')
+                CREATE STREAM S (x INT);
+                INSERT INTO Out SELECT x FROM S;
+                """, DeployOptions.playback().withName("bad")))
+                .hasMessageContaining("app 'bad'").hasMessageContaining("metrics.latency = 'sometimes'")
+                .hasMessageContaining("'on' or 'off'");
     }
 
     private Map<String, QueryLatency> latencies() {

@@ -75,6 +75,12 @@ public class ManagementIT {
             String metrics = send(http, "GET", base + "/metrics", null).body();
             assertTrue(metrics, metrics.contains("eventflux_stream_events_total{app=\"Shop\",direction=\"in\",stream=\"Trades\"} 2.0"));
             assertTrue(metrics, metrics.contains("eventflux_app_state{app=\"Shop\",state=\"RUNNING\"} 1.0"));
+            // the other figures the issue names: per-stream drops and errors, the ring, states
+            assertTrue(metrics, metrics.contains("eventflux_stream_dropped_events_total{app=\"Shop\",direction=\"in\",stream=\"Trades\"} 0.0"));
+            assertTrue(metrics, metrics.contains("eventflux_stream_errors_total{app=\"Shop\",direction=\"in\",stream=\"Trades\"} 0.0"));
+            assertTrue(metrics, metrics.contains("eventflux_app_ring_capacity{app=\"Shop\"} "));
+            assertTrue(metrics, metrics.contains("eventflux_app_ring_fill_ratio{app=\"Shop\"} "));
+            assertTrue(metrics, metrics.contains("eventflux_app_state{app=\"Shop\",state=\"WAITING\"} 0.0"));
             // the two events were one chunk: the query's latency histogram counted it
             assertTrue(metrics, metrics.contains("# TYPE eventflux_query_latency_seconds histogram"));
             assertTrue(metrics, metrics.contains("eventflux_query_latency_seconds_bucket{app=\"Shop\",query=\"latest\",le=\"+Inf\"} 1\n"));

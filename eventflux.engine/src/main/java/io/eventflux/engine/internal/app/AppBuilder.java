@@ -168,10 +168,13 @@ public final class AppBuilder {
         for (TableRuntime t : tables.all()) {
             states.put("table/" + t.name(), t);
         }
-        QueryLatencies latencies = new QueryLatencies();
-        // every query has one from the start, also a partitioned one before its first key
-        Stream.concat(plan.queries().stream(), plan.partitions().stream().flatMap(p -> p.queries().stream()))
-                .forEach(q -> latencies.histogram(q.name()));
+        QueryLatencies latencies = QueryLatencies.enabled(name, plan.options(), options.config().application())
+                ? new QueryLatencies() : null;
+        if (latencies != null) {
+            // every query has one from the start, also a partitioned one before its first key
+            Stream.concat(plan.queries().stream(), plan.partitions().stream().flatMap(p -> p.queries().stream()))
+                    .forEach(q -> latencies.histogram(q.name()));
+        }
         QueryBuilder.Context context = new QueryBuilder.Context() {
             @Override
             public TimeKeeper time() {
@@ -201,7 +204,7 @@ public final class AppBuilder {
 
             @Override
             public LatencyHistogram latency(String query) {
-                return latencies.histogram(query);
+                return latencies == null ? null : latencies.histogram(query);
             }
 
             @Override

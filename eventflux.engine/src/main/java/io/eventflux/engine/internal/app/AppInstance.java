@@ -84,9 +84,12 @@ public final class AppInstance implements AppRuntime {
         this.driver = driver;
     }
 
-    /** How long a query of this run took per chunk so far, or null for an unknown query. Any thread. */
+    /**
+     * How long a query of this run took per chunk so far; null for an unknown query or when the app does not
+     * measure latency ({@code metrics.latency = 'off'}). Any thread.
+     */
     QueryLatency latency(String query) {
-        return latencies.snapshot(query);
+        return latencies == null ? null : latencies.snapshot(query);
     }
 
     /** Starts the writer, then the sinks, then the sources. */

@@ -35,7 +35,7 @@ public final class PatternQueryBuilder {
      *
      * @param detached builds the rest of the query from a plan over the flat rows (not subscribed to anything)
      * @param latency the histogram of the query the pattern belongs to: the chunks of every stream of the
-     *     pattern are timed into it
+     *     pattern are timed into it (null: not timed)
      * @return what {@code detached} returned
      */
     public <Q extends ChunkReceiver> Q build(QueryPlan plan, PatternInput input, Function<QueryPlan, Q> detached,
@@ -81,7 +81,7 @@ public final class PatternQueryBuilder {
         context.registerState(plan.name() + "/pattern", matcher);
         for (int s = 0; s < streams.size(); s++) {
             int stream = s;
-            context.junction(streams.get(s)).subscribe(new TimedReceiver(latency, chunk -> matcher.process(stream, chunk)));
+            context.junction(streams.get(s)).subscribe(TimedReceiver.of(latency, chunk -> matcher.process(stream, chunk)));
         }
         return query;
     }

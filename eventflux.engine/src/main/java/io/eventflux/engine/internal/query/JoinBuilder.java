@@ -132,7 +132,7 @@ final class JoinBuilder {
             if (in.kind() == JoinInput.Kind.PATTERN) {
                 PatternJoinSide.build(context, query, k, in, stages[k], latency);
             } else {
-                context.junction(in.name()).subscribe(new TimedReceiver(latency, stages[k]));
+                context.junction(in.name()).subscribe(TimedReceiver.of(latency, stages[k]));
             }
         }
     }

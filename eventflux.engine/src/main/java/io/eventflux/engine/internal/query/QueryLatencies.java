@@ -1,6 +1,7 @@
 package io.eventflux.engine.internal.query;
 
 import io.eventflux.api.management.QueryLatency;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,7 +11,41 @@ import java.util.concurrent.ConcurrentHashMap;
  * chunk; read by management from any thread.
  */
 public final class QueryLatencies {
+    /** The app option that turns the measuring off ({@code @app:metrics(latency = 'off')}). */
+    public static final String OPTION = "metrics.latency";
+
     private final Map<String, LatencyHistogram> byQuery = new ConcurrentHashMap<>();
+
+    /**
+     * Whether an app's queries time their chunks: {@value #OPTION} from the SQL's {@code @app:metrics(...)}
+     * over the configuration's {@code [application]} table; on unless {@code off} or {@code false}.
+     *
+     * @throws IllegalArgumentException for another value, naming the app, the option and the value
+     */
+    public static boolean enabled(String app, Map<String, String> sqlOptions, Map<String, String> configOptions) {
+        String value = find(sqlOptions);
+        if (value == null) {
+            value = find(configOptions);
+        }
+        if (value == null) {
+            return true;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new IllegalArgumentException("app '" + app + "': " + OPTION + " = '" + value
+                    + "': use 'on' or 'off'");
+        };
+    }
+
+    private static String find(Map<String, String> options) {
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(OPTION)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
 
     /** The histogram of a query, created at its first use. */
     public LatencyHistogram histogram(String query) {

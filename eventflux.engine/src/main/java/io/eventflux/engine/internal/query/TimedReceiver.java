@@ -11,9 +11,14 @@ public final class TimedReceiver implements ChunkReceiver {
     private final LatencyHistogram latency;
     private final ChunkReceiver query;
 
-    public TimedReceiver(LatencyHistogram latency, ChunkReceiver query) {
+    private TimedReceiver(LatencyHistogram latency, ChunkReceiver query) {
         this.latency = latency;
         this.query = query;
+    }
+
+    /** The query's receiver timed into {@code latency}, or the receiver itself when latency is null (off). */
+    public static ChunkReceiver of(LatencyHistogram latency, ChunkReceiver query) {
+        return latency == null ? query : new TimedReceiver(latency, query);
     }
 
     @Override
