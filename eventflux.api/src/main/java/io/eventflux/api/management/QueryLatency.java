@@ -8,8 +8,9 @@ import java.util.List;
  * it returns, on the app's writer thread: it includes what the query's output does synchronously (the
  * queries it feeds, inline sinks); timers firing in its windows are not chunks and are not counted.
  *
- * <p>A snapshot read while the writer runs: {@code count} always equals the last cumulative count, and
- * {@code sumNanos} may lag a chunk behind the counts.
+ * <p>A snapshot read while the writer runs: {@code count} is the sum of the buckets read (so never below
+ * the last cumulative count: the rest took longer than the last bound), and {@code sumNanos} may lag a
+ * chunk behind the counts. An app deployed with {@code @app:metrics(latency = 'off')} has none.
  *
  * @param upperBoundsNanos the buckets' inclusive upper bounds in nanoseconds, ascending; the implicit last
  *     bucket ({@code +Inf}) is not listed
