@@ -35,7 +35,8 @@ import org.osgi.framework.BundleContext;
  * with an http source and sink is WAITING for them; installing the bundle from its jar starts the app; the
  * app takes events over HTTP (real Jetty) into a length window and its sink POSTs the results to another
  * webhook of the same app; uninstalling the bundle puts the app back to WAITING with the window kept, and
- * installing it again resumes it: the next sums still include the events sent before.
+ * installing it again resumes it: the next sums still include the events sent before. Stopping and
+ * starting the bundle does the same.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -91,7 +92,7 @@ public class ConnectorBundleLifecycleIT {
             assertEquals(Set.of("source:http", "sink:http"), app.info().waitingFor());
             assertTrue("the webhook still listens after its bundle left", refused(in));
 
-            install();
+            Bundle again = install();
             awaitState(app, AppState.RUNNING);
             assertEquals(202, post(in, "{\"id\":\"o3\",\"amount\":4}"));
             assertEquals(202, post(in, "{\"id\":\"o4\",\"amount\":8}"));
@@ -100,6 +101,15 @@ public class ConnectorBundleLifecycleIT {
             assertEquals(List.of("1.0/1", "3.0/2", "7.0/3", "14.0/3"), totals);
             awaitRows("the later totals over HTTP", echoed, 4);
             assertEquals(Set.of("1.0/1", "3.0/2", "7.0/3", "14.0/3"), Set.copyOf(echoed));
+
+            // stopping and starting the bundle (no uninstall) does the same
+            again.stop();
+            awaitState(app, AppState.WAITING);
+            again.start();
+            awaitState(app, AppState.RUNNING);
+            assertEquals(202, post(in, "{\"id\":\"o5\",\"amount\":16}"));
+            awaitRows("the totals after a bundle restart", totals, 5);
+            assertEquals("4 + 8 + 16", "28.0/3", totals.get(4));
         } finally {
             eventFlux.undeploy(app.name());
         }
