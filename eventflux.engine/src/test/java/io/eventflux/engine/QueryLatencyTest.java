@@ -30,6 +30,7 @@ class QueryLatencyTest {
     @Test
     void everyKindOfQueryCountsItsChunksAndSumsTheirDurations() throws Exception {
         AppRuntime app = runtime.deploy("""
+                @app:metrics(latency = 'all')
                 CREATE STREAM Trades (sym STRING, qty INT);
                 CREATE STREAM Quotes (sym STRING, bid DOUBLE);
                 CREATE STREAM Other (x INT);
@@ -72,6 +73,7 @@ class QueryLatencyTest {
             assertThat(l.cumulativeCounts().get(l.cumulativeCounts().size() - 1)).as(q).isLessThanOrEqualTo(l.count());
         }
         assertThat(latency.get("idle").sumNanos()).isZero();
+        assertThat(latency.values()).allSatisfy(l -> assertThat(l.chunks()).isEqualTo(l.count()));
 
         // a stopped app has no figures
         app.shutdown();
@@ -98,7 +100,38 @@ class QueryLatencyTest {
                 INSERT INTO Out SELECT x FROM S;
                 """, DeployOptions.playback().withName("bad")))
                 .hasMessageContaining("app 'bad'").hasMessageContaining("metrics.latency = 'sometimes'")
-                .hasMessageContaining("'on' or 'off'");
+                .hasMessageContaining("'on' (one chunk in 64 timed), 'all', 'off' or a power of two N");
+    }
+
+    @Test
+    void byDefaultEveryChunkIsCountedAndOneIn64Timed() throws Exception {
+        AppRuntime app = runtime.deploy("""
+                CREATE STREAM S (x INT);
+                @info(name = 'q')
+                INSERT INTO Out SELECT x FROM S WHERE x > 0;
+                """, DeployOptions.playback().withName("latency"));
+        for (int i = 0; i < 200; i++) {
+            app.inputHandler("S").send(i, new Object[] {i});
+        }
+        QueryLatency l = latencies().get("q");
+        assertThat(l.chunks()).isEqualTo(200);
+        assertThat(l.sampleEvery()).isEqualTo(64);
+        assertThat(l.count()).isEqualTo(3); // the 64th, 128th and 192nd
+        assertThat(l.sumNanos()).isPositive();
+
+        AppRuntime every8 = runtime.deploy("""
+                @app:metrics(latency = '8')
+                CREATE STREAM S (x INT);
+                @info(name = 'q')
+                INSERT INTO Out SELECT x FROM S;
+                """, DeployOptions.playback().withName("eight"));
+        for (int i = 0; i < 20; i++) {
+            every8.inputHandler("S").send(i, new Object[] {i});
+        }
+        QueryLatency e = runtime.management().status("eight").queries().get(0).latency();
+        assertThat(e.chunks()).isEqualTo(20);
+        assertThat(e.count()).isEqualTo(2);
+        assertThat(e.sampleEvery()).isEqualTo(8);
     }
 
     private Map<String, QueryLatency> latencies() {

@@ -57,6 +57,7 @@ public class ManagementIT {
             String base = "http://127.0.0.1:" + Files.readString(home.resolve("state/http.port"), StandardCharsets.US_ASCII).trim();
             HttpClient http = HttpClient.newHttpClient();
             assertEquals(201, send(http, "PUT", base + "/api/apps/Shop", """
+                    @app:metrics(latency = 'all')
                     CREATE STREAM Trades (symbol STRING, price DOUBLE);
                     CREATE TABLE Latest (symbol STRING, price DOUBLE);
                     @info(name = 'latest')
@@ -81,7 +82,9 @@ public class ManagementIT {
             assertTrue(metrics, metrics.contains("eventflux_app_ring_capacity{app=\"Shop\"} "));
             assertTrue(metrics, metrics.contains("eventflux_app_ring_fill_ratio{app=\"Shop\"} "));
             assertTrue(metrics, metrics.contains("eventflux_app_state{app=\"Shop\",state=\"WAITING\"} 0.0"));
-            // the two events were one chunk: the query's latency histogram counted it
+            // the two events were one chunk: the query's latency histogram (every chunk timed) counted it
+            assertTrue(metrics, metrics.contains("eventflux_query_chunks_total{app=\"Shop\",query=\"latest\"} 1.0"));
+            assertTrue(metrics, metrics.contains("eventflux_query_latency_sample_every{app=\"Shop\",query=\"latest\"} 1.0"));
             assertTrue(metrics, metrics.contains("# TYPE eventflux_query_latency_seconds histogram"));
             assertTrue(metrics, metrics.contains("eventflux_query_latency_seconds_bucket{app=\"Shop\",query=\"latest\",le=\"+Inf\"} 1\n"));
             assertTrue(metrics, metrics.contains("eventflux_query_latency_seconds_bucket{app=\"Shop\",query=\"latest\",le=\"10.0\"} 1\n"));

@@ -3,7 +3,7 @@ package io.eventflux.api.management;
 import java.util.List;
 
 /**
- * How long one query took to process the chunks it received, as a histogram with fixed buckets (the shape
+ * How long one query took to process the chunks it received (a sample of them), as a histogram with fixed buckets (the shape
  * of a Prometheus histogram). The time of a chunk runs from the moment the query receives it to the moment
  * it returns, on the app's writer thread: it includes what the query's output does synchronously (the
  * queries it feeds, inline sinks); timers firing in its windows are not chunks and are not counted.
@@ -15,11 +15,23 @@ import java.util.List;
  * @param upperBoundsNanos the buckets' inclusive upper bounds in nanoseconds, ascending; the implicit last
  *     bucket ({@code +Inf}) is not listed
  * @param cumulativeCounts for each bound, the chunks that took at most that long (non-decreasing)
- * @param count every chunk processed (the {@code +Inf} bucket)
+ * @param count the chunks timed (the {@code +Inf} bucket): one in {@code sampleEvery} of those processed
  * @param sumNanos the total time of those chunks in nanoseconds
+ * @param chunks every chunk the query processed, timed or not
+ * @param sampleEvery one chunk in this many is timed (1: every chunk; {@code @app:metrics(latency = ...)})
  */
-public record QueryLatency(List<Long> upperBoundsNanos, List<Long> cumulativeCounts, long count, long sumNanos) {
+public record QueryLatency(List<Long> upperBoundsNanos, List<Long> cumulativeCounts, long count, long sumNanos,
+        long chunks, int sampleEvery) {
+    /** A histogram of every chunk (nothing sampled out). */
+    public QueryLatency(List<Long> upperBoundsNanos, List<Long> cumulativeCounts, long count, long sumNanos) {
+        this(upperBoundsNanos, cumulativeCounts, count, sumNanos, count, 1);
+    }
+
     public QueryLatency {
+        if (sampleEvery < 1 || chunks < count) {
+            throw new IllegalArgumentException("sampleEvery " + sampleEvery + " < 1 or chunks " + chunks
+                    + " < timed " + count);
+        }
         upperBoundsNanos = List.copyOf(upperBoundsNanos);
         cumulativeCounts = List.copyOf(cumulativeCounts);
         if (upperBoundsNanos.size() != cumulativeCounts.size()) {

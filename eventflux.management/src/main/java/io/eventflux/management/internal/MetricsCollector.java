@@ -58,7 +58,11 @@ final class MetricsCollector implements MultiCollector {
         CounterSnapshot.Builder streamDeadLettered = counter("eventflux_stream_dead_lettered_events",
                 "Failed events of a stream sent to its dead-letter stream");
         HistogramSnapshot.Builder queryLatency = HistogramSnapshot.builder().name("eventflux_query_latency_seconds")
-                .help("Time a query took to process one chunk of events (including what its output runs synchronously)");
+                .help("Time a query took to process one chunk of events (including what its output runs synchronously);"
+                        + " one chunk in eventflux_query_latency_sample_every is timed");
+        CounterSnapshot.Builder queryChunks = counter("eventflux_query_chunks", "Chunks of events a query processed (every one, timed or not)");
+        GaugeSnapshot.Builder querySample = GaugeSnapshot.builder().name("eventflux_query_latency_sample_every")
+                .help("One chunk in this many is timed into eventflux_query_latency_seconds (@app:metrics(latency = ...))");
         for (AppStats app : stats.apps()) {
             Labels labels = Labels.of("app", app.app());
             for (AppState s : AppState.values()) {
@@ -76,7 +80,10 @@ final class MetricsCollector implements MultiCollector {
             AppStatus status = status(app.app());
             for (QueryStatus query : status == null ? java.util.List.<QueryStatus>of() : status.queries()) {
                 if (query.latency() != null) {
-                    queryLatency.dataPoint(histogram(Labels.of("app", app.app(), "query", query.name()), query.latency()));
+                    Labels queryLabels = Labels.of("app", app.app(), "query", query.name());
+                    queryLatency.dataPoint(histogram(queryLabels, query.latency()));
+                    queryChunks.dataPoint(count(queryLabels, query.latency().chunks()));
+                    querySample.dataPoint(gauge(queryLabels, query.latency().sampleEvery()));
                 }
             }
             for (StreamStatus stream : status == null ? java.util.List.<StreamStatus>of() : status.streams()) {
@@ -102,7 +109,7 @@ final class MetricsCollector implements MultiCollector {
         return MetricSnapshots.of(apps, extensions, problems, heap, state.build(), uptime.build(), appIn.build(),
                 appOut.build(), appDropped.build(), appErrors.build(), restarts.build(), ringCapacity.build(),
                 ringBacklog.build(), ringFill.build(), streamEvents.build(), streamDropped.build(), streamErrors.build(),
-                streamDeadLettered.build(), queryLatency.build());
+                streamDeadLettered.build(), queryLatency.build(), queryChunks.build(), querySample.build());
     }
 
     /** An app undeployed between stats() and status() has no status any more: null. */

@@ -130,7 +130,7 @@ final class Rendering {
             TextTable t = new TextTable("QUERY", "FROM", "INTO", "CHUNKS", "MEAN/CHUNK");
             for (QueryStatus q : s.queries()) {
                 t.row(q.name(), String.join(", ", q.inputs()), q.output(),
-                        q.latency() == null ? "" : q.latency().count(), q.latency() == null ? "" : millis(q.latency().meanNanos()));
+                        q.latency() == null ? "" : q.latency().chunks(), q.latency() == null ? "" : millis(q.latency().meanNanos()));
             }
             sb.append('\n').append(t);
         }

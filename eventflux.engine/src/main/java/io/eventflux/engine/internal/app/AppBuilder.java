@@ -168,8 +168,8 @@ public final class AppBuilder {
         for (TableRuntime t : tables.all()) {
             states.put("table/" + t.name(), t);
         }
-        QueryLatencies latencies = QueryLatencies.enabled(name, plan.options(), options.config().application())
-                ? new QueryLatencies() : null;
+        int sampleEvery = QueryLatencies.sampleEvery(name, plan.options(), options.config().application());
+        QueryLatencies latencies = sampleEvery > 0 ? new QueryLatencies(sampleEvery) : null;
         if (latencies != null) {
             // every query has one from the start, also a partitioned one before its first key
             Stream.concat(plan.queries().stream(), plan.partitions().stream().flatMap(p -> p.queries().stream()))

@@ -10,6 +10,11 @@ import java.util.List;
  * The time one query takes per chunk, in fixed buckets. Written by the app's writer thread only (one
  * writer at a time: the inline driver's lock or the ring's consumer), with plain reads and release writes:
  * no lock, no atomic read-modify-write, no allocation. Read from any thread with acquire reads.
+ *
+ * <p>Every chunk is counted ({@link #sample()}), one chunk in {@code sampleEvery} is timed: two clock
+ * reads cost about as much as a cheap query's work on a one-event chunk (measured: a filter query sent one
+ * event at a time lost 35-40 % of its throughput when every chunk was timed), so the histogram holds a
+ * sample and the chunk count stays exact.
  */
 public final class LatencyHistogram {
     /** Upper bounds, nanoseconds: 1 µs to 10 s in 1-2.5-5 steps (Prometheus' usual shape). */
@@ -29,13 +34,43 @@ public final class LatencyHistogram {
         }
     }
 
+    private static final VarHandle SEEN;
+
+    static {
+        try {
+            SEEN = MethodHandles.lookup().findVarHandle(LatencyHistogram.class, "seen", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final long[] bounds = BOUNDS_NANOS;
+    private final long mask;
+    private final int sampleEvery;
+    @SuppressWarnings("unused") // through SEEN
+    private long seen;
     /** Per bucket, not cumulative; the last one is {@code +Inf}. */
     private final long[] counts = new long[BOUNDS_NANOS.length + 1];
     @SuppressWarnings("unused") // through SUM
     private long sumNanos;
 
-    /** Counts one chunk that took {@code nanos}. Writer thread. */
+    /** @param sampleEvery a power of two: one chunk in that many is timed (1: every chunk) */
+    public LatencyHistogram(int sampleEvery) {
+        if (sampleEvery < 1 || Integer.bitCount(sampleEvery) != 1) {
+            throw new IllegalArgumentException("sampleEvery must be a power of two, not " + sampleEvery);
+        }
+        this.sampleEvery = sampleEvery;
+        this.mask = sampleEvery - 1;
+    }
+
+    /** Counts a chunk; true when this one is to be timed and {@link #record recorded}. Writer thread. */
+    public boolean sample() {
+        long n = (long) SEEN.get(this) + 1;
+        SEEN.setRelease(this, n);
+        return (n & mask) == 0;
+    }
+
+    /** Records the time of a sampled chunk. Writer thread. */
     public void record(long nanos) {
         long[] b = bounds;
         int i = 0;
@@ -59,6 +94,6 @@ public final class LatencyHistogram {
             cumulative.add(total);
         }
         total += (long) COUNTS.getAcquire(counts, bounds.length);
-        return new QueryLatency(upper, cumulative, total, sum);
+        return new QueryLatency(upper, cumulative, total, sum, Math.max(total, (long) SEEN.getAcquire(this)), sampleEvery);
     }
 }

@@ -66,7 +66,7 @@ public final class QueryBuilder {
          * default gives a histogram nobody reads.
          */
         default LatencyHistogram latency(String query) {
-            return new LatencyHistogram();
+            return new LatencyHistogram(QueryLatencies.DEFAULT_SAMPLE_EVERY);
         }
     }
 

@@ -11,31 +11,56 @@ import java.util.concurrent.ConcurrentHashMap;
  * chunk; read by management from any thread.
  */
 public final class QueryLatencies {
-    /** The app option that turns the measuring off ({@code @app:metrics(latency = 'off')}). */
+    /** The app option ({@code @app:metrics(latency = ...)}): {@code on}, {@code off}, {@code all} or N. */
     public static final String OPTION = "metrics.latency";
+    /** One chunk in this many is timed unless the app says otherwise. */
+    public static final int DEFAULT_SAMPLE_EVERY = 64;
 
     private final Map<String, LatencyHistogram> byQuery = new ConcurrentHashMap<>();
+    private final int sampleEvery;
+
+    /** @param sampleEvery a power of two: one chunk in that many is timed */
+    public QueryLatencies(int sampleEvery) {
+        this.sampleEvery = sampleEvery;
+    }
 
     /**
-     * Whether an app's queries time their chunks: {@value #OPTION} from the SQL's {@code @app:metrics(...)}
-     * over the configuration's {@code [application]} table; on unless {@code off} or {@code false}.
+     * How an app's queries time their chunks: {@value #OPTION} from the SQL's {@code @app:metrics(...)} over
+     * the configuration's {@code [application]} table. {@code on} (the default) times one chunk in
+     * {@value #DEFAULT_SAMPLE_EVERY}, {@code all} every chunk, a power of two N one in N, {@code off} none
+     * (then 0 is returned). Chunks are counted in every case but {@code off}.
      *
      * @throws IllegalArgumentException for another value, naming the app, the option and the value
      */
-    public static boolean enabled(String app, Map<String, String> sqlOptions, Map<String, String> configOptions) {
+    public static int sampleEvery(String app, Map<String, String> sqlOptions, Map<String, String> configOptions) {
         String value = find(sqlOptions);
         if (value == null) {
             value = find(configOptions);
         }
         if (value == null) {
-            return true;
+            return DEFAULT_SAMPLE_EVERY;
         }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "on", "true" -> true;
-            case "off", "false" -> false;
-            default -> throw new IllegalArgumentException("app '" + app + "': " + OPTION + " = '" + value
-                    + "': use 'on' or 'off'");
-        };
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        switch (v) {
+            case "on", "true":
+                return DEFAULT_SAMPLE_EVERY;
+            case "off", "false":
+                return 0;
+            case "all":
+                return 1;
+            default:
+                try {
+                    int n = Integer.parseInt(v);
+                    if (n >= 1 && Integer.bitCount(n) == 1) {
+                        return n;
+                    }
+                } catch (NumberFormatException e) {
+                    // below
+                }
+                throw new IllegalArgumentException("app '" + app + "': " + OPTION + " = '" + value
+                        + "': use 'on' (one chunk in " + DEFAULT_SAMPLE_EVERY + " timed), 'all', 'off' or a power of two N"
+                        + " (one chunk in N timed)");
+        }
     }
 
     private static String find(Map<String, String> options) {
@@ -49,7 +74,7 @@ public final class QueryLatencies {
 
     /** The histogram of a query, created at its first use. */
     public LatencyHistogram histogram(String query) {
-        return byQuery.computeIfAbsent(query, q -> new LatencyHistogram());
+        return byQuery.computeIfAbsent(query, q -> new LatencyHistogram(sampleEvery));
     }
 
     /** A snapshot of a query's histogram, or null when no part of that query was built. */

@@ -37,7 +37,7 @@ public final class QueryRuntime implements ChunkReceiver {
     @Override
     public void process(EventChunk chunk) {
         LatencyHistogram h = latency;
-        if (h == null) {
+        if (h == null || !h.sample()) {
             processUntimed(chunk);
             return;
         }

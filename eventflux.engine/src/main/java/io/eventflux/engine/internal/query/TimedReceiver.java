@@ -4,8 +4,8 @@ import io.eventflux.engine.internal.stream.ChunkReceiver;
 import io.eventflux.engine.internal.stream.EventChunk;
 
 /**
- * Where a query receives the chunks of one of its input streams: times each chunk (two
- * {@link System#nanoTime()} reads) into the query's {@link LatencyHistogram}, also when it fails.
+ * Where a query receives the chunks of one of its input streams: counts each chunk and times the
+ * sampled ones (two {@link System#nanoTime()} reads) into the query's {@link LatencyHistogram}, also when it fails.
  */
 public final class TimedReceiver implements ChunkReceiver {
     private final LatencyHistogram latency;
@@ -23,6 +23,10 @@ public final class TimedReceiver implements ChunkReceiver {
 
     @Override
     public void process(EventChunk chunk) {
+        if (!latency.sample()) {
+            query.process(chunk);
+            return;
+        }
         long start = System.nanoTime();
         try {
             query.process(chunk);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class LatencyHistogramTest {
     @Test
     void bucketsAreInclusiveUpperBoundsAndCountsAreCumulative() {
-        LatencyHistogram h = new LatencyHistogram();
+        LatencyHistogram h = new LatencyHistogram(1);
         h.record(0);
         h.record(1_000); // exactly 1 µs: the first bucket
         h.record(1_001); // the 2.5 µs bucket
@@ -32,8 +32,32 @@ class LatencyHistogramTest {
     }
 
     @Test
+    void everyChunkIsCountedAndOneInNTimed() {
+        LatencyHistogram h = new LatencyHistogram(4);
+        int timed = 0;
+        for (int i = 0; i < 10; i++) {
+            if (h.sample()) {
+                h.record(2_000);
+                timed++;
+            }
+        }
+        QueryLatency l = h.snapshot();
+        assertThat(timed).isEqualTo(2); // the 4th and the 8th
+        assertThat(l.count()).isEqualTo(2);
+        assertThat(l.chunks()).isEqualTo(10);
+        assertThat(l.sampleEvery()).isEqualTo(4);
+        assertThat(l.sumNanos()).isEqualTo(4_000);
+    }
+
+    @Test
+    void aSampleRateThatIsNotAPowerOfTwoIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LatencyHistogram(3))
+                .hasMessageContaining("power of two");
+    }
+
+    @Test
     void anEmptyHistogramHasZeroCountsAndSum() {
-        QueryLatency l = new LatencyHistogram().snapshot();
+        QueryLatency l = new LatencyHistogram(1).snapshot();
         assertThat(l.count()).isZero();
         assertThat(l.sumNanos()).isZero();
         assertThat(l.meanNanos()).isZero();
