@@ -106,7 +106,7 @@ class RabbitSinkIT {
     void aConnectionClosedByTheBrokerFailsTheUnconfirmedBatchAndTheNextPublishReconnects() throws Exception {
         broker.queue("ef-sink-lost", null);
         Sink sink = new RabbitSinkFactory().create(spec("LostTrades", options("rabbitmq.exchange", "",
-                "rabbitmq.routing.key", "ef-sink-lost"), "symbol", "side"));
+                "rabbitmq.routing.key", "ef-sink-lost", "rabbitmq.confirm.timeout.ms", "3000"), "symbol", "side"));
         sink.start();
         try {
             sink.publish("a", trade("IBM", "buy"));
@@ -135,7 +135,9 @@ class RabbitSinkIT {
         } finally {
             sink.stop();
         }
-        List<String> bodies = broker.take("ef-sink-lost", 10).stream().map(Broker.Message::body).toList();
+        List<String> bodies = new java.util.ArrayList<>();
+        broker.take("ef-sink-lost", 3).forEach(m -> bodies.add(m.body()));
+        broker.take("ef-sink-lost", (int) broker.ready("ef-sink-lost")).forEach(m -> bodies.add(m.body()));
         assertThat(bodies).as("at-least-once: b may be there twice").contains("a", "b", "c").startsWith("a");
     }
 
