@@ -1,0 +1,27 @@
+package io.eventflux.connector.mqtt.internal;
+
+/** Creates the Paho client of the stream's {@code mqtt.version}. */
+final class Links {
+    private Links() {
+    }
+
+    static Link create(MqttOptions options, Link.Handler handler, boolean manualAcks) throws Exception {
+        return options.version() == 5 ? new V5Link(options, handler, manualAcks)
+                : new V3Link(options, handler, manualAcks);
+    }
+
+    /** A Paho failure as text: its message, reason code and cause (Paho messages carry no credentials). */
+    static String describe(Throwable e) {
+        StringBuilder out = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        try {
+            int code = (int) e.getClass().getMethod("getReasonCode").invoke(e);
+            out.append(" (reason code ").append(code).append(')');
+        } catch (ReflectiveOperationException | RuntimeException notPaho) {
+            // not a Paho exception
+        }
+        if (e.getCause() != null && e.getCause() != e) {
+            out.append(": ").append(e.getCause());
+        }
+        return out.toString();
+    }
+}
