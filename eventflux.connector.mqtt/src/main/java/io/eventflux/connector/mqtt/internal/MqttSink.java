@@ -36,29 +36,33 @@ final class MqttSink implements Sink, Link.Handler {
     @Override
     public synchronized void start() throws Exception {
         if (link == null) {
-            link = Links.create(options, this, false);
-        }
-        if (!link.isConnected()) {
             connect();
         }
     }
 
+    /** A new client each time: Paho's client is not reliably reusable after a lost connection. */
     private void connect() throws IOException {
+        Link l = null;
         try {
-            link.connect();
+            l = Links.create(options, this, false);
+            l.connect();
+            link = l;
         } catch (Exception e) {
-            link.disconnect();
+            if (l != null) {
+                l.close();
+            }
             throw new IOException(options.where() + ": cannot connect: " + Links.describe(e), e);
         }
     }
 
     @Override
     public synchronized void publish(Object payload, Event event) throws Exception {
-        if (link == null) {
-            throw new IllegalStateException(options.owner() + ": the mqtt sink is not started");
-        }
-        if (!link.isConnected()) {
-            awaitPending(); // what was in flight on the lost connection fails this batch
+        if (link == null || !link.isConnected()) {
+            if (link != null) {
+                awaitPending(); // what was in flight on the lost connection fails this batch
+                link.close();
+                link = null;
+            }
             connect();
         }
         if (pending.size() >= options.maxInflight()) {

@@ -28,7 +28,7 @@ final class MqttSource implements Source, Link.Handler {
     private final Object pauseLock = new Object();
     private final boolean binary;
     private boolean paused;
-    /** Kept across restarts: its in-memory persistence holds half-received QoS 2 messages. */
+    /** A new client per start: Paho's client is not reliably reusable after a lost connection. */
     private Link link;
     private volatile SourceListener listener;
     private volatile MqttAcks acks;
@@ -45,9 +45,7 @@ final class MqttSource implements Source, Link.Handler {
         if (!stopping) {
             throw new IllegalStateException(options.owner() + ": the mqtt source is already started");
         }
-        if (link == null) {
-            link = Links.create(options, this, options.qos() > 0);
-        }
+        link = Links.create(options, this, options.qos() > 0);
         listener = l;
         acks = new MqttAcks(link, l, options.owner());
         refused = false;
@@ -59,7 +57,8 @@ final class MqttSource implements Source, Link.Handler {
                     + (resumed ? " (session resumed)" : ""));
         } catch (Exception e) {
             stopping = true;
-            link.disconnect();
+            link.close();
+            link = null;
             throw new IOException(options.where() + ": cannot subscribe to " + options.topics() + ": "
                     + Links.describe(e), e);
         }
@@ -114,6 +113,7 @@ final class MqttSource implements Source, Link.Handler {
         Link l;
         synchronized (this) {
             l = link;
+            link = null;
             stopping = true;
         }
         if (l == null) {
@@ -129,7 +129,7 @@ final class MqttSource implements Source, Link.Handler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            l.disconnect();
+            l.close();
             if (locked) {
                 delivering.unlock();
             }
