@@ -5,9 +5,10 @@ final class Links {
     private Links() {
     }
 
-    static Link create(MqttOptions options, Link.Handler handler, boolean manualAcks) throws Exception {
-        return options.version() == 5 ? new V5Link(options, handler, manualAcks)
-                : new V3Link(options, handler, manualAcks);
+    static Link create(MqttOptions options, Link.Handler handler, boolean manualAcks, KeptPersistence persistence)
+            throws Exception {
+        return options.version() == 5 ? new V5Link(options, handler, manualAcks, persistence)
+                : new V3Link(options, handler, manualAcks, persistence);
     }
 
     /** A Paho failure as text: its message, reason code and cause (Paho messages carry no credentials). */

@@ -24,6 +24,7 @@ final class MqttSink implements Sink, Link.Handler {
     private final String topic;
     private final List<Link.Delivery> pending = new ArrayList<>();
     private Link link;
+    private final KeptPersistence persistence = new KeptPersistence();
     /** Since the last flush: messages that failed, and the first failure. */
     private int failed;
     private String firstFailure;
@@ -44,7 +45,7 @@ final class MqttSink implements Sink, Link.Handler {
     private void connect() throws IOException {
         Link l = null;
         try {
-            l = Links.create(options, this, false);
+            l = Links.create(options, this, false, persistence);
             l.connect();
             link = l;
         } catch (Exception e) {

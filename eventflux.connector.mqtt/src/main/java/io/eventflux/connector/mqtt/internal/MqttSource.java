@@ -30,6 +30,7 @@ final class MqttSource implements Source, Link.Handler {
     private boolean paused;
     /** A new client per start: Paho's client is not reliably reusable after a lost connection. */
     private Link link;
+    private final KeptPersistence persistence = new KeptPersistence();
     private volatile SourceListener listener;
     private volatile MqttAcks acks;
     private volatile boolean stopping = true;
@@ -45,7 +46,7 @@ final class MqttSource implements Source, Link.Handler {
         if (!stopping) {
             throw new IllegalStateException(options.owner() + ": the mqtt source is already started");
         }
-        link = Links.create(options, this, options.qos() > 0);
+        link = Links.create(options, this, options.qos() > 0, persistence);
         listener = l;
         acks = new MqttAcks(link, l, options.owner());
         refused = false;

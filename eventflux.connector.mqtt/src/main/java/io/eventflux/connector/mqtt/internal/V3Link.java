@@ -8,7 +8,6 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /** {@link Link} over Paho's MQTT 3.1.1 client. */
 final class V3Link implements Link {
@@ -19,10 +18,9 @@ final class V3Link implements Link {
     private final MqttConnectOptions connect = new MqttConnectOptions();
     private final long timeoutMillis;
 
-    V3Link(MqttOptions options, Handler handler, boolean manualAcks) throws MqttException {
+    V3Link(MqttOptions options, Handler handler, boolean manualAcks, KeptPersistence persistence) throws MqttException {
         this.options = options;
-        // in memory: QoS 2 messages half-received survive a reconnect of this client, not the process
-        this.client = new MqttAsyncClient(options.url(), options.clientId(), new MemoryPersistence());
+        this.client = new MqttAsyncClient(options.url(), options.clientId(), persistence.v3());
         connect.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         connect.setCleanSession(options.cleanSession());
         connect.setAutomaticReconnect(false);

@@ -7,7 +7,6 @@ import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
@@ -24,9 +23,9 @@ final class V5Link implements Link {
     private final MqttConnectionOptions connect = new MqttConnectionOptions();
     private final long timeoutMillis;
 
-    V5Link(MqttOptions options, Handler handler, boolean manualAcks) throws MqttException {
+    V5Link(MqttOptions options, Handler handler, boolean manualAcks, KeptPersistence persistence) throws MqttException {
         this.options = options;
-        this.client = new MqttAsyncClient(options.url(), options.clientId(), new MemoryPersistence());
+        this.client = new MqttAsyncClient(options.url(), options.clientId(), persistence.v5());
         connect.setCleanStart(options.cleanSession());
         connect.setSessionExpiryInterval(options.cleanSession() ? 0L : options.sessionExpirySeconds());
         connect.setAutomaticReconnect(false);
