@@ -14,11 +14,10 @@ final class Links {
     /** A Paho failure as text: its message, reason code and cause (Paho messages carry no credentials). */
     static String describe(Throwable e) {
         StringBuilder out = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        try {
-            int code = (int) e.getClass().getMethod("getReasonCode").invoke(e);
-            out.append(" (reason code ").append(code).append(')');
-        } catch (ReflectiveOperationException | RuntimeException notPaho) {
-            // not a Paho exception
+        if (e instanceof org.eclipse.paho.client.mqttv3.MqttException m) {
+            out.append(" (reason code ").append(m.getReasonCode()).append(')');
+        } else if (e instanceof org.eclipse.paho.mqttv5.common.MqttException m) {
+            out.append(" (reason code ").append(m.getReasonCode()).append(')');
         }
         if (e.getCause() != null && e.getCause() != e) {
             out.append(": ").append(e.getCause());

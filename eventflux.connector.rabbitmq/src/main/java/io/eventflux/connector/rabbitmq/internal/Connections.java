@@ -38,10 +38,10 @@ final class Connections {
         }
     }
 
-    /** "stream S: rabbitmq amqp://guest@localhost:5672/vhost" (no password). */
+    /** "stream S: rabbitmq amqp://guest@localhost:5672" and the vhost unless "/" (never the password). */
     static String where(RabbitOptions options) {
         return options.owner() + ": rabbitmq amqp://" + options.username() + "@" + options.host() + ":"
-                + options.port() + "/" + options.vhost();
+                + options.port() + (options.vhost().equals("/") ? "" : " (vhost '" + options.vhost() + "')");
     }
 
     static void closeQuietly(Connection connection) {

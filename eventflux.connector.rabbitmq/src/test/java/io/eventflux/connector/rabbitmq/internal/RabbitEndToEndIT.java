@@ -91,6 +91,34 @@ class RabbitEndToEndIT {
         assertThat(broker.ready("ef-e2e-orders")).as("every order acked").isZero();
     }
 
+    @Test
+    void anUnroutableMessageGoesToTheDeadLetterStreamAfterTheLastAttempt() throws Exception {
+        broker.exchange("ef-e2e-nowhere", "direct");
+        var app = runtime.deploy("""
+                CREATE STREAM Dead (originalEvent STRING, errorMessage STRING, errorType STRING,
+                                    timestamp LONG, attemptCount INT, streamName STRING);
+                CREATE STREAM In (id INT);
+                CREATE STREAM Out (id INT)
+                  WITH (type = 'sink', extension = 'rabbitmq', format = 'json', rabbitmq.host = '127.0.0.1',
+                        rabbitmq.exchange = 'ef-e2e-nowhere', rabbitmq.routing.key = 'nobody',
+                        rabbitmq.password = 'guest',
+                        error.strategy = 'retry', error.retry.max-attempts = '2', error.retry.initial-delay = '10',
+                        error.dlq.stream = 'Dead');
+                INSERT INTO Out SELECT id FROM In;
+                """, DeployOptions.defaults().withName("e2e-dlq"));
+        List<Object[]> dead = new java.util.concurrent.CopyOnWriteArrayList<>();
+        app.addCallback("Dead", events -> events.forEach(e -> dead.add(e.data())));
+        app.inputHandler("In").send(42);
+        Await.until("the dead letter", Duration.ofSeconds(30), () -> !dead.isEmpty());
+        Object[] d = dead.get(0);
+        assertThat(d[0]).asString().contains("42");
+        assertThat(d[1]).asString().contains("stream Out").contains("exchange 'ef-e2e-nowhere'")
+                .contains("returned as unroutable").doesNotContain("guest:");
+        assertThat(d[2]).isEqualTo("SINK");
+        assertThat(d[4]).isEqualTo(2);
+        assertThat(d[5]).isEqualTo("Out");
+    }
+
     /** The first half at once, the second half once the broker closed the app's connections. */
     private void produce(CountDownLatch closed) {
         try (Broker publisher = Broker.connect()) {
