@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Paho's in-flight state (QoS 2 messages received but not yet released, QoS 1 and 2 messages not yet
- * acknowledged) kept in memory by the source or sink across its clients: Paho's own MemoryPersistence
+ * acknowledged) kept in memory by a source across its clients: Paho's own MemoryPersistence
  * empties itself when a client opens or closes it, and each connection is a new client, so a QoS 2
  * message whose PUBREL comes after a reconnect would be answered but never delivered. Not kept across a
  * restart of the process.

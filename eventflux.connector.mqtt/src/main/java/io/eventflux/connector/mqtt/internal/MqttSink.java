@@ -24,7 +24,6 @@ final class MqttSink implements Sink, Link.Handler {
     private final String topic;
     private final List<Link.Delivery> pending = new ArrayList<>();
     private Link link;
-    private final KeptPersistence persistence = new KeptPersistence();
     /** Since the last flush: messages that failed, and the first failure. */
     private int failed;
     private String firstFailure;
@@ -45,7 +44,8 @@ final class MqttSink implements Sink, Link.Handler {
     private void connect() throws IOException {
         Link l = null;
         try {
-            l = Links.create(options, this, false, persistence);
+            // nothing kept from the previous client: the engine publishes a failed batch again itself
+            l = Links.create(options, this, false, new KeptPersistence());
             l.connect();
             link = l;
         } catch (Exception e) {
