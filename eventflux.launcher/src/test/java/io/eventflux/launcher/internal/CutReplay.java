@@ -1,0 +1,205 @@
+package io.eventflux.launcher.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import io.eventflux.api.CompileException;
+import io.eventflux.api.DeployOptions;
+import io.eventflux.api.config.AppConfig;
+import io.eventflux.api.store.PersistenceStore;
+import io.eventflux.api.store.PersistenceStoreFactory;
+import io.eventflux.engine.EventFluxRuntime;
+import io.eventflux.engine.internal.app.AppRuntimeImpl;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Replays a case as {@code eventflux replay} does, in-process against the real engine and the extension
+ * bundles on the test class path, whole or cut: the app plays lines [0, k), its state is snapshotted, its
+ * output is disconnected and it is shut down; a fresh engine deploys the same app, gets the snapshot back,
+ * plays lines [k, n) and shuts down gracefully. Everything is in event time (the playback clock), so runs
+ * are deterministic. Two ways to carry the state across:
+ * <ul>
+ * <li>{@link Carry#SERIALIZED}: {@code snapshotState()} of the app, through JDK serialization into bytes,
+ * {@code restoreState} into the fresh app;</li>
+ * <li>{@link Carry#STORE}: the engine's own persistence: the app is persisted in a file store
+ * ({@code persistence.dir}, no periodic saves), the snapshot at the cut is saved on demand
+ * ({@code persistNow}) and is the only revision the fresh engine finds, which restores it on start.</li>
+ * </ul>
+ */
+final class CutReplay {
+    enum Carry { SERIALIZED, STORE }
+
+    private static final String APP = "restore-cut";
+    private final ReplayCase c;
+    private final List<InputLine> lines;
+
+    CutReplay(ReplayCase c) {
+        this.c = c;
+        this.lines = c.lines();
+    }
+
+    int lineCount() {
+        return lines.size();
+    }
+
+    /** The output of {@code eventflux replay} itself (ReplayCommand), uninterrupted. */
+    String uninterrupted() throws IOException, CompileException, CommandFailure {
+        Out out = new Out();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (EventFluxRuntime engine = engine(); EventLineWriter writer = out.writer()) {
+            int exit = new ReplayCommand(engine, new EventConverter(), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    options(null)).run(c.sql(), new JsonLinesReader(new BufferedReader(new StringReader(c.input())),
+                            new JsonTreeReader(new JsonFactory())), "input.jsonl", writer, c.skipBad());
+            if (exit != ExitCodes.OK) {
+                throw new AssertionError(c.name() + ": replay exited " + exit + ": " + err.toString(StandardCharsets.UTF_8));
+            }
+        }
+        return out.text();
+    }
+
+    /** The concatenated output of the run cut after {@code k} lines. @param dir a fresh folder for the store */
+    String cutAt(int k, Carry carry, Path dir) throws IOException, CompileException, CommandFailure {
+        Out out = new Out();
+        DeployOptions options = options(carry == Carry.STORE ? dir : null);
+        Map<String, Serializable> carried = null;
+        String revision = null;
+        try (EventFluxRuntime engine = engine()) {
+            EventLineWriter writer = out.writer();
+            DeployedApp app = DeployedApp.deploy(engine, c.sql(), options, writer);
+            try {
+                play(app, 0, k);
+                AppRuntimeImpl handle = (AppRuntimeImpl) app.runtime();
+                if (carry == Carry.SERIALIZED) {
+                    carried = roundTrip(handle.snapshotState());
+                } else {
+                    revision = handle.persistNow().orElseThrow(() -> new AssertionError(
+                            "persistNow saved nothing: the app is not persisted"));
+                }
+                // what the first app would still emit (a graceful shutdown flushes rate limiters) is not
+                // output: only the snapshot carries on, as after a crash
+                out.disconnect();
+            } finally {
+                app.close();
+            }
+            if (revision != null) {
+                keepOnly(engine, dir, revision);
+            }
+        }
+        out.reconnect();
+        try (EventFluxRuntime engine = engine(); EventLineWriter writer = out.writer()) {
+            try (DeployedApp app = DeployedApp.deploy(engine, c.sql(), options, writer)) {
+                if (carried != null) {
+                    ((AppRuntimeImpl) app.runtime()).restoreState(carried);
+                }
+                play(app, k, lines.size());
+            }
+        }
+        return out.text();
+    }
+
+    private void play(DeployedApp app, int from, int to) {
+        LinePlayer player = new LinePlayer(app, new EventConverter());
+        for (InputLine line : lines.subList(from, to)) {
+            try {
+                player.play(line);
+            } catch (BadLineException e) {
+                if (!c.skipBad()) {
+                    throw new AssertionError(c.name() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private static EventFluxRuntime engine() {
+        return EventFluxRuntime.withServiceLoader(CutReplay.class.getClassLoader());
+    }
+
+    private static DeployOptions options(Path store) {
+        DeployOptions o = DeployOptions.playback().withName(APP).withEnvironment(Map.of());
+        if (store == null) {
+            return o;
+        }
+        return o.withConfig(new AppConfig("restore test", Map.of("persistence.store", "file",
+                "persistence.dir", store.toString(), "persistence.interval", "0"), Map.of()));
+    }
+
+    /**
+     * The graceful shutdown after the cut saved one more revision (with the same state); the on-demand one
+     * taken at the cut is made the only one, through the store's own API.
+     */
+    private static void keepOnly(EventFluxRuntime engine, Path dir, String revision) throws IOException {
+        PersistenceStoreFactory factory = engine.registry().persistenceStore("file")
+                .orElseThrow(() -> new AssertionError("the file persistence store is not on the class path"));
+        PersistenceStore store = factory.create(Map.of("dir", dir.toString()));
+        byte[] bytes = store.load(APP, revision).orElseThrow(() -> new AssertionError("revision " + revision + " is gone"));
+        store.clear(APP);
+        store.save(APP, revision, bytes);
+    }
+
+    /** Through JDK serialization, as a persistence store keeps a snapshot. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Serializable> roundTrip(Map<String, Serializable> state) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream o = new ObjectOutputStream(bytes)) {
+            o.writeObject(new LinkedHashMap<>(state));
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (Map<String, Serializable>) in.readObject();
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The lines emitted, across both apps of a cut run; writes while disconnected are dropped. */
+    private static final class Out extends Writer {
+        private final StringBuilder text = new StringBuilder();
+        private volatile boolean connected = true;
+
+        EventLineWriter writer() {
+            return new EventLineWriter(this, new JsonFactory(), false);
+        }
+
+        void disconnect() {
+            connected = false;
+        }
+
+        void reconnect() {
+            connected = true;
+        }
+
+        String text() {
+            synchronized (text) {
+                return text.toString();
+            }
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) {
+            if (connected) {
+                synchronized (text) {
+                    text.append(buf, off, len);
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
