@@ -35,11 +35,14 @@ import java.util.Map;
  * {@code restoreState} into the fresh app;</li>
  * <li>{@link Carry#STORE}: the engine's own persistence: the app is persisted in a file store
  * ({@code persistence.dir}, no periodic saves), the snapshot at the cut is saved on demand
- * ({@code persistNow}) and is the only revision the fresh engine finds, which restores it on start.</li>
+ * ({@code persistNow}) and is the only revision the fresh engine finds, which restores it on start;</li>
+ * <li>{@link Carry#GRACEFUL}: as {@code run --state} stopped and started again: the persisted app is shut
+ * down gracefully with its output still connected (its state is saved at shutdown; what output rate
+ * limiting holds stays in that state instead of being flushed), and the fresh engine restores it on start.</li>
  * </ul>
  */
 final class CutReplay {
-    enum Carry { SERIALIZED, STORE }
+    enum Carry { SERIALIZED, STORE, GRACEFUL }
 
     private static final String APP = "restore-cut";
     private final ReplayCase c;
@@ -56,11 +59,20 @@ final class CutReplay {
 
     /** The output of {@code eventflux replay} itself (ReplayCommand), uninterrupted. */
     String uninterrupted() throws IOException, CompileException, CommandFailure {
+        return uninterrupted(null);
+    }
+
+    /**
+     * The same for the app persisted in a store in {@code dir} (null: not persisted). A persisted app's
+     * graceful shutdown keeps what output rate limiting holds in its saved state instead of flushing it, so
+     * its output can lack the unpersisted run's last flush.
+     */
+    String uninterrupted(Path dir) throws IOException, CompileException, CommandFailure {
         Out out = new Out();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (EventFluxRuntime engine = engine(); EventLineWriter writer = out.writer()) {
             int exit = new ReplayCommand(engine, new EventConverter(), new PrintStream(err, true, StandardCharsets.UTF_8),
-                    options(null)).run(c.sql(), new JsonLinesReader(new BufferedReader(new StringReader(c.input())),
+                    options(dir)).run(c.sql(), new JsonLinesReader(new BufferedReader(new StringReader(c.input())),
                             new JsonTreeReader(new JsonFactory())), "input.jsonl", writer, c.skipBad());
             if (exit != ExitCodes.OK) {
                 throw new AssertionError(c.name() + ": replay exited " + exit + ": " + err.toString(StandardCharsets.UTF_8));
@@ -72,7 +84,7 @@ final class CutReplay {
     /** The concatenated output of the run cut after {@code k} lines. @param dir a fresh folder for the store */
     String cutAt(int k, Carry carry, Path dir) throws IOException, CompileException, CommandFailure {
         Out out = new Out();
-        DeployOptions options = options(carry == Carry.STORE ? dir : null);
+        DeployOptions options = options(carry == Carry.SERIALIZED ? null : dir);
         Map<String, Serializable> carried = null;
         String revision = null;
         try (EventFluxRuntime engine = engine()) {
@@ -83,13 +95,15 @@ final class CutReplay {
                 AppRuntimeImpl handle = (AppRuntimeImpl) app.runtime();
                 if (carry == Carry.SERIALIZED) {
                     carried = roundTrip(handle.snapshotState());
-                } else {
+                } else if (carry == Carry.STORE) {
                     revision = handle.persistNow().orElseThrow(() -> new AssertionError(
                             "persistNow saved nothing: the app is not persisted"));
                 }
-                // what the first app would still emit (a graceful shutdown flushes rate limiters) is not
-                // output: only the snapshot carries on, as after a crash
-                out.disconnect();
+                if (carry != Carry.GRACEFUL) {
+                    // what the first app would still emit (a graceful shutdown flushes rate limiters) is not
+                    // output: only the snapshot carries on, as after a crash
+                    out.disconnect();
+                }
             } finally {
                 app.close();
             }
