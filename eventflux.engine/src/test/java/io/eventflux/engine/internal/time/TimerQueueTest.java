@@ -45,4 +45,46 @@ class TimerQueueTest {
 
         assertThat(fired).containsExactly("period@10", "window@10", "snapshot@10");
     }
+
+    @Test
+    void aGroupMadeAtAMarkKeepsItsPlaceWhenMadeAgainFromThatMark() {
+        TimerQueue timers = time.timers();
+        long p1 = timers.mark(); // as partition instances of two partitions made in turn
+        OperatorScheduler a = group(p1, "a");
+        long p2 = timers.mark();
+        OperatorScheduler x = group(p2, "x");
+        long p3 = timers.mark();
+        OperatorScheduler b = group(p3, "b");
+        assertThat(new long[] {p1, p2, p3}).isSorted();
+        b.schedule(10);
+        x.schedule(10);
+        a.schedule(10);
+        time.advanceTo(10);
+        assertThat(fired).containsExactly("a@10", "x@10", "b@10");
+
+        // restored partition by partition (a and b, then x), each from its mark: the same order
+        TimeKeeper restored = TimeKeeper.playback();
+        fired.clear();
+        OperatorScheduler ra = group(restored.timers(), p1, "a");
+        OperatorScheduler rb = group(restored.timers(), p3, "b");
+        OperatorScheduler rx = group(restored.timers(), p2, "x");
+        rb.schedule(10);
+        rx.schedule(10);
+        ra.schedule(10);
+        restored.advanceTo(10);
+        assertThat(fired).containsExactly("a@10", "x@10", "b@10");
+        // what is made later comes after every restored group
+        assertThat(restored.timers().mark()).isGreaterThan(p3 + 1);
+    }
+
+    private OperatorScheduler group(long mark, String name) {
+        return group(time.timers(), mark, name);
+    }
+
+    private OperatorScheduler group(TimerQueue timers, long mark, String name) {
+        timers.remark(mark);
+        OperatorScheduler s = timers.newScheduler(TimerQueue.Order.NORMAL, mark + 1);
+        s.bind(t -> fired.add(name + "@" + t));
+        return s;
+    }
 }
