@@ -81,44 +81,50 @@ final class CutReplay {
         return out.text();
     }
 
-    /** The concatenated output of the run cut after {@code k} lines. @param dir a fresh folder for the store */
-    String cutAt(int k, Carry carry, Path dir) throws IOException, CompileException, CommandFailure {
+    /**
+     * The concatenated output of the run cut after each of {@code cuts} lines (ascending): one app per
+     * segment, each restored from the snapshot the one before it took.
+     *
+     * @param dir a fresh folder for the store
+     */
+    String cutAt(Carry carry, Path dir, int... cuts) throws IOException, CompileException, CommandFailure {
         Out out = new Out();
         DeployOptions options = options(carry == Carry.SERIALIZED ? null : dir);
         Map<String, Serializable> carried = null;
-        String revision = null;
-        try (EventFluxRuntime engine = engine()) {
-            EventLineWriter writer = out.writer();
-            DeployedApp app = DeployedApp.deploy(engine, c.sql(), options, writer);
-            try {
-                play(app, 0, k);
-                AppRuntimeImpl handle = (AppRuntimeImpl) app.runtime();
-                if (carry == Carry.SERIALIZED) {
-                    carried = roundTrip(handle.snapshotState());
-                } else if (carry == Carry.STORE) {
-                    revision = handle.persistNow().orElseThrow(() -> new AssertionError(
-                            "persistNow saved nothing: the app is not persisted"));
+        int from = 0;
+        for (int segment = 0; segment <= cuts.length; segment++) {
+            boolean last = segment == cuts.length;
+            int to = last ? lines.size() : cuts[segment];
+            String revision = null;
+            try (EventFluxRuntime engine = engine()) {
+                DeployedApp app = DeployedApp.deploy(engine, c.sql(), options, out.writer());
+                try {
+                    AppRuntimeImpl handle = (AppRuntimeImpl) app.runtime();
+                    if (carried != null) {
+                        handle.restoreState(carried);
+                        carried = null;
+                    }
+                    play(app, from, to);
+                    if (!last && carry == Carry.SERIALIZED) {
+                        carried = roundTrip(handle.snapshotState());
+                    } else if (!last && carry == Carry.STORE) {
+                        revision = handle.persistNow().orElseThrow(() -> new AssertionError(
+                                "persistNow saved nothing: the app is not persisted"));
+                    }
+                    if (!last && carry != Carry.GRACEFUL) {
+                        // what this app would still emit (a graceful shutdown flushes rate limiters) is not
+                        // output: only the snapshot carries on, as after a crash
+                        out.disconnect();
+                    }
+                } finally {
+                    app.close();
+                    out.reconnect();
                 }
-                if (carry != Carry.GRACEFUL) {
-                    // what the first app would still emit (a graceful shutdown flushes rate limiters) is not
-                    // output: only the snapshot carries on, as after a crash
-                    out.disconnect();
+                if (revision != null) {
+                    keepOnly(engine, dir, revision);
                 }
-            } finally {
-                app.close();
             }
-            if (revision != null) {
-                keepOnly(engine, dir, revision);
-            }
-        }
-        out.reconnect();
-        try (EventFluxRuntime engine = engine(); EventLineWriter writer = out.writer()) {
-            try (DeployedApp app = DeployedApp.deploy(engine, c.sql(), options, writer)) {
-                if (carried != null) {
-                    ((AppRuntimeImpl) app.runtime()).restoreState(carried);
-                }
-                play(app, k, lines.size());
-            }
+            from = to;
         }
         return out.text();
     }

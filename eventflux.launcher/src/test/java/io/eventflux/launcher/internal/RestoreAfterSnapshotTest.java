@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Restore after a snapshot gives identical output: for every case, cut at every input line k (0..n), the
  * app plays lines [0, k), is snapshotted and shut down, a fresh engine restores the snapshot and plays
- * lines [k, n); the output of both halves together must equal the uninterrupted {@code eventflux replay}
- * output, byte for byte (see {@link CutReplay}): the state carried as serialized bytes, through the file
+ * lines [k, n) (and, cut twice, after k / 2 and k lines); the output of all the apps together must equal
+ * the uninterrupted {@code eventflux replay} output, byte for byte (see {@link CutReplay}): the state carried as serialized bytes, through the file
  * persistence store after a crash, and across a graceful stop and start of a persisted app.
  *
  * <p>The cases: the public conformance cases in ../shared/conformance/cases (the uninterrupted run must
@@ -59,10 +59,20 @@ class RestoreAfterSnapshotTest {
         for (int k = 0; k <= replay.lineCount(); k++) {
             for (CutReplay.Carry carry : CutReplay.Carry.values()) {
                 String expected = carry == CutReplay.Carry.SERIALIZED ? whole : persisted;
-                String cut = replay.cutAt(k, carry, Files.createDirectories(tmp.resolve(dirName(c, k + "-" + carry))));
+                String cut = replay.cutAt(carry, Files.createDirectories(tmp.resolve(dirName(c, k + "-" + carry))), k);
                 if (!cut.equals(expected)) {
                     failures.add("cut after line " + k + " of " + replay.lineCount() + " (" + carry + "):\n"
                             + diff(expected, cut));
+                }
+                if (k > 0 && k < replay.lineCount() && carry != CutReplay.Carry.STORE) {
+                    // restored, then snapshotted again: what a restore put back is in the next snapshot
+                    int half = k / 2;
+                    String twice = replay.cutAt(carry, Files.createDirectories(tmp.resolve(dirName(c, k + "-2-" + carry))),
+                            half, k);
+                    if (!twice.equals(expected)) {
+                        failures.add("cut after lines " + half + " and " + k + " of " + replay.lineCount() + " ("
+                                + carry + "):\n" + diff(expected, twice));
+                    }
                 }
             }
         }
