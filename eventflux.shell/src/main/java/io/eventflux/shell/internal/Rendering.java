@@ -87,6 +87,11 @@ final class Rendering {
         if (!a.waitingFor().isEmpty()) {
             return "waiting for " + String.join(", ", a.waitingFor().stream().sorted().toList());
         }
+        if (a.error() == null && a.restored() != null) {
+            return "state from revision " + a.restored().revision() + ": kept " + a.restored().kept().size()
+                    + (a.restored().startedEmpty().isEmpty() ? "" : ", started empty: "
+                            + String.join(", ", a.restored().startedEmpty()));
+        }
         return a.error() == null ? "" : firstLine(a.error());
     }
 
@@ -107,6 +112,12 @@ final class Rendering {
         if (a.error() != null) {
             sb.append("error: ").append(a.error()).append('\n');
         }
+        if (a.restored() != null) {
+            sb.append("state from revision ").append(a.restored().revision()).append(": kept ")
+                    .append(String.join(", ", a.restored().kept())).append("; started empty: ")
+                    .append(a.restored().startedEmpty().isEmpty() ? "none" : String.join(", ", a.restored().startedEmpty()))
+                    .append('\n');
+        }
         if (!s.streams().isEmpty()) {
             TextTable t = new TextTable("STREAM", "ROLE", "CONNECTOR", "EVENTS", "DROPPED", "ERRORS", "DLQ");
             for (StreamStatus st : s.streams()) {
@@ -116,9 +127,10 @@ final class Rendering {
             sb.append('\n').append(t);
         }
         if (!s.queries().isEmpty()) {
-            TextTable t = new TextTable("QUERY", "FROM", "INTO");
+            TextTable t = new TextTable("QUERY", "FROM", "INTO", "CHUNKS", "MEAN/CHUNK");
             for (QueryStatus q : s.queries()) {
-                t.row(q.name(), String.join(", ", q.inputs()), q.output());
+                t.row(q.name(), String.join(", ", q.inputs()), q.output(),
+                        q.latency() == null ? "" : q.latency().chunks(), q.latency() == null ? "" : millis(q.latency().meanNanos()));
             }
             sb.append('\n').append(t);
         }
@@ -126,6 +138,11 @@ final class Rendering {
             sb.append('\n').append(snapshots(s.snapshots()));
         }
         return sb.toString();
+    }
+
+    /** A duration in nanoseconds as milliseconds with three decimals ({@code 0.013 ms}). */
+    static String millis(double nanos) {
+        return String.format(java.util.Locale.ROOT, "%.3f ms", nanos / 1_000_000);
     }
 
     static String stats(List<AppStats> stats) {
@@ -156,9 +173,10 @@ final class Rendering {
     }
 
     static String snapshots(List<SnapshotInfo> snapshots) {
-        TextTable t = new TextTable("APP", "REVISION", "TAKEN", "PARTS");
+        TextTable t = new TextTable("APP", "REVISION", "TAKEN", "PARTS", "BASE", "BYTES", "WHERE");
         for (SnapshotInfo s : snapshots) {
-            t.row(s.app(), s.revision(), Instant.ofEpochMilli(s.takenAt()), s.parts());
+            t.row(s.app(), s.revision(), Instant.ofEpochMilli(s.takenAt()), s.parts(), s.base() == null ? "full" : s.base(),
+                    s.bytes(), s.stored() ? "store" : "memory");
         }
         return t.toString();
     }

@@ -9,11 +9,13 @@ import io.eventflux.api.StreamSchema;
 import io.eventflux.api.extension.Stateful;
 import io.eventflux.api.CompileException;
 import io.eventflux.api.QueryResult;
+import io.eventflux.api.management.QueryLatency;
 import io.eventflux.engine.internal.io.ConnectorThreads;
 import io.eventflux.engine.internal.io.Connectors;
 import io.eventflux.engine.internal.io.SinkRuntime;
 import io.eventflux.engine.internal.io.StreamCounters;
 import io.eventflux.engine.internal.query.OnDemandQuery;
+import io.eventflux.engine.internal.query.QueryLatencies;
 import io.eventflux.engine.internal.stream.StreamJunction;
 import io.eventflux.sql.plan.AppPlan;
 import io.eventflux.sql.plan.OnDemandPlan;
@@ -56,6 +58,7 @@ public final class AppInstance implements AppRuntime {
     private long requestedTime = Long.MIN_VALUE;
     private final AppPlan plan;
     private final Map<String, String> connectorNames;
+    private final QueryLatencies latencies;
 
     /**
      * @param connectors the app's sources and sinks (null: none)
@@ -63,8 +66,10 @@ public final class AppInstance implements AppRuntime {
      */
     AppInstance(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
             Map<String, Stateful> states, TimeKeeper time, Driver driver, Tables tables, QueryCompiler queries,
-            Connectors connectors, ConnectorThreads connectorThreads, AppPlan plan, Map<String, String> connectorNames) {
+            Connectors connectors, ConnectorThreads connectorThreads, AppPlan plan, Map<String, String> connectorNames,
+            QueryLatencies latencies) {
         this.plan = plan;
+        this.latencies = latencies;
         this.connectorNames = Map.copyOf(connectorNames);
         this.connectors = connectors == null ? Connectors.none(driver) : connectors;
         this.connectorThreads = connectorThreads;
@@ -77,6 +82,14 @@ public final class AppInstance implements AppRuntime {
         this.states = states;
         this.time = time;
         this.driver = driver;
+    }
+
+    /**
+     * How long a query of this run took per chunk so far; null for an unknown query or when the app does not
+     * measure latency ({@code metrics.latency = 'off'}). Any thread.
+     */
+    QueryLatency latency(String query) {
+        return latencies == null ? null : latencies.snapshot(query);
     }
 
     /** Starts the writer, then the sinks, then the sources. */
@@ -138,6 +151,39 @@ public final class AppInstance implements AppRuntime {
             }
             return snapshot;
         }
+    }
+
+    /**
+     * Writer thread. Restores every operator or none: when one refuses its state, those restored before it
+     * get back what they held.
+     */
+    private void restoreAll(Map<String, Serializable> operators) {
+        Map<String, Serializable> before = new LinkedHashMap<>();
+        operators.keySet().forEach(k -> before.put(k, states.get(k).snapshot()));
+        try {
+            operators.forEach((k, v) -> states.get(k).restore(v));
+        } catch (RuntimeException e) {
+            before.forEach((k, v) -> {
+                try {
+                    states.get(k).restore(v);
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                }
+            });
+            throw new IllegalStateException("app '" + name + "': the snapshot could not be restored (" + e.getMessage()
+                    + "); the state it had is kept", e);
+        }
+    }
+
+    /** The keys of this run's state entries: its operators' and its sources' ({@code source/STREAM}). */
+    java.util.Set<String> stateKeys() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(states.keySet());
+        connectorNames.forEach((stream, c) -> {
+            if (c.startsWith("source:")) {
+                out.add(Connectors.SOURCE_STATE + stream);
+            }
+        });
+        return out;
     }
 
     /** The plan this run was built from. */
@@ -410,7 +456,7 @@ public final class AppInstance implements AppRuntime {
             }
         }
         driver.call(() -> {
-            operators.forEach((k, v) -> states.get(k).restore(v));
+            restoreAll(operators);
             return null;
         });
         // off the writer: stopping a source waits for its thread, which may wait for the writer

@@ -28,11 +28,11 @@ public final class AppReports {
 
     public AppSummary summary() {
         return new AppSummary(app.name(), app.state(), app.waitingFor(), app.errorMessage(), app.uptimeMillis(),
-                app.restarts());
+                app.restarts(), app.restored());
     }
 
     public AppStatus status() {
-        return new AppStatus(summary(), streams(), queries(), app.revisions().list());
+        return new AppStatus(summary(), streams(), queries(), app.snapshots().list());
     }
 
     public AppStats stats() {
@@ -89,7 +89,9 @@ public final class AppReports {
         if (plan == null) {
             return List.of();
         }
-        return allQueries(plan).map(q -> new QueryStatus(q.name(), inputs(q.input()), q.output().target())).toList();
+        AppInstance run = app.currentRun();
+        return allQueries(plan).map(q -> new QueryStatus(q.name(), inputs(q.input()), q.output().target(),
+                run == null ? null : run.latency(q.name()))).toList();
     }
 
     private static Stream<QueryPlan> allQueries(AppPlan plan) {
