@@ -109,7 +109,7 @@ final class CutReplay {
                         carried = roundTrip(handle.snapshotState());
                     } else if (!last && carry == Carry.STORE) {
                         revision = handle.persistNow().orElseThrow(() -> new AssertionError(
-                                "persistNow saved nothing: the app is not persisted"));
+                                "persistNow saved nothing: the app is not persisted")).revision();
                     }
                     if (!last && carry != Carry.GRACEFUL) {
                         // what this app would still emit (a graceful shutdown flushes rate limiters) is not
@@ -156,16 +156,27 @@ final class CutReplay {
     }
 
     /**
-     * The graceful shutdown after the cut saved one more revision (with the same state); the on-demand one
-     * taken at the cut is made the only one, through the store's own API.
+     * The graceful shutdown after the cut saved more revisions (with the same state); the on-demand one
+     * taken at the cut is made the newest, as after a crash right after it, through the store's own API:
+     * it and the revisions before it (an incremental revision needs its bases) are kept, in their order.
      */
     private static void keepOnly(EventFluxRuntime engine, Path dir, String revision) throws IOException {
         PersistenceStoreFactory factory = engine.registry().persistenceStore("file")
                 .orElseThrow(() -> new AssertionError("the file persistence store is not on the class path"));
-        PersistenceStore store = factory.create(Map.of("dir", dir.toString()));
-        byte[] bytes = store.load(APP, revision).orElseThrow(() -> new AssertionError("revision " + revision + " is gone"));
+        PersistenceStore store = factory.create(Map.of("dir", dir.toString(), "keep", "1000"));
+        List<String> revisions = store.revisions(APP);
+        int last = revisions.indexOf(revision);
+        if (last < 0) {
+            throw new AssertionError("revision " + revision + " is not in the store: " + revisions);
+        }
+        Map<String, byte[]> kept = new LinkedHashMap<>();
+        for (String r : revisions.subList(0, last + 1)) {
+            kept.put(r, store.load(APP, r).orElseThrow(() -> new AssertionError("revision " + r + " is gone")));
+        }
         store.clear(APP);
-        store.save(APP, revision, bytes);
+        for (Map.Entry<String, byte[]> e : kept.entrySet()) {
+            store.save(APP, e.getKey(), e.getValue());
+        }
     }
 
     /** Through JDK serialization, as a persistence store keeps a snapshot. */
