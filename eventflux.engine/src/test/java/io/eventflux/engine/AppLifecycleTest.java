@@ -92,6 +92,32 @@ class AppLifecycleTest {
     }
 
     @Test
+    void rowsHeldByOutputRateLimitingAreCarriedAcrossASuspensionNotFlushedTwice() throws Exception {
+        AppRuntime app = runtime.deploy("""
+                @app:name('held')
+                CREATE STREAM S (v INT);
+                INSERT INTO Out SELECT v FROM S WINDOW('length', 5) OUTPUT ALL EVERY 3 EVENTS;
+                """, DeployOptions.playback());
+        Collector out = new Collector();
+        app.addCallback("Out", out);
+        InputHandler in = app.inputHandler("S");
+        for (int v = 1; v <= 4; v++) {
+            in.send(v, new Object[] {v});
+        }
+
+        Runnable putBack = remove(Extension.WINDOW, "length");
+        assertThat(app.info().state()).isEqualTo(AppState.WAITING);
+        // 4 is held in the kept state, not flushed as if the app ended
+        assertThat(out.rows()).containsExactly("1:[1]", "2:[2]", "3:[3]");
+        putBack.run();
+        in.send(5L, new Object[] {5});
+        in.send(6L, new Object[] {6});
+
+        assertThat(out.rows()).containsExactly("1:[1]", "2:[2]", "3:[3]", "4:[4]", "5:[5]", "6:[6]");
+        assertThat(out.chunks()).hasSize(2);
+    }
+
+    @Test
     void updatingAFunctionLibraryHotSwapsTheUdfWithoutLosingWindowState() throws Exception {
         Scaled v1 = new Scaled(10);
         registry.add(Extension.FUNCTION, v1, Map.of(ExtensionRegistry.NAME, "scale"));

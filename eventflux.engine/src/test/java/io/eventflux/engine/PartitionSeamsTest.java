@@ -10,6 +10,24 @@ import org.junit.jupiter.api.Test;
  */
 class PartitionSeamsTest {
     @Test
+    void timersOfTwoPartitionsInstancesDueTogetherFireInTheOrderTheInstancesWereMadeAfterARestoreToo() {
+        // instances are made a (k), x (g), b (k), y (g); a restore rebuilds partition by partition (a, b,
+        // then x, y), and their expiries at 1000 must still come out in the order of the uninterrupted run
+        Scenario.of("""
+                CREATE STREAM S (k STRING, g STRING, v INT);
+                PARTITION WITH (k OF S) BEGIN
+                  INSERT EXPIRED EVENTS INTO Out SELECT k, g, v FROM S WINDOW('time', 1 SECOND);
+                END;
+                PARTITION WITH (g OF S) BEGIN
+                  INSERT EXPIRED EVENTS INTO Out SELECT g, k, v FROM S WINDOW('time', 1 SECOND);
+                END;
+                """)
+                .send(0, "a", "x", 1).send(0, "b", "y", 2).advance(2000)
+                .expect("1000:expired:[a, x, 1]", "1000:expired:[x, a, 1]", "1000:expired:[b, y, 2]",
+                        "1000:expired:[y, b, 2]");
+    }
+
+    @Test
     void aPartitionedQueryJoinsTheAppsTable() {
         Scenario.of("""
                 CREATE STREAM S (k STRING, v INT);

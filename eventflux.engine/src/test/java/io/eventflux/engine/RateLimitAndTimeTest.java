@@ -23,6 +23,19 @@ class RateLimitAndTimeTest {
     }
 
     @Test
+    void timersOfTwoQueriesDueTogetherFireInQueryOrderWhateverOrderTheyWereScheduledIn() {
+        // the batch's flush at 1000 is scheduled at 0, the window's expiry of the event at 300 later; a
+        // restore schedules them again in query order: both runs fire them in query order
+        Scenario.of("""
+                CREATE STREAM S (v INT);
+                INSERT EXPIRED EVENTS INTO Out SELECT v FROM S WINDOW('time', 700);
+                INSERT INTO Out SELECT v FROM S WINDOW('timeBatch', 1 SECOND);
+                """)
+                .send(0, 1).send(300, 2).advance(2000)
+                .expect("700:expired:[1]", "1000:expired:[2]", "0:[1]", "300:[2]");
+    }
+
+    @Test
     void firstEveryNEventsPerGroupCountsPeriodsAcrossGroups() throws Exception {
         AppRuntime app = deploy("CREATE STREAM S (k STRING, v INT); "
                 + "INSERT INTO Out SELECT k, sum(v) AS s FROM S GROUP BY k OUTPUT FIRST EVERY 3 EVENTS;");

@@ -1,6 +1,5 @@
 package io.eventflux.launcher.internal;
 
-import io.eventflux.api.AppRuntime;
 import io.eventflux.api.CompileException;
 import io.eventflux.api.DeployOptions;
 import io.eventflux.api.EventFlux;
@@ -33,10 +32,7 @@ final class ReplayCommand {
     int run(String sql, JsonLinesReader input, String inputName, EventLineWriter output, boolean skipBad)
             throws CompileException, CommandFailure, IOException {
         try (DeployedApp app = DeployedApp.deploy(eventFlux, sql, options, output)) {
-            AppRuntime runtime = app.runtime();
-            EventSender sender = new EventSender(app, converter, InputLine::ts);
-            boolean first = true;
-            long lastTs = 0;
+            LinePlayer player = new LinePlayer(app, converter);
             while (true) {
                 InputLine line;
                 try {
@@ -44,16 +40,7 @@ final class ReplayCommand {
                     if (line == null) {
                         break;
                     }
-                    if (first || line.ts() > lastTs) {
-                        // the app starts at the first line's ts (AT START triggers fire then); later
-                        // lines fire every timer due at or before their ts, earliest first
-                        runtime.advanceTime(line.ts());
-                        first = false;
-                        lastTs = line.ts();
-                    }
-                    if (!line.clockOnly()) {
-                        sender.send(line);
-                    }
+                    player.play(line);
                 } catch (BadLineException e) {
                     if (!skipBad) {
                         err.println("eventflux: " + inputName + ": " + e.getMessage());

@@ -132,7 +132,9 @@ public final class AppInstance implements AppRuntime {
     /**
      * Stops this run to resume it later: sources stop, what the ring holds is processed, the state is
      * snapshotted on the writer (so it includes everything accepted), then the writer and sinks stop
-     * (sinks flush). Returns the snapshot, or null when the run had stopped already.
+     * (sinks flush). Rows held by output rate limiting are not flushed: they are in the snapshot, and the
+     * run that resumes from it publishes them when their period ends (flushing them here too would publish
+     * them twice). Returns the snapshot, or null when the run had stopped already.
      */
     Map<String, Serializable> suspend() {
         synchronized (stopLock) {
@@ -140,11 +142,12 @@ public final class AppInstance implements AppRuntime {
                 return null;
             }
             connectors.stopSources();
-            Map<String, Serializable> snapshot;
+            Map<String, Serializable> snapshot = null;
             try {
                 snapshot = snapshotState();
             } finally {
-                shutdown();
+                markStopped();
+                stop(snapshot == null);
             }
             return snapshot;
         }
@@ -285,12 +288,16 @@ public final class AppInstance implements AppRuntime {
 
     @Override
     public void shutdown() {
+        markStopped();
+        stop();
+    }
+
+    private void markStopped() {
         synchronized (stateLock) {
             if (state == AppState.RUNNING) {
                 state = AppState.STOPPED;
             }
         }
-        stop();
     }
 
     /**
@@ -321,13 +328,18 @@ public final class AppInstance implements AppRuntime {
 
     /** Sources stop first, then the writer drains, then sinks flush and stop. Once. */
     private void stop() {
+        stop(true);
+    }
+
+    /** @param flushRateLimiters false when a snapshot keeps the rows they hold (a suspend) */
+    private void stop(boolean flushRateLimiters) {
         synchronized (stopLock) {
             if (stopped) {
                 return;
             }
             stopped = true;
             connectors.stopSources();
-            driver.shutdown();
+            driver.shutdown(flushRateLimiters);
             connectors.stopSinks();
             if (tables != null) {
                 tables.close();

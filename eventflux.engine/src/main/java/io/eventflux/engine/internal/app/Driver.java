@@ -49,5 +49,13 @@ public interface Driver {
     }
 
     /** Graceful: drains what was accepted, flushes rate limiters, stops timers. Idempotent. */
-    void shutdown();
+    default void shutdown() {
+        shutdown(true);
+    }
+
+    /**
+     * As {@link #shutdown()}; {@code flushRateLimiters} false leaves the rows output rate limiters hold
+     * unpublished (a suspend: they are in the state kept for the next run, which publishes them).
+     */
+    void shutdown(boolean flushRateLimiters);
 }

@@ -125,7 +125,7 @@ final class InlineDriver implements Driver {
     }
 
     @Override
-    public void shutdown() {
+    public void shutdown(boolean flushRateLimiters) {
         lock.lock();
         try {
             if (stopped) {
@@ -135,7 +135,7 @@ final class InlineDriver implements Driver {
             if (waker != null) {
                 waker.close();
             }
-            core.onShutdown();
+            core.onShutdown(flushRateLimiters);
         } finally {
             lock.unlock();
         }

@@ -254,7 +254,7 @@ final class RingDriver implements Driver {
     }
 
     @Override
-    public void shutdown() {
+    public void shutdown(boolean flushRateLimiters) {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
@@ -262,12 +262,12 @@ final class RingDriver implements Driver {
             waker.close();
         }
         if (Thread.currentThread() == writer) {
-            core.onShutdown();
+            core.onShutdown(flushRateLimiters);
             disruptor.halt();
             return;
         }
         call(() -> {
-            core.onShutdown();
+            core.onShutdown(flushRateLimiters);
             return null;
         });
         disruptor.shutdown();

@@ -65,9 +65,13 @@ final class WriterCore {
         time.startWall();
     }
 
-    void onShutdown() {
-        for (Runnable flush : shutdownFlushes) {
-            flush.run();
+    /** @param flush false for a suspend: held rows stay in the kept state instead of being published */
+    void onShutdown(boolean flush) {
+        if (!flush) {
+            return;
+        }
+        for (Runnable f : shutdownFlushes) {
+            f.run();
         }
     }
 }

@@ -33,16 +33,23 @@ final class PartitionInstance {
     private final List<QueryRuntime> queries = new ArrayList<>();
     /** The time of the latest event routed here (what idle purging looks at). */
     long lastSeen;
-    /** When the instance was created, among the partition's instances (restores run in this order). */
-    long created;
+    /**
+     * When the instance was created: its {@link TimerQueue#mark()}, in the order of every partition's
+     * instances (restores run in this order), followed by the ids of its schedulers.
+     */
+    final long created;
 
     /**
      * @param app the app's context: its streams (the ones this instance inserts into), tables and time
      * @param broadcast the unpartitioned app streams the queries read: this instance reads each through a
      *     junction of its own, fed by the partition (so that a purged instance reads nothing more)
+     * @param created the timer queue's mark for a new instance, or the one a restored instance had: its
+     *     schedulers take the ids after it, so timers due together fire in the same order after a restore
      */
-    PartitionInstance(PartitionPlan plan, QueryBuilder.Context app, Set<String> broadcast) {
+    PartitionInstance(PartitionPlan plan, QueryBuilder.Context app, Set<String> broadcast, long created) {
+        this.created = created;
         TimeKeeper time = app.time();
+        time.timers().remark(created);
         for (PartitionPlan.Key k : plan.keys()) {
             local.put(k.stream().name(), new StreamJunction(k.stream(), false));
         }
@@ -95,7 +102,7 @@ final class PartitionInstance {
 
             @Override
             public OperatorScheduler newScheduler(TimerQueue.Order order) {
-                OperatorScheduler s = time.timers().newScheduler(order);
+                OperatorScheduler s = time.timers().newScheduler(order, created + 1 + schedulers.size());
                 schedulers.add(s);
                 return s;
             }

@@ -46,7 +46,6 @@ public final class PartitionRuntime implements Stateful, TimerTarget {
     /** The same instances in creation order (what an unpartitioned stream's events are delivered in). */
     private final TreeMap<Long, PartitionInstance> byCreation = new TreeMap<>();
     private long pendingPurge = NONE;
-    private long created;
 
     /**
      * Builds the partition and subscribes its routers to the partitioned streams of the app, and its
@@ -97,8 +96,7 @@ public final class PartitionRuntime implements Stateful, TimerTarget {
     void deliver(Object key, String stream, EventChunk chunk) {
         PartitionInstance instance = instances.get(key);
         if (instance == null) {
-            instance = new PartitionInstance(plan, app, broadcast);
-            instance.created = created++;
+            instance = new PartitionInstance(plan, app, broadcast, time.timers().mark());
             instances.put(key, instance);
             byCreation.put(instance.created, instance);
         }
@@ -171,8 +169,8 @@ public final class PartitionRuntime implements Stateful, TimerTarget {
         }
         instances.clear();
         byCreation.clear();
-        // restore in creation order, so that the timers the instances re-schedule keep the order in which
-        // the uninterrupted run had them (ties at one time fire in scheduling order); keep access order
+        // restore in creation order, with the marks the instances had (their timers' ids follow them), so
+        // that the timers they re-schedule fire as in the uninterrupted run; keep access order
         Integer[] order = new Integer[keys.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -180,9 +178,8 @@ public final class PartitionRuntime implements Stateful, TimerTarget {
         Arrays.sort(order, Comparator.comparingLong(i -> createdAt[i]));
         PartitionInstance[] restored = new PartitionInstance[keys.size()];
         for (int i : order) {
-            PartitionInstance instance = new PartitionInstance(plan, app, broadcast);
+            PartitionInstance instance = new PartitionInstance(plan, app, broadcast, createdAt[i]);
             instance.lastSeen = lastSeen[i];
-            instance.created = createdAt[i];
             byCreation.put(instance.created, instance);
             instance.restore((Map<?, ?>) states.get(i));
             restored[i] = instance;
@@ -190,7 +187,6 @@ public final class PartitionRuntime implements Stateful, TimerTarget {
         for (int i = 0; i < restored.length; i++) {
             instances.put(keys.get(i), restored[i]);
         }
-        created = createdAt.length == 0 ? 0 : Arrays.stream(createdAt).max().getAsLong() + 1;
         pendingPurge = NONE;
         ensurePurgeTimer();
     }

@@ -8,13 +8,20 @@ import java.util.Set;
 public final class OperatorScheduler implements Scheduler {
     private final TimerQueue queue;
     private final TimerQueue.Order order;
+    private final long id;
     private final Set<Long> pending = new HashSet<>();
     private TimerTarget target;
     private boolean cancelled;
 
-    OperatorScheduler(TimerQueue queue, TimerQueue.Order order) {
+    OperatorScheduler(TimerQueue queue, TimerQueue.Order order, long id) {
         this.queue = queue;
         this.order = order;
+        this.id = id;
+    }
+
+    /** Which of the timers due at one time (and of one order) fire first: the lower id. */
+    long id() {
+        return id;
     }
 
     TimerQueue.Order order() {

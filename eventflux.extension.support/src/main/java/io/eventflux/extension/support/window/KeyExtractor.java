@@ -52,4 +52,13 @@ public final class KeyExtractor {
         }
         return Arrays.asList(values);
     }
+
+    /**
+     * The key attributes' indexes: stable text, since an app's plan (and so the fingerprint of its stored
+     * snapshots) includes the window's definition.
+     */
+    @Override
+    public String toString() {
+        return "KeyExtractor" + Arrays.toString(indexes);
+    }
 }

@@ -36,6 +36,15 @@ class FunctionTableTest {
     }
 
     @Test
+    void aDefinedFunctionsTextIsItsReturnTypeTheSameInEveryCompile() {
+        // an app's plan text fingerprints its stored snapshots: the factory lambda's text (class name,
+        // identity hash) must not be part of it
+        FunctionDefinition a = table.define(spec("twice", Argument.attribute("x", 0, AttributeType.INT)));
+        FunctionDefinition b = table.define(spec("twice", Argument.attribute("x", 0, AttributeType.INT)));
+        assertThat(a.toString()).isEqualTo(b.toString()).isEqualTo("DefinedFunction[returnType=LONG]");
+    }
+
+    @Test
     void namesKeepTheirSpellingAndLookupsIgnoreCase() {
         assertThat(table.names()).containsExactly("twice", "clockNow", "shout");
         FunctionDefinition d = table.define(spec("TWICE", Argument.attribute("x", 0, AttributeType.INT)));

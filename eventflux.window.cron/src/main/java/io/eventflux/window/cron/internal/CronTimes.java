@@ -16,15 +16,17 @@ import java.util.Optional;
 final class CronTimes {
     private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING53));
 
+    private final String expression;
     private final ExecutionTime execution;
 
-    private CronTimes(ExecutionTime execution) {
+    private CronTimes(String expression, ExecutionTime execution) {
+        this.expression = expression;
         this.execution = execution;
     }
 
     /** @throws IllegalArgumentException when the expression is not valid */
     static CronTimes parse(String expression) {
-        return new CronTimes(ExecutionTime.forCron(PARSER.parse(expression)));
+        return new CronTimes(expression, ExecutionTime.forCron(PARSER.parse(expression)));
     }
 
     /** The first match strictly after {@code epochMillis}, or Long.MAX_VALUE when there is none. */
@@ -36,5 +38,11 @@ final class CronTimes {
         }
         long t = next.get().toInstant().toEpochMilli();
         return t > epochMillis ? t : nextAfter(epochMillis + 1000 - Math.floorMod(epochMillis, 1000L));
+    }
+
+    /** The expression: stable text, since an app's plan text fingerprints its stored snapshots. */
+    @Override
+    public String toString() {
+        return "CronTimes[" + expression + "]";
     }
 }

@@ -34,6 +34,15 @@ class CronWindowTest {
     }
 
     @Test
+    void theDefinitionsTextIsItsExpressionTheSameInEveryCompile() {
+        // an app's plan text fingerprints its stored snapshots: no identity hash may be part of it
+        WindowDefinition a = factory.define(spec("cron", text("*/5 * * * * *")));
+        WindowDefinition b = factory.define(spec("cron", text("*/5 * * * * *")));
+        assertThat(a.toString()).isEqualTo(b.toString())
+                .isEqualTo("CronWindowDefinition[expression=*/5 * * * * *, times=CronTimes[*/5 * * * * *]]");
+    }
+
+    @Test
     void flushesAtEveryCronMatchAndExpiresThePreviousBatch() {
         WindowHarness h = new WindowHarness();
         Window w = window(h, "*/5 * * * * *");

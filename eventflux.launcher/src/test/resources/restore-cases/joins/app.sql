@@ -1,0 +1,8 @@
+CREATE STREAM A (k STRING, x INT);
+CREATE STREAM B (k STRING, y INT);
+CREATE STREAM C (k STRING, z INT);
+INSERT INTO Inner SELECT A.k AS k, x, y FROM A WINDOW('length', 2) JOIN B WINDOW('time', 1 SECOND) ON A.k = B.k;
+INSERT ALL EVENTS INTO Outer SELECT A.k AS ak, B.k AS bk, x, y FROM A WINDOW('lengthBatch', 2) FULL OUTER JOIN B WINDOW('length', 1) ON A.k = B.k;
+INSERT INTO Uni SELECT x, y FROM A UNIDIRECTIONAL JOIN B WINDOW('length', 2) ON A.k = B.k;
+INSERT INTO Three SELECT x, y, z FROM A WINDOW('length', 2) JOIN B WINDOW('length', 2) ON A.k = B.k JOIN C WINDOW('length', 2) ON B.k = C.k;
+INSERT INTO Agg SELECT A.k AS k, sum(y) AS s FROM A WINDOW('time', 1 SECOND) LEFT JOIN B WINDOW('length', 3) ON A.k = B.k GROUP BY A.k;

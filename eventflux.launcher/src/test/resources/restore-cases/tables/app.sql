@@ -1,0 +1,14 @@
+CREATE STREAM Adds (id STRING, qty INT);
+CREATE STREAM Changes (id STRING, qty INT);
+CREATE STREAM Removals (id STRING);
+CREATE STREAM Orders (id STRING, n INT);
+CREATE TABLE Stock (id STRING PRIMARY KEY, qty INT);
+CREATE TABLE Log (id STRING, qty INT) WITH ('index' = 'id');
+INSERT INTO Stock SELECT id, qty FROM Adds;
+INSERT INTO Log SELECT id, qty FROM Adds;
+UPDATE Stock SET qty = Changes.qty FROM Changes WHERE Stock.id = Changes.id;
+UPSERT INTO Stock SELECT id, qty FROM Changes ON Stock.id = Changes.id;
+DELETE FROM Stock USING Removals WHERE Stock.id = Removals.id;
+INSERT INTO Filled SELECT o.id AS id, o.n AS n, s.qty AS qty FROM Orders AS o JOIN Stock AS s ON o.id = s.id;
+INSERT INTO Missing SELECT o.id AS id, s.qty AS qty FROM Orders AS o LEFT OUTER JOIN Stock AS s ON o.id = s.id;
+INSERT INTO Logged SELECT o.id AS id, count() AS n FROM Orders AS o JOIN Log AS l ON o.id = l.id GROUP BY o.id;
