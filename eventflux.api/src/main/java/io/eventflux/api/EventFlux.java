@@ -2,6 +2,7 @@ package io.eventflux.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -19,6 +20,17 @@ public interface EventFlux {
      * @throws IllegalStateException when an app of that name is already deployed
      */
     AppRuntime deploy(String sql, DeployOptions options) throws CompileException;
+
+    /**
+     * Deploys like {@link #deploy(String, DeployOptions)}, and calls {@code beforeStart} with the app once it
+     * is built and before its sources start: callbacks it adds ({@link AppRuntime#addCallback}) see every
+     * event, also the first ones of a source that delivers at once. Not called when the app is left WAITING
+     * (callbacks added later attach when it starts) or fails to build.
+     *
+     * @throws CompileException with line, column and suggestion when the SQL is invalid
+     * @throws IllegalStateException when an app of that name is already deployed
+     */
+    AppRuntime deploy(String sql, DeployOptions options, Consumer<AppRuntime> beforeStart) throws CompileException;
 
     /** Compiles without deploying; returns the schemas of the streams the app would have. */
     List<StreamSchema> validate(String sql) throws CompileException;

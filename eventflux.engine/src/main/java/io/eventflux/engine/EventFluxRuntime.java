@@ -134,8 +134,16 @@ public final class EventFluxRuntime implements EventFlux, AutoCloseable {
     public AppRuntime deploy(String sql, DeployOptions options) throws CompileException {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(options, "options");
+        return deploy(sql, options, null);
+    }
+
+    @Override
+    public AppRuntime deploy(String sql, DeployOptions options, java.util.function.Consumer<AppRuntime> beforeStart)
+            throws CompileException {
+        Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(options, "options");
         String name = options.name() != null ? options.name() : appName(sql);
-        return deploy(name, catalog -> new SqlCompiler(catalog).compile(sql), true, options);
+        return deploy(name, catalog -> new SqlCompiler(catalog).compile(sql), true, options, beforeStart);
     }
 
     /**
@@ -149,14 +157,14 @@ public final class EventFluxRuntime implements EventFlux, AutoCloseable {
         String name = options.name() != null ? options.name()
                 : plan.name() != null ? plan.name() : "app-" + counter.incrementAndGet();
         try {
-            return deploy(name, catalog -> plan, false, options);
+            return deploy(name, catalog -> plan, false, options, null);
         } catch (CompileException e) {
             throw new IllegalStateException(e); // a plan compiles: never thrown
         }
     }
 
-    private AppRuntime deploy(String name, AppRuntimeImpl.Source source, boolean recompilable, DeployOptions options)
-            throws CompileException {
+    private AppRuntime deploy(String name, AppRuntimeImpl.Source source, boolean recompilable, DeployOptions options,
+            java.util.function.Consumer<AppRuntime> beforeStart) throws CompileException {
         AppRuntimeImpl app = new AppRuntimeImpl(name, source, recompilable, options, builder, registry,
                 wallClock::now);
         synchronized (apps) {
@@ -167,7 +175,7 @@ public final class EventFluxRuntime implements EventFlux, AutoCloseable {
             apps.put(name, app);
         }
         try {
-            app.deploy();
+            app.deploy(beforeStart);
         } catch (CompileException | RuntimeException e) {
             synchronized (apps) {
                 apps.remove(name, app);

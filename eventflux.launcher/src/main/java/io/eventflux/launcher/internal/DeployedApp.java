@@ -39,18 +39,20 @@ final class DeployedApp implements AutoCloseable {
      */
     static DeployedApp deploy(EventFlux eventFlux, String sql, DeployOptions options, EventLineWriter writer)
             throws CompileException, CommandFailure {
+        List<AutoCloseable> attached = new ArrayList<>();
         AppRuntime app;
         try {
-            app = eventFlux.deploy(sql, options);
+            // the writer goes on before the app's sources start: a source delivering at once loses nothing
+            app = eventFlux.deploy(sql, options, built -> attach(built, writer, attached));
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
             // a stream's options (an unset ${VAR}, a missing connector): the engine's message names the
             // stream and the key and never a secret's value
             throw new CommandFailure(ExitCodes.ERROR, "cannot deploy the app: " + e.getMessage());
         }
         DeployedApp deployed = new DeployedApp(eventFlux, app);
+        deployed.callbacks.addAll(attached);
         try {
             deployed.checkStarted();
-            deployed.attach(writer);
         } catch (CommandFailure | RuntimeException e) {
             deployed.close();
             throw e;
@@ -120,9 +122,9 @@ final class DeployedApp implements AutoCloseable {
         }
     }
 
-    private void attach(EventLineWriter writer) {
+    private static void attach(AppRuntime app, EventLineWriter writer, List<AutoCloseable> into) {
         for (StreamSchema stream : app.outputStreams()) {
-            callbacks.add(app.addCallback(stream.name(), events -> writer.write(stream, events)));
+            into.add(app.addCallback(stream.name(), events -> writer.write(stream, events)));
         }
     }
 

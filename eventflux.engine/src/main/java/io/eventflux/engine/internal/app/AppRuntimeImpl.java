@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A deployed app as its users hold it: it outlives the runs ({@link AppInstance}s) of the app. An app whose
@@ -71,6 +72,8 @@ public final class AppRuntimeImpl implements AppRuntime {
     private List<ExtensionUse> uses = List.of();
     private Map<String, Serializable> kept;
     private boolean attempted;
+    /** During {@link #deploy}: the deployer's hook, called once the first run is built. Lock held. */
+    private Consumer<AppRuntime> beforeStart;
     private final java.util.function.LongSupplier wallTime;
     /** Saves snapshots in a persistence store ({@code persistence.*} options), null when not persisted. */
     private volatile SnapshotSaver saver;
@@ -101,10 +104,15 @@ public final class AppRuntimeImpl implements AppRuntime {
      * @throws CompileException when the SQL does not compile for another reason than missing extensions
      * @throws RuntimeException when the app cannot be built (bad options, ...); nothing is left running
      */
-    public void deploy() throws CompileException {
+    public void deploy(Consumer<AppRuntime> beforeStart) throws CompileException {
         synchronized (lock) {
             attempted = true;
-            start(true);
+            this.beforeStart = beforeStart;
+            try {
+                start(true);
+            } finally {
+                this.beforeStart = null;
+            }
         }
     }
 
@@ -199,6 +207,12 @@ public final class AppRuntimeImpl implements AppRuntime {
                 restored = RestoreReport.of(stored, plan, run.stateKeys());
                 LOG.log(Level.INFO, "app '" + name + "' restored its state from the persistence store: "
                         + RestoreReport.describe(restored));
+            }
+            if (beforeStart != null) {
+                // the deployer's callbacks go on before the sources start: it sees the streams of this run
+                lastPlan = plan;
+                lastRun = run;
+                beforeStart.accept(this);
             }
             for (Registration r : callbacks) {
                 r.attach(run);

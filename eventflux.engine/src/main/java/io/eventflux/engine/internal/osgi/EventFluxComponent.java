@@ -55,6 +55,12 @@ public final class EventFluxComponent implements EventFlux {
     }
 
     @Override
+    public AppRuntime deploy(String sql, DeployOptions options, java.util.function.Consumer<AppRuntime> beforeStart)
+            throws CompileException {
+        return runtime.deploy(sql, options, beforeStart);
+    }
+
+    @Override
     public List<StreamSchema> validate(String sql) throws CompileException {
         return runtime.validate(sql);
     }
