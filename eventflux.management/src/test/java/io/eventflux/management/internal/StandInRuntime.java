@@ -162,6 +162,11 @@ final class StandInRuntime implements EventFluxManagement {
             }
 
             @Override
+            public AppRuntime deploy(String sql, DeployOptions options, java.util.function.Consumer<AppRuntime> beforeStart) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public List<StreamSchema> validate(String sql) throws CompileException {
                 StandInRuntime.this.validate(sql);
                 return List.of();
