@@ -3,6 +3,7 @@ package io.eventflux.persistence.jdbc.internal;
 import io.eventflux.api.store.PersistenceStore;
 import io.eventflux.extension.support.jdbc.Redaction;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -130,7 +131,9 @@ final class JdbcPersistenceStore implements PersistenceStore {
 
     /**
      * @throws IOException naming the store, table, app and revision when the row's payload is truncated or
-     *     its checksum fails
+     *     its checksum fails (the engine then restores the revision before it)
+     * @throws UncheckedIOException when the database cannot be asked (down, refused): not a reason to
+     *     restore an older revision, or none, so the app's start fails instead
      */
     @Override
     public Optional<byte[]> load(String app, String revision) throws IOException {
@@ -151,7 +154,8 @@ final class JdbcPersistenceStore implements PersistenceStore {
                 payload = rs.getBytes(3);
             }
         } catch (SQLException e) {
-            throw failure("loading revision " + revision + " of app '" + app + "'", e);
+            IOException io = failure("loading revision " + revision + " of app '" + app + "'", e);
+            throw new UncheckedIOException(io.getMessage(), io);
         }
         String what = "persistence store 'jdbc': revision " + revision + " of app '" + app + "' in table "
                 + table.name() + " at " + where;

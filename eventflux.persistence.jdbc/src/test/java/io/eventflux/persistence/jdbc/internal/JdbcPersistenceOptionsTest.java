@@ -45,4 +45,17 @@ class JdbcPersistenceOptionsTest {
                 "s3cr3t-pw", () -> 0L);
         assertThat(store).hasToString("jdbc persistence store (table snaps at jdbc:mariadb://h/db?password=***, keep 3)");
     }
+
+    /** A database that cannot be asked is no reason to restore an older revision: load fails unchecked. */
+    @Test
+    void aLoadThatCannotReachTheDatabaseFailsUncheckedNotAsACorruptRevision() {
+        JdbcPersistenceStore store = new JdbcPersistenceStore(() -> {
+            throw new java.sql.SQLException("Connection refused");
+        }, new SnapshotTable("snaps"), 3, "jdbc:postgresql://h/db", null, () -> 0L);
+        assertThatThrownBy(() -> store.load("Shop", "0001")).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessage("persistence store 'jdbc': loading revision 0001 of app 'Shop' in table snaps at "
+                        + "jdbc:postgresql://h/db failed: Connection refused");
+        assertThatThrownBy(() -> store.save("Shop", "0001", new byte[1])).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("saving revision 0001 of app 'Shop'");
+    }
 }

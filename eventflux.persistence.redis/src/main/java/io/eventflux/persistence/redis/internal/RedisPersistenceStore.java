@@ -2,6 +2,7 @@ package io.eventflux.persistence.redis.internal;
 
 import io.eventflux.api.store.PersistenceStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -124,7 +125,9 @@ final class RedisPersistenceStore implements PersistenceStore {
 
     /**
      * @throws IOException naming the store, app, revision and key when the value is not a framed
-     *     snapshot, truncated or its checksum fails
+     *     snapshot, truncated or its checksum fails (the engine then restores the revision before it)
+     * @throws UncheckedIOException when the server cannot be asked (down, refused, timed out): not a reason
+     *     to restore an older revision, or none, so the app's start fails instead
      */
     @Override
     public Optional<byte[]> load(String app, String revision) throws IOException {
@@ -134,7 +137,8 @@ final class RedisPersistenceStore implements PersistenceStore {
         try (Jedis jedis = connector.open()) {
             value = jedis.hget(utf8(snapshotsKey(app)), utf8(revision));
         } catch (JedisException e) {
-            throw failure("loading revision " + revision + " of app '" + app + "'", e);
+            IOException io = failure("loading revision " + revision + " of app '" + app + "'", e);
+            throw new UncheckedIOException(io.getMessage(), io);
         }
         if (value == null) {
             return Optional.empty();

@@ -48,4 +48,15 @@ class RedisPersistenceOptionsTest {
         assertThatThrownBy(() -> factory.create(Map.of("url", "redis://ann:s3cr3t-pw@127.0.0.1:6379/x")))
                 .hasMessageContaining("'redis://ann:***@127.0.0.1:6379/x'").hasMessageNotContaining("s3cr3t-pw");
     }
+
+    /** A server that cannot be asked is no reason to restore an older revision: load fails unchecked. */
+    @Test
+    void aLoadThatCannotReachTheServerFailsUncheckedNotAsACorruptRevision() {
+        RedisTarget target = RedisTarget.parse("redis://127.0.0.1:1", null, null, 500);
+        RedisPersistenceStore store = new RedisPersistenceStore(() -> new redis.clients.jedis.Jedis("127.0.0.1", 1, 500),
+                target, "p:", 3);
+        assertThatThrownBy(() -> store.load("Shop", "0001")).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageStartingWith("persistence store 'redis': loading revision 0001 of app 'Shop' at "
+                        + "redis://127.0.0.1:1/0 failed: ");
+    }
 }
