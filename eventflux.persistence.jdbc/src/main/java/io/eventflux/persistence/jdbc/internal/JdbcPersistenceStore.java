@@ -54,10 +54,23 @@ final class JdbcPersistenceStore implements PersistenceStore {
         this.clock = clock;
     }
 
-    /** Creates the table if it does not exist and checks its columns. */
+    /**
+     * Creates the table if it does not exist and checks its columns. Two apps starting at once may both
+     * create it: PostgreSQL then fails one {@code CREATE TABLE IF NOT EXISTS}, which is fine when the table
+     * is there after all.
+     */
     void prepare() throws SQLException {
         try (Connection c = connector.open(); Statement st = c.createStatement()) {
-            st.execute(table.create(c));
+            try {
+                st.execute(table.create(c));
+            } catch (SQLException e) {
+                try (Statement again = c.createStatement()) {
+                    again.executeQuery(table.probe()).close();
+                } catch (SQLException notThere) {
+                    e.addSuppressed(notThere);
+                    throw e;
+                }
+            }
             st.executeQuery(table.probe()).close();
         }
     }

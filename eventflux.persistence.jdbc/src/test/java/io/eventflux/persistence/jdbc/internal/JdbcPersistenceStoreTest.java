@@ -12,7 +12,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -152,5 +159,34 @@ class JdbcPersistenceStoreTest {
                 .hasMessageStartingWith("persistence store 'jdbc': cannot use table ef_persist_other at " + url
                         + " as " + user + ": ");
         Databases.dropTable(db, url, user, "ef_persist_other");
+    }
+
+    /** Apps starting together all open the store on a table that does not exist yet. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.eventflux.persistence.jdbc.internal.Databases#all")
+    void storesOpenedAtOnceAllGetTheTable(String db, String url, String user) throws Exception {
+        Databases.dropTable(db, url, user, TABLE);
+        List<CompletableFuture<PersistenceStore>> opening = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        for (int i = 0; i < 6; i++) {
+            opening.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return store(url, user, TABLE, 3);
+            }, threads));
+        }
+        go.countDown();
+        try {
+            for (int i = 0; i < opening.size(); i++) {
+                opening.get(i).get(30, TimeUnit.SECONDS).save("App" + i, "0001", bytes("s" + i));
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(text(store(url, user, TABLE, 3).load("App5", "0001").orElseThrow())).isEqualTo("s5");
     }
 }
