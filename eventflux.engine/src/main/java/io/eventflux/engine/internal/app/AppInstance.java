@@ -137,6 +137,39 @@ public final class AppInstance implements AppRuntime {
         }
     }
 
+    /**
+     * Writer thread. Restores every operator or none: when one refuses its state, those restored before it
+     * get back what they held.
+     */
+    private void restoreAll(Map<String, Serializable> operators) {
+        Map<String, Serializable> before = new LinkedHashMap<>();
+        operators.keySet().forEach(k -> before.put(k, states.get(k).snapshot()));
+        try {
+            operators.forEach((k, v) -> states.get(k).restore(v));
+        } catch (RuntimeException e) {
+            before.forEach((k, v) -> {
+                try {
+                    states.get(k).restore(v);
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                }
+            });
+            throw new IllegalStateException("app '" + name + "': the snapshot could not be restored (" + e.getMessage()
+                    + "); the state it had is kept", e);
+        }
+    }
+
+    /** The keys of this run's state entries: its operators' and its sources' ({@code source/STREAM}). */
+    java.util.Set<String> stateKeys() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(states.keySet());
+        connectorNames.forEach((stream, c) -> {
+            if (c.startsWith("source:")) {
+                out.add(Connectors.SOURCE_STATE + stream);
+            }
+        });
+        return out;
+    }
+
     /** The plan this run was built from. */
     AppPlan plan() {
         return plan;
@@ -398,7 +431,7 @@ public final class AppInstance implements AppRuntime {
             }
         }
         driver.call(() -> {
-            operators.forEach((k, v) -> states.get(k).restore(v));
+            restoreAll(operators);
             return null;
         });
         // off the writer: stopping a source waits for its thread, which may wait for the writer
