@@ -1,6 +1,7 @@
 package io.eventflux.persistence.jdbc.internal;
 
 import io.eventflux.api.store.PersistenceStore;
+import io.eventflux.api.store.RevisionChain;
 import io.eventflux.extension.support.jdbc.Redaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,8 @@ import java.util.zip.CRC32;
 /**
  * Revisions as rows of one table ({@link SnapshotTable}), keyed by app and revision, with the payload's
  * size and CRC32 checked on load. A save is one transaction: it replaces the revision, inserts it and
- * deletes the revisions past the newest {@code keep}, so a failure leaves the old set of revisions. Each
+ * deletes the revisions past the newest {@code keep} that no kept revision depends on
+ * ({@link RevisionChain#removable}), so a failure leaves the old set of revisions. Each
  * operation opens its own connection: saves are seconds apart, and a database restarted in between costs
  * nothing. Revisions sort by name in Java (the engine names them so), whatever the database's collation.
  */
@@ -117,10 +119,10 @@ final class JdbcPersistenceStore implements PersistenceStore {
                     ins.setBytes(6, snapshot);
                     ins.executeUpdate();
                 }
-                List<String> all = revisions(c, app);
-                if (all.size() > keep) {
+                List<String> removable = RevisionChain.removable(revisions(c, app), keep);
+                if (!removable.isEmpty()) {
                     try (PreparedStatement del = c.prepareStatement(table.deleteOne())) {
-                        for (String old : all.subList(0, all.size() - keep)) {
+                        for (String old : removable) {
                             del.setString(1, app);
                             del.setString(2, old);
                             del.addBatch();

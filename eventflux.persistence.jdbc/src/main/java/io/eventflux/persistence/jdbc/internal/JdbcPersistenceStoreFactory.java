@@ -33,7 +33,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
         parameters = {"url: STRING, the JDBC URL (required)", "username: STRING, optional",
             "password: STRING, optional (never shown)",
             "table: STRING, the table, created if missing (default eventflux_snapshots)",
-            "keep: INT, revisions kept per app (default 3)"})
+            "keep: INT, restorable revisions kept per app (default 3), with the revisions incremental ones depend on"})
 public final class JdbcPersistenceStoreFactory implements PersistenceStoreFactory {
     private static final System.Logger LOG = System.getLogger(JdbcPersistenceStoreFactory.class.getName());
     static final String URL = "url";

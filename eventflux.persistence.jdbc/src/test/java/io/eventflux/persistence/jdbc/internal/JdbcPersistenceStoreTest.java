@@ -189,4 +189,21 @@ class JdbcPersistenceStoreTest {
         }
         assertThat(text(store(url, user, TABLE, 3).load("App5", "0001").orElseThrow())).isEqualTo("s5");
     }
+
+    /** Old revisions go only when no kept revision depends on them (RevisionChain names: ID-BASE). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.eventflux.persistence.jdbc.internal.Databases#all")
+    void pruningKeepsTheRevisionsThatKeptIncrementalOnesDependOn(String db, String url, String user) throws Exception {
+        Databases.dropTable(db, url, user, TABLE);
+        PersistenceStore store = store(url, user, TABLE, 2);
+        store.save("Shop", "001", bytes("full 1"));
+        store.save("Shop", "002-001", bytes("delta 2"));
+        store.save("Shop", "003-001", bytes("delta 3"));
+        assertThat(store.revisions("Shop")).as("both kept deltas need 001").containsExactly("001", "002-001",
+                "003-001");
+        store.save("Shop", "004", bytes("full 4"));
+        assertThat(store.revisions("Shop")).containsExactly("001", "003-001", "004");
+        store.save("Shop", "005-004", bytes("delta 5"));
+        assertThat(store.revisions("Shop")).containsExactly("004", "005-004");
+    }
 }

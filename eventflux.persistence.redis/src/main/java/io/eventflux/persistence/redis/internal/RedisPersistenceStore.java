@@ -1,6 +1,7 @@
 package io.eventflux.persistence.redis.internal;
 
 import io.eventflux.api.store.PersistenceStore;
+import io.eventflux.api.store.RevisionChain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -12,15 +13,18 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Transaction;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Revisions in two keys per app, sharing the hash tag {@code {app}} (one cluster slot):
  * {@code <prefix>{<app>}:revisions}, a sorted set of the revision names (score 0, so they sort by name),
  * and {@code <prefix>{<app>}:snapshots}, a hash from revision to the framed snapshot (magic, format
- * version, payload length, CRC32 of the payload, then the payload). A save is one Lua script: it checks
- * the keys' types, writes the revision and removes those past the newest {@code keep}; Redis runs a script
- * alone, so readers see the old set of revisions or the new one. Each operation opens its own connection
+ * version, payload length, CRC32 of the payload, then the payload). A save WATCHes both keys, checks
+ * their types, reads the revisions and then, in one MULTI/EXEC transaction, writes the revision and removes
+ * those {@link RevisionChain#removable} allows past the newest {@code keep} (never one a kept incremental
+ * revision depends on); Redis applies the transaction whole, or not at all when a watched key changed in
+ * between (then the save is tried again), so readers see the old set of revisions or the new one. Each operation opens its own connection
  * ({@link Connector}): saves are seconds apart, and a server restarted in between costs nothing.
  */
 final class RedisPersistenceStore implements PersistenceStore {
@@ -28,26 +32,8 @@ final class RedisPersistenceStore implements PersistenceStore {
     static final int VERSION = 1;
     static final int HEADER = 4 + 4 + 4 + 8;
     private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    static final String SAVE = """
-            for i = 1, 2 do
-              local t = redis.call('TYPE', KEYS[i]).ok
-              local want = i == 1 and 'zset' or 'hash'
-              if t ~= 'none' and t ~= want then
-                return redis.error_reply('key ' .. KEYS[i] .. ' is a ' .. t .. ', not a ' .. want)
-              end
-            end
-            redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
-            redis.call('ZADD', KEYS[1], 0, ARGV[1])
-            local extra = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[3])
-            if extra > 0 then
-              local old = redis.call('ZRANGE', KEYS[1], 0, extra - 1)
-              for i = 1, #old do
-                redis.call('HDEL', KEYS[2], old[i])
-                redis.call('ZREM', KEYS[1], old[i])
-              end
-            end
-            return 0
-            """;
+    /** Saves that lost a race (a watched key changed before EXEC) are tried again this many times in all. */
+    static final int ATTEMPTS = 5;
 
     /** Opens a connection to the server (authenticated, database selected). */
     @FunctionalInterface
@@ -115,11 +101,66 @@ final class RedisPersistenceStore implements PersistenceStore {
     public void save(String app, String revision, byte[] snapshot) throws IOException {
         checkApp(app);
         checkRevision(revision);
-        try (Jedis jedis = connector.open()) {
-            jedis.eval(utf8(SAVE), List.of(utf8(revisionsKey(app)), utf8(snapshotsKey(app))),
-                    List.of(utf8(revision), frame(snapshot), utf8(String.valueOf(keep))));
+        byte[] framed = frame(snapshot);
+        try {
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                if (trySave(app, revision, framed)) {
+                    return;
+                }
+            }
         } catch (JedisException e) {
             throw failure("saving revision " + revision + " of app '" + app + "'", e);
+        }
+        throw new IOException("persistence store 'redis': saving revision " + revision + " of app '" + app + "' at "
+                + target.where() + " failed: its keys kept changing under " + ATTEMPTS + " attempts (another "
+                + "runtime saving the same app?)");
+    }
+
+    /**
+     * WATCH, check the key types and read the revisions, then one MULTI/EXEC: write the revision, drop those
+     * {@link RevisionChain#removable} says. False when a watched key changed meanwhile (nothing written).
+     */
+    private boolean trySave(String app, String revision, byte[] framed) throws IOException {
+        String index = revisionsKey(app);
+        String data = snapshotsKey(app);
+        try (Jedis jedis = connector.open()) {
+            jedis.watch(index, data);
+            requireType(jedis, index, "zset");
+            requireType(jedis, data, "hash");
+            List<String> all = new ArrayList<>(jedis.zrange(index, 0, -1));
+            if (!all.contains(revision)) {
+                all.add(revision);
+            }
+            Collections.sort(all);
+            List<String> removable = RevisionChain.removable(all, keep);
+            Transaction tx = jedis.multi();
+            tx.hset(utf8(data), utf8(revision), framed);
+            tx.zadd(index, 0, revision);
+            if (!removable.isEmpty()) {
+                String[] old = removable.toArray(new String[0]);
+                tx.hdel(data, old);
+                tx.zrem(index, old);
+            }
+            List<Object> replies = tx.exec();
+            if (replies == null || replies.isEmpty()) {
+                return false; // aborted: a watched key changed
+            }
+            for (Object reply : replies) {
+                if (reply instanceof Exception e) {
+                    throw new IOException("persistence store 'redis': saving revision " + revision + " of app '" + app
+                            + "' at " + target.where() + " failed: " + target.scrub(e.getMessage()), e);
+                }
+            }
+            return true;
+        }
+    }
+
+    private void requireType(Jedis jedis, String key, String want) throws IOException {
+        String type = jedis.type(key);
+        if (!type.equals("none") && !type.equals(want)) {
+            jedis.unwatch();
+            throw new IOException("persistence store 'redis': key " + key + " at " + target.where() + " is a " + type
+                    + ", not a " + want + "; refused to write over it");
         }
     }
 

@@ -112,17 +112,53 @@ class RedisPersistenceStoreTest {
                 .hasMessage(what + " is not an EventFlux snapshot (bad magic number)");
     }
 
-    /** The save script checks the keys first: a key of another type fails the save, and nothing is written. */
+    /** A save checks the keys first: a key of another type fails it, and nothing is written. */
     @Test
     void aSaveOverAKeyOfAnotherTypeFailsWholeNamingTheKey() throws IOException {
         PersistenceStore store = store(PREFIX, 3);
         redis.set(PREFIX + "{Shop}:revisions", "someone else's string");
 
         assertThatThrownBy(() -> store.save("Shop", "0001", bytes("state"))).isInstanceOf(IOException.class)
-                .hasMessageStartingWith("persistence store 'redis': saving revision 0001 of app 'Shop' at "
-                        + "redis://127.0.0.1:6379/0 failed: ")
-                .hasMessageContaining("key " + PREFIX + "{Shop}:revisions is a string, not a zset");
+                .hasMessage("persistence store 'redis': key " + PREFIX + "{Shop}:revisions at redis://127.0.0.1:6379/0 "
+                        + "is a string, not a zset; refused to write over it");
         assertThat(redis.exists(PREFIX + "{Shop}:snapshots")).as("nothing half-written").isFalse();
         assertThat(redis.get(PREFIX + "{Shop}:revisions")).isEqualTo("someone else's string");
+    }
+
+    /** Old revisions go only when no kept revision depends on them (RevisionChain names: ID-BASE). */
+    @Test
+    void pruningKeepsTheRevisionsThatKeptIncrementalOnesDependOn() throws IOException {
+        PersistenceStore store = store(PREFIX, 2);
+        store.save("Shop", "001", bytes("full 1"));
+        store.save("Shop", "002-001", bytes("delta 2"));
+        store.save("Shop", "003-001", bytes("delta 3"));
+        assertThat(store.revisions("Shop")).as("both kept deltas need 001").containsExactly("001", "002-001",
+                "003-001");
+        store.save("Shop", "004", bytes("full 4"));
+        assertThat(store.revisions("Shop")).containsExactly("001", "003-001", "004");
+        assertThat(redis.hkeys(PREFIX + "{Shop}:snapshots")).containsExactlyInAnyOrder("001", "003-001", "004");
+        store.save("Shop", "005-004", bytes("delta 5"));
+        assertThat(store.revisions("Shop")).containsExactly("004", "005-004");
+    }
+
+    /** Another client changes a watched key between the read and EXEC: nothing is written, and the save runs again. */
+    @Test
+    void aSaveThatLosesARaceIsAppliedWholeOnTheNextAttempt() throws IOException {
+        int[] interferences = {0};
+        RedisTarget target = RedisTarget.parse(LocalRedis.URL, null, null, 2000);
+        RedisPersistenceStore store = new RedisPersistenceStore(() -> new Jedis("127.0.0.1", 6379, 2000) {
+            @Override
+            public redis.clients.jedis.Transaction multi() {
+                if (interferences[0]++ == 0) {
+                    redis.zadd(PREFIX + "{Shop}:revisions", 0, "0000-other");
+                }
+                return super.multi();
+            }
+        }, target, PREFIX, 5);
+        store.save("Shop", "0001", bytes("state"));
+
+        assertThat(interferences[0]).as("a second attempt").isEqualTo(2);
+        assertThat(store.revisions("Shop")).containsExactly("0000-other", "0001");
+        assertThat(text(store.load("Shop", "0001").orElseThrow())).isEqualTo("state");
     }
 }
