@@ -20,7 +20,8 @@ class RedactionTest {
 
     @Test
     void textsLosePasswordsOfFourCharactersOrMore() {
-        assertThat(Redaction.text("auth failed for s3cret at s3cret", "s3cret")).isEqualTo("auth failed for *** at ***");
+        assertThat(Redaction.text("auth failed for s3cret at s3cret", "s3cret"))
+                .isEqualTo("auth failed for *** at ***");
         assertThat(Redaction.text("a plain message", "p")).as("too short to tell apart").isEqualTo("a plain message");
         assertThat(Redaction.text("a message", null)).isEqualTo("a message");
     }

@@ -43,7 +43,8 @@ class JdbcPersistenceOptionsTest {
         JdbcPersistenceStore store = new JdbcPersistenceStore(() -> null, new SnapshotTable("snaps"), 3,
                 io.eventflux.extension.support.jdbc.Redaction.url("jdbc:mariadb://h/db?password=s3cr3t-pw"),
                 "s3cr3t-pw", () -> 0L);
-        assertThat(store).hasToString("jdbc persistence store (table snaps at jdbc:mariadb://h/db?password=***, keep 3)");
+        assertThat(store)
+                .hasToString("jdbc persistence store (table snaps at jdbc:mariadb://h/db?password=***, keep 3)");
     }
 
     /** A database that cannot be asked is no reason to restore an older revision: load fails unchecked. */

@@ -93,7 +93,8 @@ class JdbcPersistenceStoreTest {
         PersistenceStore store = store(url, user, TABLE, 3);
         store.save("Shop", "0001", bytes("good state"));
         store.save("Shop", "0002", bytes("newer state"));
-        Databases.update(url, user, "UPDATE " + TABLE + " SET payload_crc32 = payload_crc32 + 1 WHERE revision = '0002'");
+        Databases.update(url, user, "UPDATE " + TABLE + " SET payload_crc32 = payload_crc32 + 1 "
+                + "WHERE revision = '0002'");
 
         assertThatThrownBy(() -> store.load("Shop", "0002")).isInstanceOf(IOException.class)
                 .hasMessage("persistence store 'jdbc': revision 0002 of app 'Shop' in table " + TABLE + " at " + url

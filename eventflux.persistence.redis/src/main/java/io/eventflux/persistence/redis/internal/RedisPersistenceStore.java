@@ -24,8 +24,9 @@ import redis.clients.jedis.exceptions.JedisException;
  * their types, reads the revisions and then, in one MULTI/EXEC transaction, writes the revision and removes
  * those {@link RevisionChain#removable} allows past the newest {@code keep} (never one a kept incremental
  * revision depends on); Redis applies the transaction whole, or not at all when a watched key changed in
- * between (then the save is tried again), so readers see the old set of revisions or the new one. Each operation opens its own connection
- * ({@link Connector}): saves are seconds apart, and a server restarted in between costs nothing.
+ * between (then the save is tried again), so readers see the old set of revisions or the new one. Each
+ * operation opens its own connection ({@link Connector}): saves are seconds apart, and a server restarted
+ * in between costs nothing.
  */
 final class RedisPersistenceStore implements PersistenceStore {
     static final int MAGIC = 0x45465053; // "EFPS", as the file store's header

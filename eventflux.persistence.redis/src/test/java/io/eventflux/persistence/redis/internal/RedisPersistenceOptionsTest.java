@@ -53,8 +53,8 @@ class RedisPersistenceOptionsTest {
     @Test
     void aLoadThatCannotReachTheServerFailsUncheckedNotAsACorruptRevision() {
         RedisTarget target = RedisTarget.parse("redis://127.0.0.1:1", null, null, 500);
-        RedisPersistenceStore store = new RedisPersistenceStore(() -> new redis.clients.jedis.Jedis("127.0.0.1", 1, 500),
-                target, "p:", 3);
+        RedisPersistenceStore store = new RedisPersistenceStore(
+                () -> new redis.clients.jedis.Jedis("127.0.0.1", 1, 500), target, "p:", 3);
         assertThatThrownBy(() -> store.load("Shop", "0001")).isInstanceOf(java.io.UncheckedIOException.class)
                 .hasMessageStartingWith("persistence store 'redis': loading revision 0001 of app 'Shop' at "
                         + "redis://127.0.0.1:1/0 failed: ");

@@ -137,7 +137,8 @@ class RedisPersistenceRestartIT {
         // the revision before it held [e1]: 1 + 5 + 6 (the corrupt one would have given 1 + 2 + 5)
         assertThat(rows(second)).containsExactly(List.of(12.0, 3L));
         assertThat(logged).anySatisfy(m -> assertThat(m).contains("snapshot revision " + newest)
-                .contains("persistence store 'redis': revision " + newest + " of app 'Counts' (hash " + SNAPSHOTS).contains("CRC32 checksum does not match")
+                .contains("persistence store 'redis': revision " + newest + " of app 'Counts' (hash " + SNAPSHOTS)
+                .contains("CRC32 checksum does not match")
                 .contains("trying the revision before it"));
     }
 }
