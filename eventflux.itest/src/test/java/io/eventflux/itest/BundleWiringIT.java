@@ -42,7 +42,7 @@ public class BundleWiringIT {
             "eventflux.mapper.json", "eventflux.mapper.csv", "eventflux.mapper.text", "eventflux.mapper.bytes",
             "eventflux.connector.basic", "eventflux.connector.file", "json-path", "net.minidev.json-smart",
             "eventflux.shell", "eventflux.connector.kafka", "eventflux.connector.http", "eventflux.management",
-            "eventflux.persistence.file",
+            "eventflux.persistence.file", "eventflux.persistence.jdbc", "eventflux.persistence.redis",
             "eventflux.connector.rabbitmq",
             "eventflux.connector.mqtt");
 
@@ -114,7 +114,8 @@ public class BundleWiringIT {
                 "aggregator:count", "aggregator:sum", "aggregator:avg", "aggregator:min", "aggregator:max",
                 "function:core", "function:math", "function:string", "function:time", "function:json",
                 "table-store:inMemory", "table-store:cache",
-                "table-store:jdbc", "source:file", "sink:file",
+                "table-store:jdbc", "source:file", "sink:file", "persistence-store:file",
+                "persistence-store:jdbc", "persistence-store:redis",
                 "source:http", "sink:http",
                 "source:rabbitmq", "sink:rabbitmq",
                 "source:mqtt", "sink:mqtt")) {
@@ -141,6 +142,13 @@ public class BundleWiringIT {
         assertExtensionService(io.eventflux.api.io.SourceFactory.class, "name", "inMemory");
         assertExtensionService(io.eventflux.api.io.SinkFactory.class, "name", "log");
         assertExtensionService(io.eventflux.api.io.SinkFactory.class, "name", "inMemory");
+    }
+
+    @Test
+    public void persistenceStoreServicesAreRegisteredUnderTheirNames() throws InterruptedException {
+        for (String name : List.of("file", "jdbc", "redis")) {
+            assertExtensionService(io.eventflux.api.store.PersistenceStoreFactory.class, "name", name);
+        }
     }
 
     private void assertExtensionService(Class<?> type, String property, String value) throws InterruptedException {

@@ -6,16 +6,12 @@ import io.eventflux.api.extension.Extension;
 import io.eventflux.api.store.TableSpec;
 import io.eventflux.api.store.TableStore;
 import io.eventflux.api.store.TableStoreFactory;
+import io.eventflux.extension.support.jdbc.JdbcDrivers;
+import io.eventflux.extension.support.jdbc.Redaction;
 import java.sql.Connection;
 import java.sql.Driver;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -27,9 +23,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  *
  * <p>Drivers: inside OSGi, every {@code java.sql.Driver} service (the whiteboard: a driver bundle's
  * META-INF/services entry registered by SPI Fly, or a driver registered by hand); the first one that
- * accepts the URL connects. {@link DriverManager} only hands out drivers its caller's class loader can
- * see, so it is the fallback: outside OSGi (ServiceLoader path, no services bound) it finds the drivers
- * on the class path.
+ * accepts the URL connects. {@code DriverManager} is the fallback outside OSGi ({@link JdbcDrivers}).
  */
 @Component(service = TableStoreFactory.class)
 @ServiceProvider(value = TableStoreFactory.class, resolution = Resolution.OPTIONAL)
@@ -40,7 +34,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
                 "password: STRING, optional", "table.name: STRING, the database table (default: the table's name)",
                 "table.create: BOOL, create the table (and its indexes) if it does not exist (default false)"})
 public final class JdbcTableStoreFactory implements TableStoreFactory {
-    private final List<Driver> drivers = new CopyOnWriteArrayList<>();
+    private final JdbcDrivers drivers = new JdbcDrivers();
 
     /** The DS (or plain Java) constructor: no drivers bound yet. */
     public JdbcTableStoreFactory() {
@@ -70,8 +64,8 @@ public final class JdbcTableStoreFactory implements TableStoreFactory {
         try {
             connection = connect(url, option(o, "username"), option(o, "password"));
         } catch (SQLException e) {
-            throw new IllegalArgumentException("table '" + spec.schema().name() + "': cannot connect to " + url
-                    + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("table '" + spec.schema().name() + "': cannot connect to "
+                    + Redaction.url(url) + ": " + Redaction.text(e.getMessage(), option(o, "password")), e);
         }
         try {
             JdbcTableStore store = new JdbcTableStore(spec, connection, table == null ? spec.schema().name() : table);
@@ -89,42 +83,9 @@ public final class JdbcTableStoreFactory implements TableStoreFactory {
         }
     }
 
-    /**
-     * Connects with the first bound driver that accepts the URL, else through {@link DriverManager}; a
-     * URL no driver accepts fails with the drivers that were asked.
-     */
+    /** Connects with the first bound driver that accepts the URL, else through DriverManager ({@link JdbcDrivers}). */
     Connection connect(String url, String user, String password) throws SQLException {
-        Properties props = new Properties();
-        if (user != null) {
-            props.setProperty("user", user);
-        }
-        if (password != null) {
-            props.setProperty("password", password);
-        }
-        for (Driver driver : drivers) {
-            if (driver.acceptsURL(url)) {
-                Connection connection = driver.connect(url, props);
-                if (connection != null) {
-                    return connection;
-                }
-            }
-        }
-        try {
-            DriverManager.getDriver(url);
-        } catch (SQLException noSuitableDriver) {
-            throw new SQLException("no JDBC driver accepts " + url + " (driver services: " + names(drivers)
-                    + ", DriverManager drivers: " + names(Collections.list(DriverManager.getDrivers())) + ")",
-                    "08001", noSuitableDriver);
-        }
-        return DriverManager.getConnection(url, props);
-    }
-
-    private static List<String> names(List<Driver> drivers) {
-        List<String> names = new ArrayList<>();
-        for (Driver d : drivers) {
-            names.add(d.getClass().getName());
-        }
-        return names;
+        return drivers.connect(url, user, password);
     }
 
     private static String option(Map<String, String> options, String key) {
