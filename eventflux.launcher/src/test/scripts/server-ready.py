@@ -2,8 +2,8 @@
 """Startup figure of `eventflux server`: the time from starting the distribution's bin/eventflux (the bash
 script, which execs java) to the line "eventflux: server ready in N ms" on stderr, over N starts, each
 with a fresh home folder and `--port 0`; SIGTERM stops each server before the next start. Prints the
-median and the minimum of both the figure the server reports (measured from its process start) and the
-wall time seen from here, and the load average (other processes share the cores: note it with the
+median and the minimum of the figure the server reports (measured from its process start), of the
+wall time seen from here and of the CPU time the process used until then, and the load average (other processes share the cores: note it with the
 figures). Usage (from the repository root, after `mvn install`):
 
     python3 eventflux.launcher/src/test/scripts/server-ready.py [N] [--dist TAR.GZ | --cmd PATH] [-- ARGS...]
@@ -24,6 +24,13 @@ import sys
 import tarfile
 import tempfile
 import time
+
+def cpu_seconds(pid):
+    """User + system CPU time of the process so far (all its threads), from /proc."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
 
 root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
 args = sys.argv[1:]
@@ -58,7 +65,7 @@ try:
             tar.extractall(work)
         cmd = glob.glob(os.path.join(work, "eventflux-*", "bin", "eventflux"))[0]
     ready = re.compile(r"eventflux: server ready in (\d+) ms")
-    reported, walls = [], []
+    reported, walls, cpus = [], [], []
     for n in range(runs):
         home = os.path.join(work, f"home{n}")
         os.makedirs(home)
@@ -74,15 +81,18 @@ try:
             if m:
                 walls.append(time.monotonic() - start)
                 reported.append(int(m.group(1)))
+                cpus.append(cpu_seconds(p.pid))
                 break
         p.send_signal(signal.SIGTERM)
         rest = p.stderr.read()
         code = p.wait(timeout=60)
         if len(reported) <= n:
             sys.exit(f"no ready line (exit {code}):\n{''.join(lines)}{rest}")
-        print(f"start {n + 1}: reported {reported[-1]} ms, wall {walls[-1] * 1000:.0f} ms")
+        print(f"start {n + 1}: reported {reported[-1]} ms, wall {walls[-1] * 1000:.0f} ms, cpu {cpus[-1] * 1000:.0f} ms")
     print(f"server ready (reported): median {statistics.median(reported):.0f} ms, min {min(reported)} ms over {runs} starts")
     print(f"server ready (wall):     median {statistics.median(walls) * 1000:.0f} ms, min {min(walls) * 1000:.0f} ms")
+    print(f"cpu time until ready:    median {statistics.median(cpus) * 1000:.0f} ms, min {min(cpus) * 1000:.0f} ms"
+          " (user + system, all threads: what a busy machine cannot take away)")
     print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus")
 finally:
     shutil.rmtree(work, ignore_errors=True)
