@@ -87,7 +87,9 @@ final class FrameworkRunner {
             }
         });
         FrameworkStartLevel frameworkLevel = framework.adapt(FrameworkStartLevel.class);
-        frameworkLevel.setInitialBundleStartLevel(launch.defaultStartLevel());
+        // most embedded bundles belong to the beginning level: installed with it, only the others are moved
+        // (each move rewrites the bundle's record in the storage); bundles installed later get the default
+        frameworkLevel.setInitialBundleStartLevel(beginning);
 
         List<Bundle> early = new ArrayList<>();
         for (String path : launch.bundles()) {
@@ -101,7 +103,9 @@ final class FrameworkRunner {
                 }
             }
             int level = launch.startLevel(bundle.getSymbolicName(), bundle.getVersion().toString());
-            bundle.adapt(BundleStartLevel.class).setStartLevel(level);
+            if (level != beginning) {
+                bundle.adapt(BundleStartLevel.class).setStartLevel(level);
+            }
             if ((bundle.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) == 0) {
                 try {
                     bundle.start(Bundle.START_ACTIVATION_POLICY);
@@ -113,6 +117,7 @@ final class FrameworkRunner {
                 early.add(bundle);
             }
         }
+        frameworkLevel.setInitialBundleStartLevel(launch.defaultStartLevel());
         trace.mark(launch.bundles().size() + " bundles installed");
         if (!framework.adapt(FrameworkWiring.class).resolveBundles(early)) {
             for (Bundle bundle : early) {
