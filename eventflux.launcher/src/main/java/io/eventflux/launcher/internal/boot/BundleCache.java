@@ -6,9 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,7 +37,7 @@ import java.util.zip.ZipFile;
  * {@code KEY.lock} while it runs; folders of other jars that are not locked and unused for
  * {@link #UNUSED} are removed.
  */
-final class BundleCache {
+final class BundleCache implements AutoCloseable {
     static final Duration UNUSED = Duration.ofMinutes(10);
     private static final String MARKER = ".complete";
 
@@ -106,7 +103,23 @@ final class BundleCache {
     private void lock(Path lockFile) throws IOException {
         lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
-        lockChannel.lock(0, Long.MAX_VALUE, true);
+        try {
+            lockChannel.lock(0, Long.MAX_VALUE, true);
+        } catch (OverlappingFileLockException e) {
+            // this JVM holds it already
+        }
+    }
+
+    /** Releases the lock: the process no longer uses the folder (the end of the process does the same). */
+    @Override
+    public void close() {
+        try {
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            // released with the process anyway
+        }
     }
 
     private static boolean valid(Path dir, List<ZipEntry> entries) {
@@ -134,22 +147,35 @@ final class BundleCache {
                 }
             }
             Files.writeString(tmp.resolve(MARKER), jar.toString());
-            if (Files.exists(dir)) {
-                // incomplete or damaged (a bundle deleted by hand): set aside, then replaced
-                Path old = Files.createTempDirectory(base, "old-");
-                Files.move(dir, old.resolve("d"), StandardCopyOption.ATOMIC_MOVE);
-                deleteTree(old);
+            if (moveIntoPlace(tmp, dir, entries)) {
+                return;
             }
+            // the folder there is damaged (a bundle deleted by hand): set aside, then replaced
+            Path old = Files.createTempDirectory(base, "old-");
             try {
-                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
-                // another process extracted the same jar at the same time: its folder is as good as ours
-                if (!valid(dir, entries)) {
-                    throw e;
-                }
+                Files.move(dir, old.resolve("d"), StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException e) {
+                // another process set it aside first
+            }
+            deleteTree(old);
+            if (!moveIntoPlace(tmp, dir, entries)) {
+                throw new IOException("cannot put the extracted bundles into " + dir);
             }
         } finally {
             deleteTree(tmp);
+        }
+    }
+
+    /**
+     * Renames the extracted folder into place; true when it is there, or when another process put a complete
+     * folder there first (the same jar extracted at the same time: as good as ours).
+     */
+    private static boolean moveIntoPlace(Path tmp, Path dir, List<ZipEntry> entries) {
+        try {
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException e) {
+            return valid(dir, entries);
         }
     }
 

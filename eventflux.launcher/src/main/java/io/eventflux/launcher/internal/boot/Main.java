@@ -62,9 +62,12 @@ public final class Main {
         Path jar = jar();
         Path base = jar == null || "off".equalsIgnoreCase(System.getProperty(CACHE)) ? null : cacheBase();
         Map<String, Path> files = null;
+        BundleCache cache = null;
         if (base != null) {
             try {
-                files = new BundleCache(jar, base, launch.bundles(), trace).prepare();
+                // kept until the end of the run: it holds the folder's lock
+                cache = new BundleCache(jar, base, launch.bundles(), trace);
+                files = cache.prepare();
             } catch (IOException | UncheckedIOException e) {
                 System.err.println("eventflux: warning: cannot use the bundle cache " + base + " (" + e
                         + "); installing the bundles from the jar");
@@ -87,6 +90,9 @@ public final class Main {
                     loader::getResourceAsStream);
         } finally {
             BundleCache.deleteTree(storage);
+            if (cache != null) {
+                cache.close();
+            }
         }
     }
 
