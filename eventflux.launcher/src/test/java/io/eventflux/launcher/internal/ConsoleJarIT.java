@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
@@ -31,6 +33,7 @@ class ConsoleJarIT {
     private Process server;
     private final StringBuffer out = new StringBuffer();
     private final StringBuffer err = new StringBuffer();
+    private final List<Thread> pumps = new ArrayList<>();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -52,7 +55,8 @@ class ConsoleJarIT {
         start(home);
         await("the prompt", out, s -> s.contains("g! "));
         assertThat(out.toString()).contains(GogoConsole.BANNER);
-        assertThat(err.toString()).contains("eventflux: server ready in ");
+        // stderr is read by its own thread: the ready line may arrive after the prompt
+        await("the ready line", err, s -> s.contains("eventflux: server ready in "));
 
         // the app of the deploy folder may still be deploying when the prompt shows: ask until it is listed
         String listing = await("Hello listed by apps", () -> command("apps"), s -> s.contains("Hello") && s.contains("RUNNING"));
@@ -75,6 +79,9 @@ class ConsoleJarIT {
         server.getOutputStream().close(); // Ctrl-D
         assertThat(server.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the server stops at the end of the input").isTrue();
         assertThat(server.exitValue()).isZero();
+        for (Thread pump : pumps) {
+            pump.join(WAIT.toMillis());
+        }
         assertThat(err.toString()).contains("eventflux: server ready in ").doesNotContain("Exception");
     }
 
@@ -109,7 +116,7 @@ class ConsoleJarIT {
         in.flush();
     }
 
-    private static void pump(InputStream in, StringBuffer sink) {
+    private void pump(InputStream in, StringBuffer sink) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[4096];
             try {
@@ -122,6 +129,7 @@ class ConsoleJarIT {
         });
         thread.setDaemon(true);
         thread.start();
+        pumps.add(thread);
     }
 
     private interface Probe {
