@@ -198,7 +198,7 @@ final class Cli {
         Path home = ServerCommand.home(cl, workspace.directory());
         ConfigFile config = loadServerConfig(cl, home);
         eventFlux.await();
-        return new ServerCommand(serverMode, stop, console.err()).run(cl, home, config.sections().get("server"),
+        return new ServerCommand(serverMode, stop, console.err(), System.console() != null).run(cl, home, config.sections().get("server"),
                 config.options());
     }
 

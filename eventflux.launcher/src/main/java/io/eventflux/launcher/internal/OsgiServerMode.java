@@ -120,6 +120,11 @@ final class OsgiServerMode implements ServerCommand.ServerMode {
     }
 
     @Override
+    public void console() throws CommandFailure {
+        new GogoConsole(context, System.in, System.out, System.err).run();
+    }
+
+    @Override
     public void stopAndWait() {
         try {
             system.stop();

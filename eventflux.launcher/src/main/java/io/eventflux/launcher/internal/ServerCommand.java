@@ -6,17 +6,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code eventflux server [--home DIR] [--port N] [--host ADDR]}: runs the runtime as a server over a
- * distribution folder until stopped (SIGTERM or Ctrl-C: the framework stops, and with it every app,
- * gracefully). The folder holds {@code deploy/} (bundles and {@code *.sql} apps, watched by FileInstall),
+ * {@code eventflux server [--home DIR] [--port N] [--host ADDR] [--console]}: runs the runtime as a server
+ * over a distribution folder until stopped (SIGTERM or Ctrl-C: the framework stops, and with it every app,
+ * gracefully). On a terminal (or with {@code --console}) a Gogo console runs once the server is ready;
+ * leaving it stops the server the same way. Without a terminal nothing reads standard input. The folder holds {@code deploy/} (bundles and {@code *.sql} apps, watched by FileInstall),
  * {@code conf/}, {@code state/} ({@code http.port}) and {@code logs/}; the missing ones are created.
  * The OSGi side (registering the server-mode service, starting FileInstall and the management bundle)
  * is behind {@link ServerMode}.
@@ -43,20 +42,36 @@ final class ServerCommand {
          * the shutdown hooks return, so the hook itself must see the apps shut down gracefully.
          */
         void stopAndWait();
+
+        /**
+         * Runs the interactive console on the process's streams until the user leaves it.
+         *
+         * @throws CommandFailure when there is no console here
+         */
+        default void console() throws CommandFailure {
+            throw new CommandFailure(ExitCodes.ERROR, "no console in this runtime");
+        }
     }
 
     private final ServerMode mode;
     private final StopSignal stop;
     private final PrintStream err;
+    private final boolean terminal;
 
     ServerCommand(ServerMode mode, StopSignal stop, PrintStream err) {
+        this(mode, stop, err, false);
+    }
+
+    /** @param terminal whether standard input and output are a terminal: the console starts by itself */
+    ServerCommand(ServerMode mode, StopSignal stop, PrintStream err, boolean terminal) {
         this.mode = mode;
         this.stop = stop;
         this.err = err;
+        this.terminal = terminal;
     }
 
     static CommandLine parse(List<String> args) throws UsageException {
-        CommandLine cl = CommandLine.parse("server", args, Set.of("--home", "--port", "--host", "--config"), Set.of());
+        CommandLine cl = CommandLine.parse("server", args, Set.of("--home", "--port", "--host", "--config"), Set.of("--console"));
         if (!cl.positional().isEmpty()) {
             throw new UsageException("server", "unexpected argument '" + cl.positional().get(0) + "'");
         }
@@ -113,12 +128,17 @@ final class ServerCommand {
         }, "eventflux-server-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         String address = mode.start(home, settings, options);
-        long readyMillis = ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
+        long readyMillis = ProcessClock.sinceStart();
         err.println("eventflux: server ready" + (readyMillis >= 0 ? " in " + readyMillis + " ms" : "") + " (home " + home
                 + ", deploy folder " + home.resolve("deploy") + ", management API " + address + ")");
         err.flush();
-        stop.awaitRequest();
+        if (terminal || cl.flag("--console")) {
+            // the console until the user leaves it (exit, Ctrl-D): then the server stops as on SIGTERM
+            mode.console();
+            stop.request();
+        } else {
+            stop.awaitRequest();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {

@@ -131,7 +131,7 @@ final class Usage {
             """;
 
     static final String SERVER = """
-            Usage: eventflux server [--home DIR] [--port N] [--host ADDR] [--config FILE]
+            Usage: eventflux server [--home DIR] [--port N] [--host ADDR] [--config FILE] [--console]
 
             Runs the runtime as a server until stopped (SIGTERM or Ctrl-C stop every app gracefully).
             DIR (default: the working directory) is the distribution folder; missing folders are created:
@@ -154,6 +154,9 @@ final class Usage {
               --host ADDR   the address to bind (also -Deventflux.http.host; default 127.0.0.1)
               --config F    the configuration file (default DIR/conf/eventflux.toml, .yaml or .yml); its
                             [server] table may set port, host and token (the options win)
+              --console     a Gogo console on standard input once ready (the default on a terminal):
+                            the eventflux commands (apps, status NAME, deploy, query, ...); exit or
+                            Ctrl-D stops the server
               --help        show this help
             With -Deventflux.http.token=T or EVENTFLUX_HTTP_TOKEN=T, /api and /metrics require
             'Authorization: Bearer T' (/health and /ready stay open for probes).

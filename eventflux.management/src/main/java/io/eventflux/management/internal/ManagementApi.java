@@ -29,7 +29,8 @@ final class ManagementApi {
     private final EventFluxManagement management;
     private final AppDeployer deployer;
     private final DeployFolder folder;
-    private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    /** Built on the first JSON reply, not when the server starts: a mapper loads some 250 classes. */
+    private volatile ObjectMapper json;
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter prometheus = PrometheusTextFormatWriter.create();
 
@@ -281,10 +282,24 @@ final class ManagementApi {
 
     byte[] write(Object value) {
         try {
-            return json.writeValueAsBytes(value);
+            return mapper().writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
+    }
+
+    private ObjectMapper mapper() {
+        ObjectMapper mapper = json;
+        if (mapper == null) {
+            synchronized (this) {
+                mapper = json;
+                if (mapper == null) {
+                    mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+                    json = mapper;
+                }
+            }
+        }
+        return mapper;
     }
 
     /** The JSON body of an error reply. */

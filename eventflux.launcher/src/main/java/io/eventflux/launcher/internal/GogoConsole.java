@@ -1,0 +1,98 @@
+package io.eventflux.launcher.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The interactive console of {@code eventflux server} (a terminal, or {@code --console}): a Gogo session
+ * on the process's standard streams with the login profile of the Gogo shell (its commands and the
+ * {@code g! } prompt) and the {@code eventflux} commands of eventflux.shell ({@code apps}, {@code deploy},
+ * {@code status}, ...). Each line is executed and its result printed as Gogo prints it (the records of
+ * the eventflux commands as tables). {@code exit}, {@code quit} or the end of the input (Ctrl-D) end it;
+ * the server then stops gracefully.
+ */
+final class GogoConsole {
+    static final String BANNER = "EventFlux console (Apache Felix Gogo): eventflux commands such as apps, status NAME,"
+            + " deploy, query; lb lists the bundles; exit or Ctrl-D stops the server";
+
+    private final BundleContext context;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    GogoConsole(BundleContext context, InputStream in, PrintStream out, PrintStream err) {
+        this.context = context;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the console until exit or the end of the input. */
+    void run() throws CommandFailure {
+        ServiceReference<CommandProcessor> ref = context.getServiceReference(CommandProcessor.class);
+        CommandProcessor processor = ref == null ? null : context.getService(ref);
+        if (processor == null) {
+            throw new CommandFailure(ExitCodes.ERROR, "no console: the Gogo runtime (org.apache.felix.gogo.runtime)"
+                    + " is not running");
+        }
+        try (CommandSession session = processor.createSession(in, out, err)) {
+            try {
+                // the shell's login profile: its prompt and commands; no message of the day, no console of its own
+                session.execute("gosh --login --noshutdown --nointeractive --quiet");
+            } catch (Exception e) {
+                err.println("eventflux: the Gogo shell's profile failed: " + e);
+            }
+            out.println(BANNER);
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
+            while (true) {
+                out.print(prompt(session));
+                out.flush();
+                String line = lines.readLine();
+                if (line == null) {
+                    out.println();
+                    break;
+                }
+                line = line.trim();
+                if (line.equals("exit") || line.equals("quit")) {
+                    break;
+                }
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    execute(session, line);
+                }
+            }
+        } catch (IOException e) {
+            err.println("eventflux: console input failed: " + e);
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    private void execute(CommandSession session, String line) {
+        try {
+            Object result = session.execute(line);
+            session.put("_", result);
+            if (result != null) {
+                out.println(session.format(result, Converter.INSPECT));
+            }
+        } catch (Exception e) {
+            session.put("exception", e);
+            err.println("gosh: " + e.getMessage());
+        }
+        out.flush();
+        err.flush();
+    }
+
+    private static String prompt(CommandSession session) {
+        Object prompt = session.get("prompt");
+        return prompt instanceof CharSequence text ? text.toString() : "g! ";
+    }
+}

@@ -1,0 +1,158 @@
+package io.eventflux.launcher.internal.boot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The entry point of eventflux.jar ({@code Main-Class}, copied to the root of the jar with the Felix
+ * framework next to it, so both load from the class path and class data sharing can keep them). Starts
+ * the framework with the embedded bundles (see {@link FrameworkRunner}) and exits with the command's code.
+ *
+ * <p>The bundles are extracted once per jar into a shared folder ({@link BundleCache}) under
+ * {@code -Deventflux.cache.dir}, else {@code $XDG_CACHE_HOME/eventflux}, else {@code ~/.cache/eventflux}
+ * (the system temporary folder when that cannot be written), and installed from there by reference. Each
+ * process gets its own fresh framework storage ({@code run-PID} in the same folder, removed when the
+ * process ends; leftovers of processes that are gone are removed at the next start), so no state leaks
+ * from one run into the next. {@code -Deventflux.cache=off} copies the bundles from the jar into the
+ * framework storage at every start instead, as bnd's launcher did.
+ */
+public final class Main {
+    static final String CACHE_DIR = "eventflux.cache.dir";
+    static final String CACHE = "eventflux.cache";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args);
+        } catch (Throwable t) {
+            System.err.println("eventflux: cannot start the runtime: " + t);
+            t.printStackTrace();
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    static int run(String[] args) throws Exception {
+        BootTrace trace = new BootTrace(System.err, Boolean.getBoolean(BootTrace.PROPERTY));
+        trace.mark("main");
+        ClassLoader loader = Main.class.getClassLoader();
+        LaunchProperties launch;
+        try (InputStream in = loader.getResourceAsStream(LaunchProperties.RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(LaunchProperties.RESOURCE + " is missing from the jar");
+            }
+            launch = LaunchProperties.load(in, System.getProperties());
+        }
+        // the run properties are system properties too (java.util.logging.config.class, slf4j-simple's level)
+        for (Map.Entry<String, String> e : launch.runProperties().entrySet()) {
+            if (System.getProperty(e.getKey()) == null) {
+                System.setProperty(e.getKey(), e.getValue());
+            }
+        }
+        Path jar = jar();
+        Path base = jar == null || "off".equalsIgnoreCase(System.getProperty(CACHE)) ? null : cacheBase();
+        Map<String, Path> files = null;
+        BundleCache cache = null;
+        if (base != null) {
+            try {
+                // kept until the end of the run: it holds the folder's lock
+                cache = new BundleCache(jar, base, launch.bundles(), trace);
+                files = cache.prepare();
+            } catch (IOException | UncheckedIOException e) {
+                System.err.println("eventflux: warning: cannot use the bundle cache " + base + " (" + e
+                        + "); installing the bundles from the jar");
+                base = null;
+            }
+        }
+        trace.mark("bundle cache ready");
+        Path storage;
+        if (base != null) {
+            removeStaleStorage(base);
+            storage = base.resolve("run-" + ProcessHandle.current().pid());
+            BundleCache.deleteTree(storage);
+        } else {
+            storage = Files.createTempDirectory("eventflux-fw-");
+        }
+        Map<String, Path> bundles = files;
+        try {
+            return new FrameworkRunner(launch, System.err, trace).run(args, storage,
+                    path -> bundles == null ? null : "reference:" + bundles.get(path).toUri(),
+                    loader::getResourceAsStream);
+        } finally {
+            BundleCache.deleteTree(storage);
+            if (cache != null) {
+                cache.close();
+            }
+        }
+    }
+
+    /** The jar this class was loaded from, or null (run from a class folder). */
+    private static Path jar() {
+        try {
+            CodeSource source = Main.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return null;
+            }
+            Path path = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(path) ? path : null;
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return null;
+        }
+    }
+
+    private static Path cacheBase() {
+        String explicit = System.getProperty(CACHE_DIR);
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit).toAbsolutePath();
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path preferred = xdg != null && !xdg.isBlank() ? Path.of(xdg, "eventflux")
+                : Path.of(System.getProperty("user.home"), ".cache", "eventflux");
+        if (writable(preferred)) {
+            return preferred;
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "eventflux-" + System.getProperty("user.name"));
+    }
+
+    private static boolean writable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return Files.isWritable(dir);
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** The framework storage of processes that ended without removing it (SIGKILL). */
+    private static void removeStaleStorage(Path base) {
+        try (Stream<Path> children = Files.list(base)) {
+            for (Path child : children.toList()) {
+                String name = child.getFileName().toString();
+                if (name.startsWith("run-")) {
+                    try {
+                        long pid = Long.parseLong(name.substring(4));
+                        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                            continue;
+                        }
+                    } catch (NumberFormatException e) {
+                        // not one of ours
+                        continue;
+                    }
+                    BundleCache.deleteTree(child);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // best effort
+        }
+    }
+}
