@@ -35,6 +35,10 @@ public class InlineBenchmark {
     @Param({"filterProjection", "lengthWindowAvg", "timeBatchGroupBy", "timeWindowAvg"})
     public String app;
 
+    /** How the queries time their chunks ({@code @app:metrics(latency = ...)}): on = one chunk in 64. */
+    @Param({"on"})
+    public String latency;
+
     private EventFluxRuntime runtime;
     private InputHandler input;
     private Object[][] data;
@@ -45,7 +49,8 @@ public class InlineBenchmark {
     @Setup(Level.Trial)
     public void deploy() throws CompileException {
         runtime = EventFluxRuntime.withServiceLoader(InlineBenchmark.class.getClassLoader());
-        AppRuntime appRuntime = runtime.deploy(BenchApps.sql(app), DeployOptions.playback().withName("bench"));
+        AppRuntime appRuntime = runtime.deploy("@app:metrics(latency = '" + latency + "')\n" + BenchApps.sql(app),
+                DeployOptions.playback().withName("bench"));
         appRuntime.addCallback("Out", output);
         input = appRuntime.inputHandler("S");
         data = BenchApps.data();
