@@ -3,7 +3,6 @@ package io.eventflux.connector.kafka.internal;
 import io.eventflux.api.Event;
 import io.eventflux.api.io.Sink;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,8 +22,7 @@ final class KafkaSink implements Sink {
 
     private final KafkaOptions options;
     private final String topic;
-    private final int keyAttribute;
-    private final byte[] fixedKey;
+    private final Records records;
     /** The first failure since the last flush, set by the producer's I/O thread. */
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private final AtomicInteger failed = new AtomicInteger();
@@ -33,10 +31,8 @@ final class KafkaSink implements Sink {
 
     KafkaSink(KafkaOptions options) {
         this.options = options;
-        this.topic = options.topics().get(0);
-        this.keyAttribute = options.keyAttribute();
-        // Rust EventFlux's kafka.key is a fixed key: kept when the text names no attribute.
-        this.fixedKey = keyAttribute == -1 ? options.keyOption().getBytes(StandardCharsets.UTF_8) : null;
+        this.records = new Records(options);
+        this.topic = records.topic();
     }
 
     @Override
@@ -49,7 +45,7 @@ final class KafkaSink implements Sink {
 
     @Override
     public void publish(Object payload, Event event) throws IOException {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key(event), bytes(payload));
+        ProducerRecord<byte[], byte[]> record = records.record(payload, event);
         sent++;
         try {
             ClientLoader.run(() -> producer.send(record, (metadata, e) -> {
@@ -63,18 +59,6 @@ final class KafkaSink implements Sink {
             throw new IOException("stream " + options.stream() + ": cannot send to kafka topic '" + topic + "': " + e,
                     e);
         }
-    }
-
-    private byte[] key(Event event) {
-        if (keyAttribute >= 0) {
-            Object v = event.get(keyAttribute);
-            return v == null ? null : bytes(v);
-        }
-        return fixedKey;
-    }
-
-    private static byte[] bytes(Object payload) {
-        return payload instanceof byte[] b ? b : String.valueOf(payload).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.eventflux.api.QueryResult;
 import io.eventflux.engine.internal.io.ConnectorThreads;
 import io.eventflux.engine.internal.io.Connectors;
 import io.eventflux.engine.internal.io.SinkRuntime;
+import io.eventflux.engine.internal.io.SnapshotParticipants;
 import io.eventflux.engine.internal.io.StreamCounters;
 import io.eventflux.engine.internal.query.OnDemandQuery;
 import io.eventflux.engine.internal.stream.StreamJunction;
@@ -20,7 +21,9 @@ import io.eventflux.sql.plan.OnDemandPlan;
 import io.eventflux.engine.internal.table.TableRuntime;
 import io.eventflux.engine.internal.table.Tables;
 import io.eventflux.engine.internal.time.TimeKeeper;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,19 +125,81 @@ public final class AppInstance implements AppRuntime {
      * (sinks flush). Returns the snapshot, or null when the run had stopped already.
      */
     Map<String, Serializable> suspend() {
+        return suspend(null);
+    }
+
+    /**
+     * {@link #suspend()} that also saves the snapshot with {@code save} (when not null) before the sinks
+     * stop, so that snapshot participants commit it ({@link #saveSnapshot}).
+     */
+    Map<String, Serializable> suspend(Save save) {
         synchronized (stopLock) {
             if (stopped) {
                 return null;
             }
             connectors.stopSources();
-            Map<String, Serializable> snapshot;
+            List<Map<String, Serializable>> taken = new ArrayList<>(1);
             try {
-                snapshot = snapshotState();
+                if (save == null) {
+                    return snapshotState();
+                }
+                saveSnapshot(state -> {
+                    taken.add(state);
+                    return save.save(state);
+                });
+                return taken.get(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } finally {
                 shutdown();
             }
-            return snapshot;
         }
+    }
+
+    /** Saves a snapshot in the app's persistence store and returns its revision. */
+    @FunctionalInterface
+    interface Save {
+        String save(Map<String, Serializable> state) throws IOException;
+    }
+
+    /**
+     * Takes a snapshot and saves it with {@code save}. When snapshot participants are enlisted (a
+     * transactional sink), all of it happens on the writer with the sources quiesced and the participants
+     * commit the saved revision there too, so that the revision and what they commit count the same input
+     * and output; otherwise the save runs on the caller's thread.
+     *
+     * @throws IllegalStateException when a participant could not commit (the app fails)
+     */
+    String saveSnapshot(Save save) throws IOException {
+        SnapshotParticipants p = connectors.participants();
+        if (!p.enlisted()) {
+            return save.save(snapshotState());
+        }
+        java.util.function.Supplier<String> all = () -> {
+            String revision;
+            try {
+                revision = save.save(takeSnapshot());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                p.commit(name, revision);
+            } catch (IllegalStateException e) {
+                fail(e.getMessage());
+                throw e;
+            }
+            return revision;
+        };
+        try {
+            return driver.isWriterThread() ? all.get() : connectors.quiesced(() -> driver.call(all));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The connectors that take part in snapshots. */
+    SnapshotParticipants participants() {
+        return connectors.participants();
     }
 
     /** The plan this run was built from. */

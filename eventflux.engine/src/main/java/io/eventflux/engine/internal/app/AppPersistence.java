@@ -2,9 +2,11 @@ package io.eventflux.engine.internal.app;
 
 import io.eventflux.api.DeployOptions;
 import io.eventflux.api.extension.Extension;
+import io.eventflux.api.io.SnapshotParticipant;
 import io.eventflux.api.store.PersistenceStore;
 import io.eventflux.api.store.PersistenceStoreFactory;
 import io.eventflux.engine.ExtensionRegistry;
+import io.eventflux.engine.internal.io.SnapshotParticipants;
 import io.eventflux.sql.plan.AppPlan;
 import io.eventflux.sql.plan.StreamDef;
 import io.eventflux.sql.plan.TableDef;
@@ -171,6 +173,51 @@ final class AppPersistence {
      * @param loaders where the classes of the state's values are (the bundles of the extensions used)
      */
     Optional<Map<String, Serializable>> load(AppPlan plan, Set<ClassLoader> loaders) {
+        return load(plan, loaders, null);
+    }
+
+    /**
+     * An app whose connectors only work with snapshots (a transactional sink) and no persistence: refused.
+     *
+     * @throws IllegalArgumentException naming the connectors and the options to set
+     */
+    static void refuseUnpersisted(String app, SnapshotParticipants participants) {
+        List<String> needing = participants.needingSnapshots();
+        if (!needing.isEmpty()) {
+            throw new IllegalArgumentException("app '" + app + "': " + String.join(", ", needing) + " commit(s) "
+                    + "results only with the app's snapshots, and the app is not persisted: set persistence.dir "
+                    + "(or run --state DIR) with a persistence.interval above 0");
+        }
+    }
+
+    /**
+     * Enlists the app's snapshot participants (before the state is loaded); returns the revision their
+     * committed results belong to, {@link SnapshotParticipant#NONE}, or null (see {@link SnapshotParticipant#enlist}).
+     *
+     * @throws IllegalArgumentException when a participant needs periodic snapshots and the interval is 0
+     */
+    String enlist(SnapshotParticipants participants) {
+        List<String> needing = participants.needingSnapshots();
+        if (!needing.isEmpty() && intervalMillis <= 0) {
+            throw new IllegalArgumentException("app '" + app + "': " + String.join(", ", needing) + " commit(s) "
+                    + "results only with the app's snapshots: option '" + INTERVAL + "' must be above 0, was '0'");
+        }
+        return participants.enlist(app);
+    }
+
+    /**
+     * {@link #load(AppPlan, Set)} bounded by what the snapshot participants committed: {@code committed} null
+     * loads the newest readable revision, {@link SnapshotParticipant#NONE} none (the app starts empty, its
+     * sinks committed nothing yet), else exactly that revision (newer ones were saved but their results
+     * not committed: a crash between the save and the commit).
+     *
+     * @throws IllegalStateException when the committed revision is not in the store
+     */
+    Optional<Map<String, Serializable>> load(AppPlan plan, Set<ClassLoader> loaders, String committed) {
+        if (committed != null && committed.isEmpty()) {
+            LOG.log(Level.INFO, "app '" + app + "': its sinks committed no snapshot yet; starting empty");
+            return Optional.empty();
+        }
         List<String> revisions;
         try {
             revisions = new ArrayList<>(store.revisions(app));
@@ -179,6 +226,19 @@ final class AppPersistence {
                     + "' failed: " + e.getMessage(), e);
         }
         String fingerprint = fingerprint(plan);
+        if (committed != null) {
+            if (!revisions.contains(committed)) {
+                throw new IllegalStateException("app '" + app + "': its sinks committed the results of snapshot "
+                        + "revision " + committed + ", which is not in store '" + storeName + "' (revisions "
+                        + revisions + "); refused, nothing restored");
+            }
+            List<String> newer = revisions.subList(revisions.indexOf(committed) + 1, revisions.size());
+            if (!newer.isEmpty()) {
+                LOG.log(Level.WARNING, "app '" + app + "': snapshot revision(s) " + newer + " were saved but their "
+                        + "results never committed (the app stopped in between); restoring revision " + committed);
+            }
+            revisions = List.of(committed);
+        }
         for (int i = revisions.size() - 1; i >= 0; i--) {
             String revision = revisions.get(i);
             byte[] bytes;
@@ -186,11 +246,18 @@ final class AppPersistence {
             try {
                 Optional<byte[]> b = store.load(app, revision);
                 if (b.isEmpty()) {
+                    if (committed != null) {
+                        throw new IOException("the store no longer has it");
+                    }
                     continue;
                 }
                 bytes = b.get();
                 s = decode(bytes, loaders);
             } catch (IOException | ClassNotFoundException | ClassCastException e) {
+                if (committed != null) {
+                    throw new IllegalStateException("app '" + app + "': snapshot revision " + revision + ", whose "
+                            + "results its sinks committed, cannot be read: " + e.getMessage(), e);
+                }
                 LOG.log(Level.ERROR, "app '" + app + "': snapshot revision " + revision + " cannot be read ("
                         + e.getMessage() + "); trying the revision before it");
                 continue;
