@@ -82,7 +82,8 @@ class SnapshotParticipantTest {
             assertThat(staging.committed).as("staged until a snapshot").isEmpty();
             String r1 = app.persistNow().orElseThrow();
             assertThat(staging.revisions).containsExactly(r1);
-            assertThat(staging.commitThreads).as("committed on the app's writer").containsExactly("eventflux-Staged-writer");
+            assertThat(staging.commitThreads).as("committed on the app's writer")
+                    .containsExactly("eventflux-Staged-writer");
             assertThat(staging.committed).containsExactly(List.of(6.0, 3L));
 
             append(in, 4, 6);

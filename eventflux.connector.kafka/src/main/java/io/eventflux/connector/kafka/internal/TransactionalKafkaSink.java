@@ -166,7 +166,7 @@ final class TransactionalKafkaSink implements Sink, SnapshotParticipant {
 
     /** Writer thread: commits what was sent since the last snapshot, with the revision as its record. */
     @Override
-    public void commit(String revision) throws Exception {
+    public void commit(String revision) throws IOException {
         Producer<byte[], byte[]> p = producer;
         if (p == null) {
             throw new IOException("kafka sink is not connected");
@@ -189,9 +189,13 @@ final class TransactionalKafkaSink implements Sink, SnapshotParticipant {
             // a send that failed once the commit had begun fails the commit, so nothing is left to report
             failure.set(null);
             failed.set(0);
-        } catch (Exception e) {
+        } catch (IOException e) {
             abort();
             throw e;
+        } catch (RuntimeException e) {
+            abort();
+            throw new IOException("stream " + options.stream() + ": committing the kafka transaction of topic '"
+                    + records.topic() + "' failed, its results are aborted: " + e, e);
         }
     }
 
