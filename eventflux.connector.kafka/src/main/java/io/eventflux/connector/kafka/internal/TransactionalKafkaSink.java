@@ -37,8 +37,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * instance (a transaction it left open is aborted) and reads that record back; the app restores that
  * revision, so its state, its sources' positions and the committed output agree after a crash at any point.
  *
- * <p>{@link #flush()} does not wait: the transaction's commit sends and waits for everything (bounded by
- * {@code max.block.ms}). A record that fails dooms the transaction: the next commit aborts it and fails, the
+ * <p>{@link #flush()} does not wait: the commit flushes and waits for every send (bounded, see {@link Acks}),
+ * then commits (bounded by {@code max.block.ms}). A record that fails dooms the transaction: the next commit aborts it and fails, the
  * app fails, and a restart recomputes from the last committed snapshot.
  */
 final class TransactionalKafkaSink implements Sink, SnapshotParticipant {
@@ -48,6 +48,7 @@ final class TransactionalKafkaSink implements Sink, SnapshotParticipant {
 
     private final KafkaOptions options;
     private final Records records;
+    private final Acks acks;
     private final String markerGroup;
     private final TopicPartition marker;
     /** The first failed send, set by the producer's I/O thread. */
@@ -61,6 +62,7 @@ final class TransactionalKafkaSink implements Sink, SnapshotParticipant {
     TransactionalKafkaSink(KafkaOptions options) {
         this.options = options;
         this.records = new Records(options);
+        this.acks = new Acks(Acks.timeoutFor(options));
         this.markerGroup = MARKER_GROUP_PREFIX + options.transactionalId();
         this.marker = new TopicPartition(records.topic(), 0);
     }
@@ -133,12 +135,19 @@ final class TransactionalKafkaSink implements Sink, SnapshotParticipant {
                 ClientLoader.run(p::beginTransaction);
                 inTransaction = true;
             }
-            ClientLoader.run(() -> p.send(records.record(payload, event), (metadata, e) -> {
-                if (e != null) {
-                    failed.incrementAndGet();
-                    failure.compareAndSet(null, e);
-                }
-            }));
+            acks.sending();
+            try {
+                ClientLoader.run(() -> p.send(records.record(payload, event), (metadata, e) -> {
+                    if (e != null) {
+                        failed.incrementAndGet();
+                        failure.compareAndSet(null, e);
+                    }
+                    acks.done();
+                }));
+            } catch (RuntimeException e) {
+                acks.done();
+                throw e;
+            }
         } catch (RuntimeException e) {
             if (doomed == null) {
                 doomed = e;
@@ -172,6 +181,11 @@ final class TransactionalKafkaSink implements Sink, SnapshotParticipant {
             throw new IOException("kafka sink is not connected");
         }
         try {
+            ClientLoader.run(p::flush);
+            String late = acks.await();
+            if (late != null && doomed == null) {
+                doomed = new IOException(late);
+            }
             flush();
             if (doomed != null) {
                 throw new IOException("a record of this transaction failed: " + doomed, doomed);
@@ -192,6 +206,10 @@ final class TransactionalKafkaSink implements Sink, SnapshotParticipant {
         } catch (IOException e) {
             abort();
             throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abort();
+            throw new IOException("interrupted while committing", e);
         } catch (RuntimeException e) {
             abort();
             throw new IOException("stream " + options.stream() + ": committing the kafka transaction of topic '"
@@ -201,6 +219,7 @@ final class TransactionalKafkaSink implements Sink, SnapshotParticipant {
 
     private void abort() {
         Exception cause = doomed;
+        acks.clear();
         doomed = null;
         failure.set(null);
         failed.set(0);
