@@ -115,6 +115,8 @@ class KafkaExactlyOnceJarIT {
                 .contains("\"stream\":\"Totals\"").doesNotContain("{\"total\":15,\"n\":5,\"top\":5}");
         List<String> actual = readCommitted(broker, "eo-out");
         assertThat(actual).as("exactly the uninterrupted run's results, in order").containsExactlyElementsOf(expected);
+        assertThat(broker.committed("Crashed-readers").get(new TopicPartition("eo-in", 0)).offset())
+                .as("the source committed the offsets of the snapshots, up to the end of the input").isEqualTo(EVENTS);
         int written = readUncommitted(broker, "eo-out").size();
         System.out.println("kafka exactly-once across SIGKILL: " + results + " results, " + committedAtKill
                 + " committed at the kill, " + (written - results) + " written in aborted transactions");
