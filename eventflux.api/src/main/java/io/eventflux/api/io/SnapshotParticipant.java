@@ -30,7 +30,8 @@ public interface SnapshotParticipant {
 
     /**
      * Called once before the app restores its state and starts (not on the writer thread): from now on
-     * the participant makes its results final only in {@link #commit(String)}.
+     * the participant makes its results final only in {@link #commit(String)}. A sink may connect here;
+     * its {@code stop()} is called when the app stops even if {@code start()} never ran.
      *
      * @return the revision whose results were the last this participant made final, {@link #NONE} when it
      *     made none final yet, or null when it keeps no such record (it does not constrain the restore)

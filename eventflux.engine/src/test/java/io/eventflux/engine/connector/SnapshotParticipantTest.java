@@ -70,6 +70,20 @@ class SnapshotParticipantTest {
     }
 
     @Test
+    void aCommittedRevisionMissingFromTheStoreIsRefusedAndTheEnlistedSinkStopped() throws Exception {
+        Path in = dir.resolve("orders.jsonl");
+        Files.writeString(in, "");
+        staging.revisions.add("000000000000042"); // committed by a run whose state directory is gone
+        try (EventFluxRuntime rt = runtime()) {
+            assertThatThrownBy(() -> rt.deploy(sql(in), options(dir.resolve("state"), "1 h")))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("app 'Staged'")
+                    .hasMessageContaining("revision 000000000000042").hasMessageContaining("not in store")
+                    .hasMessageContaining("nothing restored");
+            assertThat(staging.stops.get()).as("the sink connected by enlist is stopped").isEqualTo(1);
+        }
+    }
+
+    @Test
     void afterACrashBetweenTheSaveAndTheCommitTheCommittedRevisionIsRestored() throws Exception {
         Path in = dir.resolve("orders.jsonl");
         Path state = dir.resolve("state");

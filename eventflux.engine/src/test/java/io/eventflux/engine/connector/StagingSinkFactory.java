@@ -22,6 +22,7 @@ final class StagingSinkFactory implements SinkFactory {
     final List<String> revisions = new CopyOnWriteArrayList<>();
     final List<String> commitThreads = new CopyOnWriteArrayList<>();
     final AtomicInteger failCommits = new AtomicInteger();
+    final AtomicInteger stops = new AtomicInteger();
 
     @Override
     public Sink create(ConnectorSpec spec) {
@@ -64,6 +65,7 @@ final class StagingSinkFactory implements SinkFactory {
 
         @Override
         public void stop() {
+            stops.incrementAndGet();
             staged.clear();
         }
     }
