@@ -75,6 +75,30 @@ public class ManagementIT {
             assertTrue(metrics, metrics.contains("eventflux_stream_events_total{app=\"Shop\",direction=\"in\",stream=\"Trades\"} 2.0"));
             assertTrue(metrics, metrics.contains("eventflux_app_state{app=\"Shop\",state=\"RUNNING\"} 1.0"));
             assertEquals(200, send(http, "GET", base + "/ready", null).statusCode());
+
+            // server mode persists apps under HOME/state/snapshots: a snapshot is a stored revision
+            String taken = send(http, "POST", base + "/api/apps/Shop/snapshots", null).body();
+            assertTrue(taken, taken.contains("\"stored\":true") && taken.contains("\"base\":null"));
+            assertTrue(Files.isDirectory(home.resolve("state/snapshots/Shop")));
+            String first = taken.replaceAll(".*\"revision\":\"([^\"]+)\".*", "$1");
+            // a changed version: the table keeps its rows, the new windowed query starts empty
+            HttpResponse<String> redeployed = send(http, "PUT", base + "/api/apps/Shop", """
+                    CREATE STREAM Trades (symbol STRING, price DOUBLE);
+                    CREATE TABLE Latest (symbol STRING, price DOUBLE);
+                    INSERT INTO Latest SELECT symbol, price FROM Trades;
+                    INSERT INTO Counts SELECT count() AS n FROM Trades WINDOW('length', 2);
+                    """);
+            assertEquals(redeployed.body(), 200, redeployed.statusCode());
+            assertTrue(redeployed.body(), redeployed.body().contains("\"kept\":[\"table/Latest\"")
+                    && redeployed.body().contains("\"startedEmpty\":[\"query-"));
+            assertEquals("{\"columns\":[\"symbol\",\"price\"],\"rows\":[{\"symbol\":\"A\",\"price\":1.5},{\"symbol\":\"B\",\"price\":2.0}]}",
+                    send(http, "POST", base + "/api/apps/Shop/query", "SELECT symbol, price FROM Latest").body());
+            String listed = send(http, "GET", base + "/api/apps/Shop/snapshots", null).body();
+            assertTrue(listed, listed.contains(first));
+            // a revision of the first version cannot go into this one
+            HttpResponse<String> refused = send(http, "POST", base + "/api/apps/Shop/restore", first);
+            assertEquals(refused.body(), 409, refused.statusCode());
+            assertTrue(refused.body(), refused.body().contains("another version of the app"));
             assertEquals(204, send(http, "DELETE", base + "/api/apps/Shop", null).statusCode());
         } finally {
             serverMode.unregister();

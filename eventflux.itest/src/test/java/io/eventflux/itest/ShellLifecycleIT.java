@@ -34,6 +34,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
 /**
  * The eventflux Gogo commands in a real framework, and apps across bundle changes: stopping the window
@@ -129,6 +130,57 @@ public class ShellLifecycleIT {
 
             String windows = text(session, session.execute("eventflux:extensions window"));
             assertTrue(windows, windows.contains("window  length") && windows.contains("PARAMETERS"));
+            assertEquals("undeployed trades", session.execute("eventflux:undeploy trades"));
+        }
+    }
+
+    @Test
+    public void aPersistedAppsSnapshotsAreInItsStoreAndSurviveARedeployAndAnEngineRestart() throws Exception {
+        Path state = Files.createTempDirectory("eventflux-itest-state");
+        String sql = TRADES.replace("@app:name('trades')", "@app:name('trades')\n@app:persistence(dir = '"
+                + state.toString().replace("\\", "/") + "', interval = '0')");
+        try (CommandSession session = session()) {
+            deployFile(session, sql);
+            session.execute("eventflux:send trades Trades '[[\"A\", 1], [\"A\", 2]]'");
+            Await.until("two events in", () -> management.stats("trades").eventsIn() >= 2 ? Boolean.TRUE : null);
+            SnapshotInfo first = (SnapshotInfo) session.execute("eventflux:snapshot trades");
+            assertTrue(first.toString(), first.stored() && first.base() == null && first.bytes() > 0);
+            session.execute("eventflux:send trades Trades '{\"sym\": \"A\", \"qty\": 4}'");
+            Await.until("three events in", () -> management.stats("trades").eventsIn() >= 3 ? Boolean.TRUE : null);
+            SnapshotInfo second = (SnapshotInfo) session.execute("eventflux:snapshot trades");
+            assertEquals(first.revision(), second.base());
+            String listed = text(session, session.execute("eventflux:snapshots trades"));
+            assertTrue(listed, listed.contains(first.revision()) && listed.contains(second.revision())
+                    && listed.contains("store"));
+            assertEquals("undeployed trades", session.execute("eventflux:undeploy trades"));
+        }
+        // the engine bundle restarts: a new runtime, nothing in memory
+        Bundle engine = bundle("eventflux.engine");
+        engine.stop();
+        engine.start();
+        try (CommandSession session = session()) {
+            String deployed = text(session, Await.until("the management service", () -> {
+                try {
+                    return session.execute("eventflux:deploy " + Files.writeString(Files.createTempFile("eventflux-itest",
+                            ".sql"), sql));
+                } catch (Exception e) {
+                    return null;
+                }
+            }));
+            assertTrue(deployed, deployed.contains("state from revision"));
+            @SuppressWarnings("unchecked")
+            List<SnapshotInfo> stored = (List<SnapshotInfo>) session.execute("eventflux:snapshots trades");
+            // the two taken above and the one saved at the undeploy
+            assertEquals(3, stored.size());
+            List<Event> out = new CopyOnWriteArrayList<>();
+            ServiceReference<EventFluxManagement> ref = context.getServiceReference(EventFluxManagement.class);
+            context.getService(ref).trace("trades", "Big", out::addAll);
+            // back to the first revision: the window holds 1 and 2 (the 4 after it is gone)
+            assertEquals(stored.get(0).revision(),
+                    ((SnapshotInfo) session.execute("eventflux:restore trades " + stored.get(0).revision())).revision());
+            session.execute("eventflux:send trades Trades '{\"sym\": \"A\", \"qty\": 10}'");
+            Await.until("an output", () -> out.isEmpty() ? null : out);
+            assertEquals(13L, out.get(0).data()[1]);
             assertEquals("undeployed trades", session.execute("eventflux:undeploy trades"));
         }
     }

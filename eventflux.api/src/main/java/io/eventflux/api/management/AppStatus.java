@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param summary name, state, waiting-for, error, uptime
  * @param streams every stream (empty while the app never compiled, i.e. WAITING since its deploy)
  * @param queries every continuous query (same)
- * @param snapshots the snapshot revisions kept in memory, oldest first
+ * @param snapshots the snapshot revisions (in the app's persistence store, else in memory), oldest first
  */
 public record AppStatus(AppSummary summary, List<StreamStatus> streams, List<QueryStatus> queries,
         List<SnapshotInfo> snapshots) {

@@ -17,12 +17,20 @@ import java.util.Set;
  * @param uptimeMillis how long the current run has been RUNNING; 0 when not running
  * @param restarts how many times the app was stopped and started again because extensions it uses left
  *     or came back (0 for an app that never moved)
+ * @param restored what the app's state was restored from when this deployment started (which queries kept
+ *     their state, which started empty), or null when it started without a stored snapshot
  */
 public record AppSummary(String name, AppState state, Set<String> waitingFor, String error, long uptimeMillis,
-        int restarts) {
+        int restarts, StateRestore restored) {
     public AppSummary {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
         waitingFor = Set.copyOf(waitingFor);
+    }
+
+    /** A summary of an app that started without a stored snapshot. */
+    public AppSummary(String name, AppState state, Set<String> waitingFor, String error, long uptimeMillis,
+            int restarts) {
+        this(name, state, waitingFor, error, uptimeMillis, restarts, null);
     }
 }

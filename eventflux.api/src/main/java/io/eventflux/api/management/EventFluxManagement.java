@@ -20,14 +20,17 @@ import org.osgi.annotation.versioning.ProviderType;
  * an unknown stream. Methods that need a running app throw {@link IllegalStateException} saying the app's
  * state (and what it waits for) otherwise.
  *
- * <p>Snapshots: revisions are kept in memory only, the last {@link #KEPT_REVISIONS} per app, and are lost
- * when the app is undeployed or the runtime stops (persistent stores come with persistence stores).
+ * <p>Snapshots: an app with a persistence store ({@code persistence.*} options; every app of
+ * {@code eventflux server} by default) keeps its revisions there: {@link #snapshot} saves one,
+ * {@link #snapshots} lists the store's, {@link #restore} loads one, also after a restart. Other apps keep
+ * them in memory only, the last {@link #KEPT_REVISIONS}, lost when the app is undeployed or the runtime
+ * stops.
  *
  * <p>Threading: safe to call from any thread.
  */
 @ProviderType
 public interface EventFluxManagement {
-    /** How many snapshot revisions are kept per app; older ones are forgotten. */
+    /** How many in-memory snapshot revisions are kept per app; older ones are forgotten. */
     int KEPT_REVISIONS = 10;
 
     /** Every deployed app, in deploy order. */
@@ -54,7 +57,10 @@ public interface EventFluxManagement {
     /** As {@link #deploy(String)}, with options. */
     AppSummary deploy(String sql, DeployOptions options) throws CompileException;
 
-    /** Stops (gracefully) and removes an app with its snapshot revisions. False if none had that name. */
+    /**
+     * Stops (gracefully) and removes an app with its in-memory snapshot revisions; a persisted app saves
+     * its state at the stop and its stored revisions stay. False if none had that name.
+     */
     boolean undeploy(String app);
 
     /**
@@ -100,7 +106,8 @@ public interface EventFluxManagement {
     List<SnapshotInfo> snapshots(String app);
 
     /**
-     * Puts a running app's state back to a revision.
+     * Puts a running app's state back to a revision, all of it or nothing: a revision taken from another
+     * version of the app (its queries or streams changed) is refused, naming it.
      *
      * @param revision a revision id from {@link #snapshot(String)}, or null for the latest
      * @return the revision restored

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eventflux.api.AppRuntime;
 import io.eventflux.api.DeployOptions;
 import io.eventflux.api.config.AppConfig;
+import io.eventflux.api.management.StateRestore;
 import io.eventflux.engine.EventFluxRuntime;
 import io.eventflux.engine.internal.app.AppRuntimeImpl;
 import java.io.IOException;
@@ -110,7 +111,7 @@ class PersistenceTest {
     }
 
     @Test
-    void aSnapshotOfAnotherVersionOfTheAppIsRefusedAndNothingRuns() throws Exception {
+    void aChangedAppKeepsTheStateOfUnchangedQueriesAndANewQueryStartsEmpty() throws Exception {
         Path in = dir.resolve("orders.jsonl");
         Path out = dir.resolve("sums.jsonl");
         Path state = dir.resolve("state");
@@ -118,15 +119,84 @@ class PersistenceTest {
         try (EventFluxRuntime first = EventFluxRuntime.withServiceLoader(getClass().getClassLoader())) {
             first.deploy(sql(in, out, ""), options(state));
             assertThat(Polling.await(() -> lines(out).size() == 1, 10)).isTrue();
+            assertThat(Polling.await(() -> first.management().stats("Counts").eventsIn() >= 4, 10)).as("e4 read")
+                    .isTrue();
+            // redeploy a changed version: the undeploy saves, the deploy takes back what did not change
+            first.undeploy("Counts");
+            String changed = sql(in, out, "INSERT INTO Recent SELECT count() AS n FROM Orders WINDOW('length', 2);");
+            first.deploy(changed, options(state));
+            StateRestore restored = first.management().apps().get(0).restored();
+            assertThat(restored).isNotNull();
+            assertThat(restored.kept()).containsExactlyInAnyOrder("query-1", "source/Orders");
+            assertThat(restored.startedEmpty()).containsExactly("query-2");
+            assertThat(first.management().status("Counts").summary().restored()).isEqualTo(restored);
+            append(in, 5, 6);
+            // e4 was kept in query-1's window across the redeploy; e1..e4 were not read again
+            assertThat(Polling.await(() -> lines(out).size() == 2, 10)).as(() -> "one more batch: " + lines(out))
+                    .isTrue();
         }
-        try (EventFluxRuntime second = EventFluxRuntime.withServiceLoader(getClass().getClassLoader())) {
-            String changed = sql(in, out, "INSERT INTO Big SELECT id FROM Orders WHERE amount > 100;");
-            assertThatThrownBy(() -> second.deploy(changed, options(state))).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("app 'Counts'").hasMessageContaining("another version of the app")
-                    .hasMessageContaining("refused");
-            assertThat(second.apps()).isEmpty();
+        assertThat(lines(out)).containsExactly("{\"total\":6.0,\"n\":3}", "{\"total\":15.0,\"n\":3}");
+    }
+
+    @Test
+    void aChangedQueryStartsEmptyAndTheRestoreOfAnOlderVersionIsRefused() throws Exception {
+        Path in = dir.resolve("orders.jsonl");
+        Path out = dir.resolve("sums.jsonl");
+        Path state = dir.resolve("state");
+        append(in, 1, 4);
+        String v1Revision;
+        try (EventFluxRuntime rt = EventFluxRuntime.withServiceLoader(getClass().getClassLoader())) {
+            rt.deploy(sql(in, out, ""), options(state));
+            assertThat(Polling.await(() -> lines(out).size() == 1, 10)).isTrue();
+            assertThat(Polling.await(() -> rt.management().stats("Counts").eventsIn() >= 4, 10)).as("e4 read").isTrue();
+            assertThat(rt.management().snapshot("Counts").parts()).isGreaterThanOrEqualTo(2);
+            v1Revision = rt.management().snapshots("Counts").get(0).revision();
         }
-        assertThat(lines(out)).as("the refused app read nothing").hasSize(1);
+        try (EventFluxRuntime rt = EventFluxRuntime.withServiceLoader(getClass().getClassLoader())) {
+            // query-1's window changed: it starts empty; the source keeps its position
+            String changed = sql(in, out, "").replace("WINDOW('lengthBatch', 3)", "WINDOW('lengthBatch', 2)");
+            rt.deploy(changed, options(state));
+            StateRestore restored = rt.management().apps().get(0).restored();
+            assertThat(restored.kept()).containsExactly("source/Orders");
+            assertThat(restored.startedEmpty()).containsExactly("query-1");
+            append(in, 5, 6);
+            assertThat(Polling.await(() -> lines(out).size() == 2, 10)).as(() -> "a batch of 2: " + lines(out)).isTrue();
+            // a revision of the first version cannot go into this one: refused whole, nothing changes
+            assertThatThrownBy(() -> rt.management().restore("Counts", v1Revision))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("revision " + v1Revision)
+                    .hasMessageContaining("another version of the app").hasMessageContaining("nothing restored");
+            append(in, 7, 8);
+            assertThat(Polling.await(() -> lines(out).size() == 3, 10)).as(() -> "another batch: " + lines(out))
+                    .isTrue();
+        }
+        assertThat(lines(out)).containsExactly("{\"total\":6.0,\"n\":3}", "{\"total\":11.0,\"n\":2}",
+                "{\"total\":15.0,\"n\":2}");
+    }
+
+    @Test
+    void aFormat1SnapshotOfAnotherVersionIsRefusedAndNothingRuns() throws Exception {
+        Path in = dir.resolve("orders.jsonl");
+        Path out = dir.resolve("sums.jsonl");
+        Path state = dir.resolve("state");
+        append(in, 1, 4);
+        try (EventFluxRuntime rt = EventFluxRuntime.withServiceLoader(getClass().getClassLoader())) {
+            // what an engine before per-query fingerprints wrote
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(bytes)) {
+                o.writeUTF("eventflux-snapshot");
+                o.writeInt(1);
+                o.writeUTF("Counts");
+                o.writeUTF("0".repeat(64));
+                o.writeObject(new java.util.LinkedHashMap<String, java.io.Serializable>());
+            }
+            rt.registry().persistenceStore("file").orElseThrow().create(Map.of("dir", state.toString()))
+                    .save("Counts", "000000000000001", bytes.toByteArray());
+            assertThatThrownBy(() -> rt.deploy(sql(in, out, ""), options(state)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("app 'Counts'")
+                    .hasMessageContaining("another version of the app").hasMessageContaining("refused");
+            assertThat(rt.apps()).isEmpty();
+        }
+        assertThat(Files.exists(out) ? lines(out) : List.of()).as("the refused app read nothing").isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ class SnapshotConsistencyTest {
                         + "INSERT INTO Out SELECT n FROM In;",
                 DeployOptions.defaults().withName("pumped").withRingBufferSize(1024));
         app.addCallback("Out", events -> pumps.processed.addAndGet(events.size()));
+        // the source may start before the callback is attached: it pumps only once the callback counts
+        pumps.go.countDown();
         assertThat(Polling.await(() -> pumps.processed.get() > 1_000, 10)).isTrue();
 
         List<long[]> snapshots = new ArrayList<>();
@@ -56,6 +59,7 @@ class SnapshotConsistencyTest {
     /** A source that hands payloads over as fast as the app takes them, counting them once handed. */
     private static final class PumpingSources implements SourceFactory {
         final AtomicLong processed = new AtomicLong();
+        final CountDownLatch go = new CountDownLatch(1);
         volatile boolean running = true;
 
         @Override
@@ -67,6 +71,11 @@ class SnapshotConsistencyTest {
                 @Override
                 public void start(SourceListener listener) {
                     thread = new Thread(() -> {
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
                         while (running) {
                             listener.onPayload(new Object[] {position}, Map.of());
                             position++;

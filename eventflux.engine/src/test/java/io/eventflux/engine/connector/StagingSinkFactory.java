@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class StagingSinkFactory implements SinkFactory {
     final List<Object> committed = new CopyOnWriteArrayList<>();
+    /** Every publish, staged or not (what the app produced). */
+    final List<Object> published = new CopyOnWriteArrayList<>();
     final List<String> revisions = new CopyOnWriteArrayList<>();
     final List<String> commitThreads = new CopyOnWriteArrayList<>();
     final AtomicInteger failCommits = new AtomicInteger();
@@ -61,6 +63,7 @@ final class StagingSinkFactory implements SinkFactory {
         @Override
         public void publish(Object payload, Event event) {
             staged.add(Arrays.asList(event.data()));
+            published.add(Arrays.asList(event.data()));
         }
 
         @Override

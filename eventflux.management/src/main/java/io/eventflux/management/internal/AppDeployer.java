@@ -40,7 +40,8 @@ final class AppDeployer {
         return management.undeploy(name);
     }
 
-    boolean exists(String name) {
+    /** Waits for a redeploy in progress, so that a reader never sees the gap between undeploy and deploy. */
+    synchronized boolean exists(String name) {
         return management.apps().stream().anyMatch(app -> app.name().equals(name));
     }
 }

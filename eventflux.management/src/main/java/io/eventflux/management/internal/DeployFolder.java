@@ -2,6 +2,7 @@ package io.eventflux.management.internal;
 
 import io.eventflux.api.CompileError;
 import io.eventflux.api.CompileException;
+import io.eventflux.api.management.StateRestore;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +49,11 @@ final class DeployFolder {
                 deployer.undeploy(previous.app()); // the file now names another app, which is up
             }
             files.put(key(file), new FileApp(file.getName(), name, null));
+            StateRestore restored = deployed.summary().restored();
             log.info(() -> "deploy/" + file.getName() + ": app '" + name + "' " + (deployed.replaced() ? "redeployed" : "deployed")
-                    + " (" + deployed.summary().state() + ")");
+                    + " (" + deployed.summary().state() + ")" + (restored == null ? "" : "; state from revision "
+                            + restored.revision() + ": kept " + restored.kept() + ", started empty "
+                            + restored.startedEmpty()));
         } catch (CompileException e) {
             boolean running = deployer.exists(name);
             problem(file, name, "deploy/" + file.getName() + " does not compile" + (running ? " (the previous version keeps running)" : "")

@@ -159,11 +159,23 @@ final class ManagementApi {
         if (path.size() == 2 && path.get(1).equals("stats")) {
             return only(method, "GET", path, 2, () -> call(app, () -> management.stats(app)));
         }
+        if (path.size() == 2 && path.get(1).equals("snapshots")) {
+            return switch (method) {
+                case "GET" -> call(app, () -> management.snapshots(app));
+                case "POST" -> call(app, () -> management.snapshot(app));
+                default -> throw new HttpError(405, method + " is not allowed on snapshots (GET lists, POST takes one)");
+            };
+        }
+        if (path.size() == 2 && path.get(1).equals("restore")) {
+            String revision = body == null || body.isBlank() ? null : body.trim();
+            return only(method, "POST", path, 2, () -> call(app, () -> management.restore(app, revision)));
+        }
         if (path.size() == 3 && path.get(1).equals("streams")) {
             String stream = path.get(2);
             return only(method, "POST", path, 3, () -> call(app, () -> Map.of("sent", management.send(app, stream, body))));
         }
-        throw new HttpError(404, "no such endpoint under /api/apps/" + app + " (query, stats, streams/STREAM)");
+        throw new HttpError(404, "no such endpoint under /api/apps/" + app
+                + " (query, stats, snapshots, restore, streams/STREAM)");
     }
 
     private Reply status(String app) throws HttpError {

@@ -54,8 +54,9 @@ public final class ServerModeComponent implements ArtifactInstaller {
         log.setLevel(Level.INFO);
         ServerSettings settings = ServerSettings.from(server, context::getProperty);
         logFile = logFile(settings.home());
-        DeployOptions options = server.get(OPTIONS) instanceof AppConfig config
-                ? DeployOptions.defaults().withConfig(config) : DeployOptions.defaults();
+        AppConfig config = server.get(OPTIONS) instanceof AppConfig c ? c : AppConfig.empty();
+        DeployOptions options = DeployOptions.defaults().withConfig(ServerPersistence.withDefault(config,
+                settings.home()));
         AppDeployer deployer = new AppDeployer(management, eventFlux, options);
         folder = new DeployFolder(deployer, log);
         http = new HttpEndpoint(settings, new ManagementApi(management, deployer, folder));

@@ -34,7 +34,7 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=apps", "osgi.command.function=deploy", "osgi.command.function=undeploy",
         "osgi.command.function=status", "osgi.command.function=send", "osgi.command.function=trace",
         "osgi.command.function=query", "osgi.command.function=extensions", "osgi.command.function=stats",
-        "osgi.command.function=snapshot", "osgi.command.function=restore"})
+        "osgi.command.function=snapshot", "osgi.command.function=snapshots", "osgi.command.function=restore"})
 public final class EventFluxCommands {
     private final EventFluxManagement management;
 
@@ -136,9 +136,14 @@ public final class EventFluxCommands {
         return management.stats(app);
     }
 
-    @Descriptor("snapshot a running app's state as a new in-memory revision")
+    @Descriptor("snapshot a running app's state as a new revision (in its persistence store, else in memory)")
     public SnapshotInfo snapshot(@Descriptor("app name") String app) {
         return management.snapshot(app);
+    }
+
+    @Descriptor("list an app's snapshot revisions, oldest first")
+    public java.util.List<SnapshotInfo> snapshots(@Descriptor("app name") String app) {
+        return management.snapshots(app);
     }
 
     @Descriptor("restore an app's latest snapshot revision")

@@ -87,6 +87,11 @@ final class Rendering {
         if (!a.waitingFor().isEmpty()) {
             return "waiting for " + String.join(", ", a.waitingFor().stream().sorted().toList());
         }
+        if (a.error() == null && a.restored() != null) {
+            return "state from revision " + a.restored().revision() + ": kept " + a.restored().kept().size()
+                    + (a.restored().startedEmpty().isEmpty() ? "" : ", started empty: "
+                            + String.join(", ", a.restored().startedEmpty()));
+        }
         return a.error() == null ? "" : firstLine(a.error());
     }
 
@@ -106,6 +111,12 @@ final class Rendering {
         }
         if (a.error() != null) {
             sb.append("error: ").append(a.error()).append('\n');
+        }
+        if (a.restored() != null) {
+            sb.append("state from revision ").append(a.restored().revision()).append(": kept ")
+                    .append(String.join(", ", a.restored().kept())).append("; started empty: ")
+                    .append(a.restored().startedEmpty().isEmpty() ? "none" : String.join(", ", a.restored().startedEmpty()))
+                    .append('\n');
         }
         if (!s.streams().isEmpty()) {
             TextTable t = new TextTable("STREAM", "ROLE", "CONNECTOR", "EVENTS", "DROPPED", "ERRORS", "DLQ");
@@ -156,9 +167,10 @@ final class Rendering {
     }
 
     static String snapshots(List<SnapshotInfo> snapshots) {
-        TextTable t = new TextTable("APP", "REVISION", "TAKEN", "PARTS");
+        TextTable t = new TextTable("APP", "REVISION", "TAKEN", "PARTS", "BASE", "BYTES", "WHERE");
         for (SnapshotInfo s : snapshots) {
-            t.row(s.app(), s.revision(), Instant.ofEpochMilli(s.takenAt()), s.parts());
+            t.row(s.app(), s.revision(), Instant.ofEpochMilli(s.takenAt()), s.parts(), s.base() == null ? "full" : s.base(),
+                    s.bytes(), s.stored() ? "store" : "memory");
         }
         return t.toString();
     }

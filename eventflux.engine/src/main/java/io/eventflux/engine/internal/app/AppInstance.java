@@ -6,6 +6,7 @@ import io.eventflux.api.AppState;
 import io.eventflux.api.InputHandler;
 import io.eventflux.api.StreamCallback;
 import io.eventflux.api.StreamSchema;
+import io.eventflux.api.management.SnapshotInfo;
 import io.eventflux.api.extension.Stateful;
 import io.eventflux.api.CompileException;
 import io.eventflux.api.QueryResult;
@@ -156,10 +157,10 @@ public final class AppInstance implements AppRuntime {
         }
     }
 
-    /** Saves a snapshot in the app's persistence store and returns its revision. */
+    /** Saves a snapshot in the app's persistence store and returns its revision (whose id participants commit). */
     @FunctionalInterface
     interface Save {
-        String save(Map<String, Serializable> state) throws IOException;
+        SnapshotInfo save(Map<String, Serializable> state) throws IOException;
     }
 
     /**
@@ -170,20 +171,20 @@ public final class AppInstance implements AppRuntime {
      *
      * @throws IllegalStateException when a participant could not commit (the app fails)
      */
-    String saveSnapshot(Save save) throws IOException {
+    SnapshotInfo saveSnapshot(Save save) throws IOException {
         SnapshotParticipants p = connectors.participants();
         if (!p.enlisted()) {
             return save.save(snapshotState());
         }
-        java.util.function.Supplier<String> all = () -> {
-            String revision;
+        java.util.function.Supplier<SnapshotInfo> all = () -> {
+            SnapshotInfo revision;
             try {
                 revision = save.save(takeSnapshot());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             try {
-                p.commit(name, revision);
+                p.commit(name, revision.revision());
             } catch (IllegalStateException e) {
                 fail(e.getMessage());
                 throw e;
@@ -200,6 +201,39 @@ public final class AppInstance implements AppRuntime {
     /** The connectors that take part in snapshots. */
     SnapshotParticipants participants() {
         return connectors.participants();
+    }
+
+    /**
+     * Writer thread. Restores every operator or none: when one refuses its state, those restored before it
+     * get back what they held.
+     */
+    private void restoreAll(Map<String, Serializable> operators) {
+        Map<String, Serializable> before = new LinkedHashMap<>();
+        operators.keySet().forEach(k -> before.put(k, states.get(k).snapshot()));
+        try {
+            operators.forEach((k, v) -> states.get(k).restore(v));
+        } catch (RuntimeException e) {
+            before.forEach((k, v) -> {
+                try {
+                    states.get(k).restore(v);
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                }
+            });
+            throw new IllegalStateException("app '" + name + "': the snapshot could not be restored (" + e.getMessage()
+                    + "); the state it had is kept", e);
+        }
+    }
+
+    /** The keys of this run's state entries: its operators' and its sources' ({@code source/STREAM}). */
+    java.util.Set<String> stateKeys() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(states.keySet());
+        connectorNames.forEach((stream, c) -> {
+            if (c.startsWith("source:")) {
+                out.add(Connectors.SOURCE_STATE + stream);
+            }
+        });
+        return out;
     }
 
     /** The plan this run was built from. */
@@ -463,7 +497,7 @@ public final class AppInstance implements AppRuntime {
             }
         }
         driver.call(() -> {
-            operators.forEach((k, v) -> states.get(k).restore(v));
+            restoreAll(operators);
             return null;
         });
         // off the writer: stopping a source waits for its thread, which may wait for the writer

@@ -8,22 +8,12 @@ import io.eventflux.api.store.PersistenceStoreFactory;
 import io.eventflux.engine.ExtensionRegistry;
 import io.eventflux.engine.internal.io.SnapshotParticipants;
 import io.eventflux.sql.plan.AppPlan;
-import io.eventflux.sql.plan.StreamDef;
-import io.eventflux.sql.plan.TableDef;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.eventflux.api.management.SnapshotInfo;
+import io.eventflux.api.store.RevisionChain;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,14 +32,18 @@ import java.util.function.LongSupplier;
  * also puts {@code --state DIR} and its {@code [persistence]} table). No {@link DeployOptions} component
  * was added: records' components are part of their callers' source. Keys: {@code persistence.store}
  * (default {@code file} when {@code persistence.dir} is set; absent both, the app is not persisted),
- * {@code persistence.interval} (a duration, default 30 seconds; 0 turns periodic snapshots off); every
+ * {@code persistence.interval} (a duration, default 30 seconds; 0 turns periodic snapshots off),
+ * {@code persistence.full.every} (a full revision every N, default 10; 1 makes every revision full); every
  * other {@code persistence.X} key goes to the store factory as {@code X} (the file store reads {@code dir}
  * and {@code keep}).
  *
- * <p>A stored snapshot is JDK serialization of a header (format version, app name, fingerprint of the
- * app's plan) and the state map. A snapshot whose fingerprint differs (another version of the app) is
- * refused before anything is restored; one the store cannot read (checksum) is skipped for the revision
- * before it, with the reason logged.
+ * <p>A stored revision ({@link SnapshotCodec}) holds the app's name, the fingerprint of its plan and of
+ * each query, partition, table, trigger and source ({@link StateFingerprints}), and the state entries;
+ * an incremental one ({@link DeltaWriter}) only the pieces that changed since its base. At deploy, the
+ * units whose fingerprint did not change get their state back and the others start empty (a redeploy of
+ * a changed app); a revision of another app is refused; one the store cannot read (checksum, missing
+ * base) is skipped for the revision before it, with the reason logged. A restore into a running app
+ * ({@link #loadForRestore}) needs the whole app's fingerprint to match.
  */
 final class AppPersistence {
     private static final System.Logger LOG = System.getLogger(AppPersistence.class.getName());
@@ -57,25 +51,30 @@ final class AppPersistence {
     static final String STORE = PREFIX + "store";
     static final String DIR = PREFIX + "dir";
     static final String INTERVAL = PREFIX + "interval";
+    static final String FULL_EVERY = PREFIX + "full.every";
     static final long DEFAULT_INTERVAL_MILLIS = 30_000;
-    private static final String MAGIC = "eventflux-snapshot";
-    static final int FORMAT = 1;
+    static final int DEFAULT_FULL_EVERY = 10;
 
     private final String app;
     private final String storeName;
     private final Map<String, String> storeOptions;
     private final long intervalMillis;
     private final LongSupplier wallTime;
+    private final DeltaWriter writer;
     private PersistenceStore store;
     private long lastRevision;
+    private Set<ClassLoader> loaders = Set.of(AppPersistence.class.getClassLoader());
+    /** Revisions never change: their infos by name, so that listing reads each at most once. */
+    private final Map<String, SnapshotInfo> infos = new java.util.HashMap<>();
 
     private AppPersistence(String app, String storeName, Map<String, String> storeOptions, long intervalMillis,
-            LongSupplier wallTime) {
+            int fullEvery, LongSupplier wallTime) {
         this.app = app;
         this.storeName = storeName;
         this.storeOptions = storeOptions;
         this.intervalMillis = intervalMillis;
         this.wallTime = wallTime;
+        this.writer = new DeltaWriter(fullEvery);
     }
 
     /** The app's persistence settings, or empty when it is not persisted. */
@@ -102,13 +101,31 @@ final class AppPersistence {
             return Optional.empty();
         }
         long interval = duration(app, merged.get(INTERVAL));
+        int fullEvery = positive(app, FULL_EVERY, merged.get(FULL_EVERY), DEFAULT_FULL_EVERY);
         Map<String, String> storeOptions = new LinkedHashMap<>();
         merged.forEach((k, v) -> {
-            if (!k.equals(STORE) && !k.equals(INTERVAL)) {
+            if (!k.equals(STORE) && !k.equals(INTERVAL) && !k.equals(FULL_EVERY)) {
                 storeOptions.put(k.substring(PREFIX.length()), v);
             }
         });
-        return Optional.of(new AppPersistence(app, store.trim(), Map.copyOf(storeOptions), interval, wallTime));
+        return Optional.of(new AppPersistence(app, store.trim(), Map.copyOf(storeOptions), interval, fullEvery,
+                wallTime));
+    }
+
+    private static int positive(String app, String key, String v, int otherwise) {
+        if (v == null || v.isBlank()) {
+            return otherwise;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("app '" + app + "': option '" + key + "' must be a positive integer, was '"
+                + v + "'");
     }
 
     private static long duration(String app, String v) {
@@ -152,8 +169,13 @@ final class AppPersistence {
                 + "': persistence store '" + storeName + "' is not installed"));
     }
 
-    /** Opens the store (once per start: an updated store bundle is picked up). */
-    void open(ExtensionRegistry registry) {
+    /**
+     * Opens the store (once per start: an updated store bundle is picked up).
+     *
+     * @param loaders where the classes of the state's values are (the bundles of the extensions used)
+     */
+    void open(ExtensionRegistry registry, Set<ClassLoader> loaders) {
+        this.loaders = Set.copyOf(loaders);
         try {
             store = factory(registry).create(storeOptions);
         } catch (IllegalArgumentException e) {
@@ -166,14 +188,28 @@ final class AppPersistence {
     }
 
     /**
-     * The newest readable snapshot of this app, or empty when there is none. A revision the store cannot
-     * read is logged and the one before it tried.
+     * What a run of {@code plan} takes from the newest readable revision: the state of the units whose
+     * fingerprint did not change.
      *
-     * @throws IllegalStateException when the newest readable snapshot is of another version of the app
-     * @param loaders where the classes of the state's values are (the bundles of the extensions used)
+     * @param revision the revision's name
+     * @param state the entries to restore (only those of unchanged units)
+     * @param kept the units whose state is restored
+     * @param changed the units of the revision whose definition changed (they start empty)
+     * @param dropped the units of the revision that the plan no longer has
      */
-    Optional<Map<String, Serializable>> load(AppPlan plan, Set<ClassLoader> loaders) {
-        return load(plan, loaders, null);
+    record Loaded(String revision, Map<String, Serializable> state, List<String> kept, List<String> changed,
+            List<String> dropped) {
+    }
+
+    /**
+     * The newest readable snapshot of this app, or empty when there is none. A revision the store cannot
+     * read (or whose chain is broken) is logged and the one before it tried.
+     *
+     * @throws IllegalStateException when the newest readable snapshot is of another app, or of another
+     *     version of the app taken by an engine that did not record each query's fingerprint
+     */
+    synchronized Optional<Loaded> load(AppPlan plan) {
+        return load(plan, null);
     }
 
     /**
@@ -191,7 +227,7 @@ final class AppPersistence {
     }
 
     /**
-     * Enlists the app's snapshot participants (before the state is loaded); returns the revision their
+     * Enlists the app's snapshot participants (before the state is loaded); returns the revision id their
      * committed results belong to, {@link SnapshotParticipant#NONE}, or null (see {@link SnapshotParticipant#enlist}).
      *
      * @throws IllegalArgumentException when a participant needs periodic snapshots and the interval is 0
@@ -206,53 +242,26 @@ final class AppPersistence {
     }
 
     /**
-     * {@link #load(AppPlan, Set)} bounded by what the snapshot participants committed: {@code committed} null
+     * {@link #load(AppPlan)} bounded by what the snapshot participants committed: {@code committed} null
      * loads the newest readable revision, {@link SnapshotParticipant#NONE} none (the app starts empty, its
-     * sinks committed nothing yet), else exactly that revision (newer ones were saved but their results
-     * not committed: a crash between the save and the commit).
+     * sinks committed nothing yet), else exactly the revision of that id (newer ones were saved but their
+     * results not committed: a crash between the save and the commit).
      *
-     * @throws IllegalStateException when the committed revision is not in the store
+     * @throws IllegalStateException when the committed revision is not in the store or cannot be read
      */
-    Optional<Map<String, Serializable>> load(AppPlan plan, Set<ClassLoader> loaders, String committed) {
+    synchronized Optional<Loaded> load(AppPlan plan, String committed) {
         if (committed != null && committed.isEmpty()) {
             LOG.log(Level.INFO, "app '" + app + "': its sinks committed no snapshot yet; starting empty");
             return Optional.empty();
         }
-        List<String> revisions;
-        try {
-            revisions = new ArrayList<>(store.revisions(app));
-        } catch (IOException e) {
-            throw new IllegalStateException("app '" + app + "': listing its snapshots in store '" + storeName
-                    + "' failed: " + e.getMessage(), e);
-        }
-        String fingerprint = fingerprint(plan);
-        if (committed != null) {
-            if (!revisions.contains(committed)) {
-                throw new IllegalStateException("app '" + app + "': its sinks committed the results of snapshot "
-                        + "revision " + committed + ", which is not in store '" + storeName + "' (revisions "
-                        + revisions + "); refused, nothing restored");
-            }
-            List<String> newer = revisions.subList(revisions.indexOf(committed) + 1, revisions.size());
-            if (!newer.isEmpty()) {
-                LOG.log(Level.WARNING, "app '" + app + "': snapshot revision(s) " + newer + " were saved but their "
-                        + "results never committed (the app stopped in between); restoring revision " + committed);
-            }
-            revisions = List.of(committed);
-        }
-        for (int i = revisions.size() - 1; i >= 0; i--) {
-            String revision = revisions.get(i);
-            byte[] bytes;
-            Snapshot s;
+        List<String> revisions = list(store);
+        List<String> candidates = committed == null ? revisions : committedOnly(revisions, committed);
+        RevisionReader reader = new RevisionReader(store, app, loaders);
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            String revision = candidates.get(i);
+            RevisionReader.Assembled a;
             try {
-                Optional<byte[]> b = store.load(app, revision);
-                if (b.isEmpty()) {
-                    if (committed != null) {
-                        throw new IOException("the store no longer has it");
-                    }
-                    continue;
-                }
-                bytes = b.get();
-                s = decode(bytes, loaders);
+                a = reader.read(revision, revisions);
             } catch (IOException | ClassNotFoundException | ClassCastException e) {
                 if (committed != null) {
                     throw new IllegalStateException("app '" + app + "': snapshot revision " + revision + ", whose "
@@ -262,93 +271,187 @@ final class AppPersistence {
                         + e.getMessage() + "); trying the revision before it");
                 continue;
             }
+            SnapshotCodec.Revision s = a.revision();
             if (!s.app().equals(app)) {
                 throw new IllegalStateException("app '" + app + "': snapshot revision " + revision
                         + " is of app '" + s.app() + "'; refused");
             }
-            if (!s.fingerprint().equals(fingerprint)) {
+            boolean same = s.fingerprint().equals(StateFingerprints.app(plan));
+            if (!same && s.units().isEmpty()) {
                 throw new IllegalStateException("app '" + app + "': snapshot revision " + revision + " in store '"
                         + storeName + "' was taken from another version of the app (its queries or streams "
-                        + "changed); refused, nothing restored. Remove the app's snapshots or use another "
-                        + "persistence.dir to start it empty");
+                        + "changed) by an engine that did not fingerprint each query; refused, nothing restored. "
+                        + "Remove the app's snapshots or use another persistence.dir to start it empty");
             }
             noteRevision(revision);
-            LOG.log(Level.INFO, "app '" + app + "': restoring snapshot revision " + revision);
-            return Optional.of(s.state());
+            Loaded loaded = select(revision, s, StateFingerprints.units(plan), same);
+            if (same) {
+                writer.resumeFrom(revision, s.entries(), a.chainLength());
+            }
+            LOG.log(Level.INFO, "app '" + app + "': restoring snapshot revision " + revision
+                    + (same ? "" : " (a changed version of the app: kept " + loaded.kept() + ", changed "
+                            + loaded.changed() + ", no longer there " + loaded.dropped() + ")"));
+            return Optional.of(loaded);
         }
         return Optional.empty();
     }
 
-    /** Saves a snapshot as a new revision; returns the revision. */
-    synchronized String save(AppPlan plan, Map<String, Serializable> state) throws IOException {
-        long r = Math.max(wallTime.getAsLong(), lastRevision + 1);
-        lastRevision = r;
-        String revision = String.format(Locale.ROOT, "%015d", r);
-        store.save(app, revision, encode(app, fingerprint(plan), state));
-        return revision;
+    /** The stored revision of id {@code committed}, as a list of one; newer ones are logged. */
+    private List<String> committedOnly(List<String> revisions, String committed) {
+        for (int i = 0; i < revisions.size(); i++) {
+            if (RevisionChain.id(revisions.get(i)).equals(committed)) {
+                List<String> newer = revisions.subList(i + 1, revisions.size());
+                if (!newer.isEmpty()) {
+                    LOG.log(Level.WARNING, "app '" + app + "': snapshot revision(s) " + newer + " were saved but "
+                            + "their results never committed (the app stopped in between); restoring revision "
+                            + revisions.get(i));
+                }
+                return List.of(revisions.get(i));
+            }
+        }
+        throw new IllegalStateException("app '" + app + "': its sinks committed the results of snapshot revision "
+                + committed + ", which is not in store '" + storeName + "' (revisions " + revisions
+                + "); refused, nothing restored");
     }
 
-    private synchronized void noteRevision(String revision) {
+    /** The entries of unchanged units (all of them when the whole app is the same version). */
+    private Loaded select(String revision, SnapshotCodec.Revision s, Map<String, String> now, boolean same) {
+        Map<String, SnapshotCodec.Entry> chosen = new LinkedHashMap<>();
+        Set<String> kept = new java.util.LinkedHashSet<>();
+        Set<String> changed = new java.util.LinkedHashSet<>();
+        Set<String> dropped = new java.util.LinkedHashSet<>();
+        Iterable<String> units = s.units().isEmpty() ? now.keySet() : s.units().keySet();
+        for (Map.Entry<String, SnapshotCodec.Entry> e : s.entries().entrySet()) {
+            String unit = StateFingerprints.owner(e.getKey(), units);
+            String name = unit == null ? e.getKey() : unit;
+            if (same) {
+                chosen.put(e.getKey(), e.getValue());
+                kept.add(name);
+            } else if (unit == null || !now.containsKey(unit)) {
+                dropped.add(name);
+            } else if (now.get(unit).equals(s.units().get(unit))) {
+                chosen.put(e.getKey(), e.getValue());
+                kept.add(unit);
+            } else {
+                changed.add(unit);
+            }
+        }
         try {
-            lastRevision = Math.max(lastRevision, Long.parseLong(revision));
-        } catch (NumberFormatException e) {
-            // a revision not named by this class: order by time from now on
-        }
-    }
-
-    /** The stored form of a snapshot. */
-    record Snapshot(int format, String app, String fingerprint, Map<String, Serializable> state) {
-    }
-
-    static byte[] encode(String app, String fingerprint, Map<String, Serializable> state) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeUTF(MAGIC);
-            out.writeInt(FORMAT);
-            out.writeUTF(app);
-            out.writeUTF(fingerprint);
-            out.writeObject(new LinkedHashMap<>(state));
-        }
-        return bytes.toByteArray();
-    }
-
-    @SuppressWarnings("unchecked")
-    static Snapshot decode(byte[] bytes, Set<ClassLoader> loaders) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loaders)) {
-            if (!MAGIC.equals(in.readUTF())) {
-                throw new IOException("not an EventFlux app snapshot");
-            }
-            int format = in.readInt();
-            if (format != FORMAT) {
-                throw new IOException("snapshot format " + format + " (this engine reads " + FORMAT + ")");
-            }
-            String app = in.readUTF();
-            String fingerprint = in.readUTF();
-            Map<String, Serializable> state = (Map<String, Serializable>) in.readObject();
-            return new Snapshot(format, app, fingerprint, state);
+            return new Loaded(revision, SnapshotCodec.state(chosen, loaders), List.copyOf(kept), List.copyOf(changed),
+                    List.copyOf(dropped));
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("app '" + app + "': snapshot revision " + revision + " cannot be read: "
+                    + e.getMessage() + "; refused, nothing restored", e);
         }
     }
 
     /**
-     * SHA-256 over what shapes the state: stream schemas, queries, tables, partitions, triggers. Plans are
-     * records of lists, so their text is stable across JVMs; maps (options, whose order is not) are left out,
-     * so a changed connector option or persistence setting keeps the state.
+     * A revision's whole state, for a restore into the running app.
+     *
+     * @param revision a revision name or id, or null for the newest
+     * @throws IllegalArgumentException for an unknown revision, listing the stored ones
+     * @throws IllegalStateException when it is of another version of the app, or unreadable
      */
-    static String fingerprint(AppPlan plan) {
-        StringBuilder b = new StringBuilder();
-        for (StreamDef s : plan.streams()) {
-            b.append(s.schema()).append('\n');
-        }
-        b.append(plan.queries()).append('\n');
-        for (TableDef t : plan.tables()) {
-            b.append(t.schema()).append(t.primaryKey()).append(t.indexes()).append('\n');
-        }
-        b.append(plan.tableWrites()).append('\n').append(plan.partitions()).append('\n').append(plan.triggers());
+    synchronized Map.Entry<SnapshotInfo, Map<String, Serializable>> loadForRestore(AppPlan plan, String revision) {
+        List<String> revisions = list(store);
+        String name = find(revisions, revision);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(b.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every JVM has SHA-256
+            RevisionReader.Assembled a = new RevisionReader(store, app, loaders).read(name, revisions);
+            SnapshotCodec.Revision s = a.revision();
+            if (!s.app().equals(app) || !s.fingerprint().equals(StateFingerprints.app(plan))) {
+                throw new IllegalStateException("app '" + app + "': snapshot revision " + name
+                        + " was taken from another version of the app (its queries or streams changed); refused, "
+                        + "nothing restored");
+            }
+            Map<String, Serializable> state = SnapshotCodec.state(s.entries(), loaders);
+            return Map.entry(info(name, s, store.load(app, name).map(b -> (long) b.length).orElse(0L)), state);
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            throw new IllegalStateException("app '" + app + "': snapshot revision " + name + " cannot be read: "
+                    + e.getMessage() + "; nothing restored", e);
+        }
+    }
+
+    private String find(List<String> revisions, String revision) {
+        if (revisions.isEmpty()) {
+            throw new IllegalArgumentException("app '" + app + "' has no snapshot revisions in store '" + storeName
+                    + "'; take one with snapshot");
+        }
+        if (revision == null) {
+            return revisions.get(revisions.size() - 1);
+        }
+        return revisions.stream().filter(r -> r.equals(revision) || RevisionChain.id(r).equals(revision)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("app '" + app + "' has no snapshot revision '"
+                        + revision + "' in store '" + storeName + "'; stored: " + revisions));
+    }
+
+    /** The stored revisions, oldest first (a revision the store cannot read is listed with 0 parts). */
+    synchronized List<SnapshotInfo> revisions() {
+        List<SnapshotInfo> out = new ArrayList<>();
+        List<String> names = list(store);
+        infos.keySet().retainAll(names);
+        for (String r : names) {
+            SnapshotInfo known = infos.get(r);
+            if (known != null) {
+                out.add(known);
+                continue;
+            }
+            try {
+                Optional<byte[]> bytes = store.load(app, r);
+                if (bytes.isPresent()) {
+                    SnapshotInfo info = info(r, SnapshotCodec.decode(bytes.get(), true, loaders), bytes.get().length);
+                    infos.put(r, info);
+                    out.add(info);
+                }
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                out.add(new SnapshotInfo(app, RevisionChain.id(r), 0, 0, RevisionChain.base(r).orElse(null), 0, true));
+            }
+        }
+        return out;
+    }
+
+    private SnapshotInfo info(String name, SnapshotCodec.Revision s, long bytes) {
+        long taken = s.takenAt();
+        if (taken == 0) {
+            try {
+                taken = Long.parseLong(RevisionChain.id(name));
+            } catch (NumberFormatException e) {
+                taken = 0;
+            }
+        }
+        return new SnapshotInfo(app, RevisionChain.id(name), taken, s.parts(), RevisionChain.base(name).orElse(null), bytes,
+                true);
+    }
+
+    private List<String> list(PersistenceStore s) {
+        try {
+            return new ArrayList<>(s.revisions(app));
+        } catch (IOException e) {
+            throw new IllegalStateException("app '" + app + "': listing its snapshots in store '" + storeName
+                    + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Saves a snapshot as a new revision (incremental when it can be); returns its info. */
+    synchronized SnapshotInfo save(AppPlan plan, Map<String, Serializable> state) throws IOException {
+        long now = wallTime.getAsLong();
+        long r = Math.max(now, lastRevision + 1);
+        String id = String.format(Locale.ROOT, "%015d", r);
+        DeltaWriter.Prepared p = writer.prepare(id, app, StateFingerprints.app(plan), StateFingerprints.units(plan),
+                now, state, list(store));
+        store.save(app, p.name(), p.bytes());
+        lastRevision = r;
+        writer.saved(p);
+        SnapshotInfo info = new SnapshotInfo(app, id, now, p.parts(), RevisionChain.base(p.name()).orElse(null),
+                p.bytes().length, true);
+        infos.put(p.name(), info);
+        return info;
+    }
+
+    private synchronized void noteRevision(String revision) {
+        try {
+            lastRevision = Math.max(lastRevision, Long.parseLong(RevisionChain.id(revision)));
+        } catch (NumberFormatException e) {
+            // a revision not named by this class: order by time from now on
         }
     }
 
@@ -363,27 +466,5 @@ final class AppPersistence {
         }
         out.add(AppPersistence.class.getClassLoader());
         return out;
-    }
-
-    /** Resolves classes in the bundles of the app's extensions (in OSGi the engine cannot see them). */
-    private static final class LoaderObjectInputStream extends ObjectInputStream {
-        private final Set<ClassLoader> loaders;
-
-        LoaderObjectInputStream(InputStream in, Set<ClassLoader> loaders) throws IOException {
-            super(in);
-            this.loaders = loaders;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            for (ClassLoader l : loaders) {
-                try {
-                    return Class.forName(desc.getName(), false, l);
-                } catch (ClassNotFoundException e) {
-                    // next
-                }
-            }
-            return super.resolveClass(desc);
-        }
     }
 }

@@ -28,11 +28,11 @@ public final class AppReports {
 
     public AppSummary summary() {
         return new AppSummary(app.name(), app.state(), app.waitingFor(), app.errorMessage(), app.uptimeMillis(),
-                app.restarts());
+                app.restarts(), app.restored());
     }
 
     public AppStatus status() {
-        return new AppStatus(summary(), streams(), queries(), app.revisions().list());
+        return new AppStatus(summary(), streams(), queries(), app.snapshots().list());
     }
 
     public AppStats stats() {

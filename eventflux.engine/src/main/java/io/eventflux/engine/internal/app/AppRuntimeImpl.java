@@ -9,6 +9,8 @@ import io.eventflux.api.InputHandler;
 import io.eventflux.api.QueryResult;
 import io.eventflux.api.StreamCallback;
 import io.eventflux.api.StreamSchema;
+import io.eventflux.api.management.SnapshotInfo;
+import io.eventflux.api.management.StateRestore;
 import io.eventflux.engine.ExtensionRegistry;
 import io.eventflux.engine.internal.io.StreamCounters;
 import io.eventflux.sql.Catalog;
@@ -72,6 +74,8 @@ public final class AppRuntimeImpl implements AppRuntime {
     private final java.util.function.LongSupplier wallTime;
     /** Saves snapshots in a persistence store ({@code persistence.*} options), null when not persisted. */
     private volatile SnapshotSaver saver;
+    /** What this deployment's first run took from a stored snapshot, or null. */
+    private volatile StateRestore restored;
 
     /**
      * @param source compiles the app (again, at every start)
@@ -179,15 +183,15 @@ public final class AppRuntimeImpl implements AppRuntime {
             run = builder.build(plan, name, options, used);
             // the writer first: a refused snapshot shuts the run down, which drains through the writer
             run.startWriter();
-            Map<String, Serializable> stored = null;
+            AppPersistence.Loaded stored = null;
             if (persisted.isPresent()) {
                 AppPersistence p = persisted.get();
                 used.add(p.use(registry));
-                p.open(registry);
+                p.open(registry, AppPersistence.loaders(used));
                 String committed = p.enlist(run.participants());
                 if (kept == null && lastRun == null) {
                     // the first run of this deployment: before sources start, from the store
-                    stored = p.load(plan, AppPersistence.loaders(used), committed).orElse(null);
+                    stored = p.load(plan, committed).orElse(null);
                 }
             } else {
                 AppPersistence.refuseUnpersisted(name, run.participants());
@@ -195,8 +199,10 @@ public final class AppRuntimeImpl implements AppRuntime {
             if (kept != null) {
                 run.restoreBeforeConnectors(kept);
             } else if (stored != null) {
-                run.restoreBeforeConnectors(stored);
-                LOG.log(Level.INFO, "app '" + name + "' restored its state from the persistence store");
+                run.restoreBeforeConnectors(stored.state());
+                restored = RestoreReport.of(stored, plan, run.stateKeys());
+                LOG.log(Level.INFO, "app '" + name + "' restored its state from the persistence store: "
+                        + RestoreReport.describe(restored));
             }
             for (Registration r : callbacks) {
                 r.attach(run);
@@ -238,7 +244,7 @@ public final class AppRuntimeImpl implements AppRuntime {
      *
      * @return the revision, or empty when the app is not persisted, not running or shut down
      */
-    public Optional<String> persistNow() throws IOException {
+    public Optional<SnapshotInfo> persistNow() throws IOException {
         SnapshotSaver s = saver;
         return s == null ? Optional.empty() : s.saveNow();
     }
@@ -341,9 +347,14 @@ public final class AppRuntimeImpl implements AppRuntime {
         return lastPlan;
     }
 
-    /** The in-memory snapshot revisions of this app. */
-    public SnapshotRevisions revisions() {
-        return revisions;
+    /** The app's snapshot revisions: in its persistence store when it has one, else in memory. */
+    public AppSnapshots snapshots() {
+        return new AppSnapshots(this, revisions, saver);
+    }
+
+    /** What this deployment's first run took from a stored snapshot (which units kept state), or null. */
+    public StateRestore restored() {
+        return restored;
     }
 
     // ---- AppRuntime

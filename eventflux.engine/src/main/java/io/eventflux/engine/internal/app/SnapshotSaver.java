@@ -1,6 +1,7 @@
 package io.eventflux.engine.internal.app;
 
 import io.eventflux.api.AppState;
+import io.eventflux.api.management.SnapshotInfo;
 import io.eventflux.sql.plan.AppPlan;
 import java.io.IOException;
 import java.io.Serializable;
@@ -64,8 +65,13 @@ final class SnapshotSaver {
         }
     }
 
+    /** The app's persistence settings and store. */
+    AppPersistence persistence() {
+        return persistence;
+    }
+
     /** Saves a snapshot of the running app; empty when it is not running or was shut down. */
-    Optional<String> saveNow() throws IOException {
+    Optional<SnapshotInfo> saveNow() throws IOException {
         synchronized (lock) {
             AppInstance current = run.get();
             if (closed || current == null || current.info().state() != AppState.RUNNING) {
@@ -101,8 +107,10 @@ final class SnapshotSaver {
             try {
                 AppPlan p = plan.get();
                 last.suspend(state -> {
-                    String revision = persistence.save(p, state);
-                    LOG.log(Level.INFO, "app '" + app + "': state saved at shutdown as revision " + revision);
+                    SnapshotInfo revision = persistence.save(p, state);
+                    LOG.log(Level.INFO, "app '" + app + "': state saved at shutdown as revision " + revision.revision()
+                            + (revision.base() == null ? "" : " (changes since " + revision.base() + ")") + ", "
+                            + revision.bytes() + " bytes");
                     return revision;
                 });
             } catch (RuntimeException e) {

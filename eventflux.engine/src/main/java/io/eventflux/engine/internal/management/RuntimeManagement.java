@@ -17,13 +17,11 @@ import io.eventflux.api.management.SnapshotInfo;
 import io.eventflux.engine.EventFluxRuntime;
 import io.eventflux.engine.internal.app.AppReports;
 import io.eventflux.engine.internal.app.AppRuntimeImpl;
-import java.io.Serializable;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -149,22 +147,17 @@ public final class RuntimeManagement implements EventFluxManagement {
 
     @Override
     public SnapshotInfo snapshot(String app) {
-        AppRuntimeImpl a = app(app);
-        Map<String, Serializable> state = a.snapshotState();
-        return a.revisions().add(state);
+        return app(app).snapshots().take();
     }
 
     @Override
     public List<SnapshotInfo> snapshots(String app) {
-        return app(app).revisions().list();
+        return app(app).snapshots().list();
     }
 
     @Override
     public SnapshotInfo restore(String app, String revision) {
-        AppRuntimeImpl a = app(app);
-        SnapshotInfo info = a.revisions().info(revision);
-        a.restoreState(a.revisions().state(info.revision()));
-        return info;
+        return app(app).snapshots().restore(revision);
     }
 
     @Override

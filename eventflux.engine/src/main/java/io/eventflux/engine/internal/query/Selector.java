@@ -379,9 +379,32 @@ final class Selector implements Stateful {
         private static final long serialVersionUID = 1L;
     }
 
+    /** The snapshot as earlier engines wrote it (still read); snapshots are now {@link #parts()} arrays. */
     record State(LinkedHashMap<Object, GroupState> groups, GroupState single, ArrayList<Object> lastBatch,
             ArrayList<EventData> pendingCurrent, ArrayList<EventData> pendingExpired) implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        /**
+         * As a plain tuple of JDK containers, so that an incremental app snapshot can page the groups
+         * (a group-by of many keys writes only the pages of the groups that changed).
+         */
+        Object[] parts() {
+            return new Object[] {groups, single, lastBatch, pendingCurrent, pendingExpired};
+        }
+
+        @SuppressWarnings("unchecked")
+        static State of(Serializable snapshot) {
+            if (snapshot instanceof State s) {
+                return s;
+            }
+            if (snapshot instanceof Object[] p && p.length == 5 && p[0] instanceof LinkedHashMap
+                    && (p[1] == null || p[1] instanceof GroupState) && p[2] instanceof ArrayList
+                    && p[3] instanceof ArrayList && p[4] instanceof ArrayList) {
+                return new State((LinkedHashMap<Object, GroupState>) p[0], (GroupState) p[1],
+                        (ArrayList<Object>) p[2], (ArrayList<EventData>) p[3], (ArrayList<EventData>) p[4]);
+            }
+            throw new IllegalArgumentException("not a selector snapshot: " + snapshot);
+        }
     }
 
     @Override
@@ -395,7 +418,7 @@ final class Selector implements Stateful {
             batchKeys.add(b == single ? SingleKey.INSTANCE : b.key);
         }
         return new State(g, single == null ? null : snapshot(single), batchKeys, EventData.all(pendingCurrent),
-                EventData.all(pendingExpired));
+                EventData.all(pendingExpired)).parts();
     }
 
     private static GroupState snapshot(Group group) {
@@ -409,7 +432,7 @@ final class Selector implements Stateful {
 
     @Override
     public void restore(Serializable state) {
-        State s = (State) state;
+        State s = State.of(state);
         groups.clear();
         for (Map.Entry<Object, GroupState> e : s.groups().entrySet()) {
             groups.put(e.getKey(), restored(e.getKey(), e.getValue()));

@@ -1,6 +1,7 @@
 package io.eventflux.persistence.file.internal;
 
 import io.eventflux.api.store.PersistenceStore;
+import io.eventflux.api.store.RevisionChain;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -97,10 +98,10 @@ final class FilePersistenceStore implements PersistenceStore {
         }
     }
 
+    /** Keeps the last {@code keep} revisions and every revision they depend on (incremental ones). */
     private void prune(String app) throws IOException {
-        List<String> all = revisions(app);
-        for (int i = 0; i < all.size() - keep; i++) {
-            Files.deleteIfExists(file(app, all.get(i)));
+        for (String r : RevisionChain.removable(revisions(app), keep)) {
+            Files.deleteIfExists(file(app, r));
         }
     }
 

@@ -16,7 +16,7 @@ import org.osgi.service.component.annotations.Component;
         description = "Snapshots as files: written to a temporary file, synced and renamed (atomic), CRC32 "
                 + "verified on load, the last N revisions kept.",
         parameters = {"dir: STRING, the directory holding one folder per app (required)",
-            "keep: INT, revisions kept per app (default 3)"})
+            "keep: INT, restorable revisions kept per app (default 3), with the revisions incremental ones depend on"})
 public final class FilePersistenceStoreFactory implements PersistenceStoreFactory {
     static final String DIR = "dir";
     static final String KEEP = "keep";

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventflux.api.store.PersistenceStore;
+import io.eventflux.api.store.RevisionChain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,27 @@ class FilePersistenceStoreTest {
         }
         assertThat(store.revisions("Shop")).containsExactly("0004", "0005");
         assertThat(dir.resolve("Shop/0003.snap")).doesNotExist();
+    }
+
+    @Test
+    void keepNeverDeletesARevisionAKeptIncrementalOneDependsOn() throws IOException {
+        PersistenceStore store = store(2);
+        // full 1, incremental 2 (on 1), 3 (on 2), full 4, incremental 5 (on 4), 6 (on 5)
+        List<String> names = List.of(RevisionChain.full("0001"), RevisionChain.incremental("0002", "0001"),
+                RevisionChain.incremental("0003", "0002"), RevisionChain.full("0004"),
+                RevisionChain.incremental("0005", "0004"), RevisionChain.incremental("0006", "0005"));
+        for (int i = 0; i < 3; i++) {
+            store.save("Shop", names.get(i), bytes("r" + i));
+        }
+        // the last two are 0002-0001 and 0003-0002: both need 0001
+        assertThat(store.revisions("Shop")).containsExactly("0001", "0002-0001", "0003-0002");
+        store.save("Shop", names.get(3), bytes("r3"));
+        // keeps 0003-0002 (and so 0002-0001 and 0001) and 0004
+        assertThat(store.revisions("Shop")).containsExactly("0001", "0002-0001", "0003-0002", "0004");
+        store.save("Shop", names.get(4), bytes("r4"));
+        assertThat(store.revisions("Shop")).containsExactly("0004", "0005-0004");
+        store.save("Shop", names.get(5), bytes("r5"));
+        assertThat(store.revisions("Shop")).containsExactly("0004", "0005-0004", "0006-0005");
     }
 
     @Test
