@@ -42,6 +42,14 @@ final class EventFluxOptions {
     }
 
     static Option[] felixWithEventFlux() {
+        return felixWithEventFluxWithout();
+    }
+
+    /**
+     * As {@link #felixWithEventFlux()}, without some bundles of {@code target/bundles} (by file name without
+     * {@code .jar}, e.g. {@code eventflux.connector.http}): a test installs them later, from {@link #jar}.
+     */
+    static Option[] felixWithEventFluxWithout(String... leftOut) {
         return options(
                 cleanCaches(),
                 bootDelegationPackage("sun.*"),
@@ -55,7 +63,7 @@ final class EventFluxOptions {
                 // FileInstall (server mode's deploy folder) watches a folder of the build, not ./load
                 systemProperty("felix.fileinstall.dir").value(new File("target/itest-deploy").getAbsolutePath()),
                 paxExamBundles(),
-                eventFluxBundles());
+                eventFluxBundles(java.util.Set.of(leftOut)));
     }
 
     private static Option paxExamBundles() {
@@ -71,9 +79,12 @@ final class EventFluxOptions {
         return composite(bundles.toArray(new Option[0]));
     }
 
-    private static Option eventFluxBundles() {
+    private static Option eventFluxBundles(java.util.Set<String> leftOut) {
         List<Option> bundles = new ArrayList<>();
         for (File jar : providedJars()) {
+            if (leftOut.contains(jar.getName().substring(0, jar.getName().length() - ".jar".length()))) {
+                continue;
+            }
             UrlProvisionOption option = bundle(jar.toURI().toString())
                     .startLevel(Constants.START_LEVEL_DEFAULT_PROVISION);
             bundles.add(isFragment(jar) ? option.start(false) : option);
@@ -90,6 +101,15 @@ final class EventFluxOptions {
         }
         Arrays.sort(jars, Comparator.comparing(File::getName));
         return List.of(jars);
+    }
+
+    /** One jar of {@code target/bundles} by its name without {@code .jar}; also inside the framework (same JVM). */
+    static File jar(String name) {
+        File jar = new File(directory("eventflux.bundles.dir", "target/bundles"), name + ".jar");
+        if (!jar.isFile()) {
+            throw new IllegalStateException("missing " + jar + ": run `mvn verify` (pre-integration-test copies it)");
+        }
+        return jar;
     }
 
     private static File directory(String property, String fallback) {

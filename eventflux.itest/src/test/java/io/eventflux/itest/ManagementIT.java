@@ -57,8 +57,10 @@ public class ManagementIT {
             String base = "http://127.0.0.1:" + Files.readString(home.resolve("state/http.port"), StandardCharsets.US_ASCII).trim();
             HttpClient http = HttpClient.newHttpClient();
             assertEquals(201, send(http, "PUT", base + "/api/apps/Shop", """
+                    @app:metrics(latency = 'all')
                     CREATE STREAM Trades (symbol STRING, price DOUBLE);
                     CREATE TABLE Latest (symbol STRING, price DOUBLE);
+                    @info(name = 'latest')
                     INSERT INTO Latest SELECT symbol, price FROM Trades;
                     """).statusCode());
             assertEquals("{\"sent\":2}", send(http, "POST", base + "/api/apps/Shop/streams/Trades",
@@ -74,6 +76,24 @@ public class ManagementIT {
             String metrics = send(http, "GET", base + "/metrics", null).body();
             assertTrue(metrics, metrics.contains("eventflux_stream_events_total{app=\"Shop\",direction=\"in\",stream=\"Trades\"} 2.0"));
             assertTrue(metrics, metrics.contains("eventflux_app_state{app=\"Shop\",state=\"RUNNING\"} 1.0"));
+            // the other figures the issue names: per-stream drops and errors, the ring, states
+            assertTrue(metrics, metrics.contains("eventflux_stream_dropped_events_total{app=\"Shop\",direction=\"in\",stream=\"Trades\"} 0.0"));
+            assertTrue(metrics, metrics.contains("eventflux_stream_errors_total{app=\"Shop\",direction=\"in\",stream=\"Trades\"} 0.0"));
+            assertTrue(metrics, metrics.contains("eventflux_app_ring_capacity{app=\"Shop\"} "));
+            assertTrue(metrics, metrics.contains("eventflux_app_ring_fill_ratio{app=\"Shop\"} "));
+            assertTrue(metrics, metrics.contains("eventflux_app_state{app=\"Shop\",state=\"WAITING\"} 0.0"));
+            // the two events were one chunk: the query's latency histogram (every chunk timed) counted it
+            assertTrue(metrics, metrics.contains("eventflux_query_chunks_total{app=\"Shop\",query=\"latest\"} 1.0"));
+            assertTrue(metrics, metrics.contains("eventflux_query_latency_sample_every{app=\"Shop\",query=\"latest\"} 1.0"));
+            assertTrue(metrics, metrics.contains("# TYPE eventflux_query_latency_seconds histogram"));
+            assertTrue(metrics, metrics.contains("eventflux_query_latency_seconds_bucket{app=\"Shop\",query=\"latest\",le=\"+Inf\"} 1\n"));
+            assertTrue(metrics, metrics.contains("eventflux_query_latency_seconds_bucket{app=\"Shop\",query=\"latest\",le=\"10.0\"} 1\n"));
+            assertTrue(metrics, metrics.contains("eventflux_query_latency_seconds_count{app=\"Shop\",query=\"latest\"} 1\n"));
+            java.util.regex.Matcher sum = java.util.regex.Pattern.compile(
+                    "eventflux_query_latency_seconds_sum\\{app=\"Shop\",query=\"latest\"\\} (\\S+)\n").matcher(metrics);
+            assertTrue(metrics, sum.find());
+            double seconds = Double.parseDouble(sum.group(1));
+            assertTrue(sum.group(1), seconds > 0 && seconds < 10);
             assertEquals(200, send(http, "GET", base + "/ready", null).statusCode());
 
             // server mode persists apps under HOME/state/snapshots: a snapshot is a stored revision

@@ -4,13 +4,18 @@ import io.eventflux.api.AppState;
 import io.eventflux.api.management.AppStats;
 import io.eventflux.api.management.AppStatus;
 import io.eventflux.api.management.EventFluxManagement;
+import io.eventflux.api.management.QueryLatency;
+import io.eventflux.api.management.QueryStatus;
 import io.eventflux.api.management.RuntimeStats;
 import io.eventflux.api.management.StreamStatus;
 import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.function.IntSupplier;
@@ -52,6 +57,12 @@ final class MetricsCollector implements MultiCollector {
         CounterSnapshot.Builder streamErrors = counter("eventflux_stream_errors", "Events of a stream's connector that failed");
         CounterSnapshot.Builder streamDeadLettered = counter("eventflux_stream_dead_lettered_events",
                 "Failed events of a stream sent to its dead-letter stream");
+        HistogramSnapshot.Builder queryLatency = HistogramSnapshot.builder().name("eventflux_query_latency_seconds")
+                .help("Time a query took to process one chunk of events (including what its output runs synchronously);"
+                        + " one chunk in eventflux_query_latency_sample_every is timed");
+        CounterSnapshot.Builder queryChunks = counter("eventflux_query_chunks", "Chunks of events a query processed (every one, timed or not)");
+        GaugeSnapshot.Builder querySample = GaugeSnapshot.builder().name("eventflux_query_latency_sample_every")
+                .help("One chunk in this many is timed into eventflux_query_latency_seconds (@app:metrics(latency = ...))");
         for (AppStats app : stats.apps()) {
             Labels labels = Labels.of("app", app.app());
             for (AppState s : AppState.values()) {
@@ -66,7 +77,16 @@ final class MetricsCollector implements MultiCollector {
             ringCapacity.dataPoint(gauge(labels, app.ringCapacity()));
             ringBacklog.dataPoint(gauge(labels, app.ringBacklog()));
             ringFill.dataPoint(gauge(labels, app.ringCapacity() == 0 ? 0 : (double) app.ringBacklog() / app.ringCapacity()));
-            for (StreamStatus stream : streams(app.app())) {
+            AppStatus status = status(app.app());
+            for (QueryStatus query : status == null ? java.util.List.<QueryStatus>of() : status.queries()) {
+                if (query.latency() != null) {
+                    Labels queryLabels = Labels.of("app", app.app(), "query", query.name());
+                    queryLatency.dataPoint(histogram(queryLabels, query.latency()));
+                    queryChunks.dataPoint(count(queryLabels, query.latency().chunks()));
+                    querySample.dataPoint(gauge(queryLabels, query.latency().sampleEvery()));
+                }
+            }
+            for (StreamStatus stream : status == null ? java.util.List.<StreamStatus>of() : status.streams()) {
                 Labels streamLabels = Labels.of("app", app.app(), "direction", direction(stream), "stream", stream.name());
                 streamEvents.dataPoint(count(streamLabels, stream.events()));
                 streamDropped.dataPoint(count(streamLabels, stream.dropped()));
@@ -89,17 +109,35 @@ final class MetricsCollector implements MultiCollector {
         return MetricSnapshots.of(apps, extensions, problems, heap, state.build(), uptime.build(), appIn.build(),
                 appOut.build(), appDropped.build(), appErrors.build(), restarts.build(), ringCapacity.build(),
                 ringBacklog.build(), ringFill.build(), streamEvents.build(), streamDropped.build(), streamErrors.build(),
-                streamDeadLettered.build());
+                streamDeadLettered.build(), queryLatency.build(), queryChunks.build(), querySample.build());
     }
 
-    /** An app undeployed between stats() and status() has no streams any more. */
-    private java.util.List<StreamStatus> streams(String app) {
+    /** An app undeployed between stats() and status() has no status any more: null. */
+    private AppStatus status(String app) {
         try {
-            AppStatus status = management.status(app);
-            return status.streams();
+            return management.status(app);
         } catch (IllegalArgumentException e) {
-            return java.util.List.of();
+            return null;
         }
+    }
+
+    /** The engine's cumulative buckets (nanoseconds) as Prometheus' per-bucket counts in seconds, with +Inf. */
+    static HistogramDataPointSnapshot histogram(Labels labels, QueryLatency latency) {
+        int n = latency.upperBoundsNanos().size();
+        double[] upper = new double[n + 1];
+        long[] counts = new long[n + 1];
+        long below = 0;
+        for (int i = 0; i < n; i++) {
+            upper[i] = latency.upperBoundsNanos().get(i) / 1e9;
+            long cumulative = latency.cumulativeCounts().get(i);
+            counts[i] = cumulative - below;
+            below = cumulative;
+        }
+        upper[n] = Double.POSITIVE_INFINITY;
+        counts[n] = latency.count() - below;
+        return HistogramDataPointSnapshot.builder().labels(labels)
+                .classicHistogramBuckets(ClassicHistogramBuckets.of(upper, counts))
+                .sum(latency.sumNanos() / 1e9).build();
     }
 
     private static String direction(StreamStatus stream) {

@@ -124,6 +124,13 @@ class ManagementEndpointTest {
                 .contains("eventflux_app_state{app=\"A\",state=\"RUNNING\"} 1.0")
                 .contains("eventflux_app_ring_fill_ratio{app=\"A\"} 0.25")
                 .contains("eventflux_apps{state=\"RUNNING\"} 1.0");
+        // a classic histogram of query Q: one chunk of 2 ms
+        assertThat(metrics.body()).contains("# TYPE eventflux_query_latency_seconds histogram")
+                .contains("eventflux_query_latency_seconds_bucket{app=\"A\",query=\"Q\",le=\"0.001\"} 0\n")
+                .contains("eventflux_query_latency_seconds_bucket{app=\"A\",query=\"Q\",le=\"0.01\"} 1\n")
+                .contains("eventflux_query_latency_seconds_bucket{app=\"A\",query=\"Q\",le=\"+Inf\"} 1\n")
+                .contains("eventflux_query_latency_seconds_count{app=\"A\",query=\"Q\"} 1\n")
+                .contains("eventflux_query_latency_seconds_sum{app=\"A\",query=\"Q\"} 0.002\n");
     }
 
     @Test

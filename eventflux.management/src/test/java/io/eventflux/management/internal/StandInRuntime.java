@@ -18,6 +18,8 @@ import io.eventflux.api.management.AppStats;
 import io.eventflux.api.management.AppStatus;
 import io.eventflux.api.management.AppSummary;
 import io.eventflux.api.management.EventFluxManagement;
+import io.eventflux.api.management.QueryLatency;
+import io.eventflux.api.management.QueryStatus;
 import io.eventflux.api.management.RuntimeStats;
 import io.eventflux.api.management.SnapshotInfo;
 import io.eventflux.api.management.StreamStatus;
@@ -47,8 +49,11 @@ final class StandInRuntime implements EventFluxManagement {
     @Override
     public synchronized AppStatus status(String app) {
         AppSummary summary = known(app);
-        return new AppStatus(summary, List.of(new StreamStatus("In", true, false, null, sent.getOrDefault(app, 0L), 0, 0, 0)),
-                List.of(), List.of());
+        long n = sent.getOrDefault(app, 0L);
+        // every event sent is one chunk of query Q that took 2 ms
+        QueryLatency latency = new QueryLatency(List.of(1_000_000L, 10_000_000L), List.of(0L, n), n, n * 2_000_000L);
+        return new AppStatus(summary, List.of(new StreamStatus("In", true, false, null, n, 0, 0, 0)),
+                List.of(new QueryStatus("Q", List.of("In"), "Out", latency)), List.of());
     }
 
     @Override

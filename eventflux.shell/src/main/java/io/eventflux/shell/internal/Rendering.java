@@ -127,9 +127,10 @@ final class Rendering {
             sb.append('\n').append(t);
         }
         if (!s.queries().isEmpty()) {
-            TextTable t = new TextTable("QUERY", "FROM", "INTO");
+            TextTable t = new TextTable("QUERY", "FROM", "INTO", "CHUNKS", "MEAN/CHUNK");
             for (QueryStatus q : s.queries()) {
-                t.row(q.name(), String.join(", ", q.inputs()), q.output());
+                t.row(q.name(), String.join(", ", q.inputs()), q.output(),
+                        q.latency() == null ? "" : q.latency().chunks(), q.latency() == null ? "" : millis(q.latency().meanNanos()));
             }
             sb.append('\n').append(t);
         }
@@ -137,6 +138,11 @@ final class Rendering {
             sb.append('\n').append(snapshots(s.snapshots()));
         }
         return sb.toString();
+    }
+
+    /** A duration in nanoseconds as milliseconds with three decimals ({@code 0.013 ms}). */
+    static String millis(double nanos) {
+        return String.format(java.util.Locale.ROOT, "%.3f ms", nanos / 1_000_000);
     }
 
     static String stats(List<AppStats> stats) {

@@ -58,7 +58,10 @@ class EventFluxCommandsTest {
         assertThat(status).startsWith("app sums: RUNNING, up ")
                 .contains("STREAM  ROLE  CONNECTOR  EVENTS  DROPPED  ERRORS  DLQ")
                 .contains("S       in               3       0        0       0")
-                .contains("Out     out              3");
+                .contains("Out     out              3")
+                .contains("QUERY    FROM  INTO  CHUNKS  MEAN/CHUNK")
+                // 3 events sent as 2 chunks (one event, then a JSON array)
+                .containsPattern("query-1  S     Out   2       \\d+\\.\\d{3} ms");
         assertThat(text(commands.stats("sums"))).contains("IN  OUT").contains(" 3   3 ");
         assertThat(text(commands.stats())).startsWith("apps: 1 running, 0 waiting, 0 failed, 0 stopped; extensions: ");
         assertThat(text(commands.snapshot("sums"))).contains("sums  1");

@@ -11,7 +11,9 @@ import io.eventflux.engine.internal.io.ConnectorThreads;
 import io.eventflux.engine.internal.io.Connectors;
 import io.eventflux.engine.internal.join.JoinSource;
 import io.eventflux.engine.internal.partition.PartitionRuntime;
+import io.eventflux.engine.internal.query.LatencyHistogram;
 import io.eventflux.engine.internal.query.QueryBuilder;
+import io.eventflux.engine.internal.query.QueryLatencies;
 import io.eventflux.engine.internal.query.QueryRuntime;
 import io.eventflux.engine.internal.trigger.TriggerRuntime;
 import io.eventflux.engine.internal.stream.StreamJunction;
@@ -166,6 +168,13 @@ public final class AppBuilder {
         for (TableRuntime t : tables.all()) {
             states.put("table/" + t.name(), t);
         }
+        int sampleEvery = QueryLatencies.sampleEvery(name, plan.options(), options.config().application());
+        QueryLatencies latencies = sampleEvery > 0 ? new QueryLatencies(sampleEvery) : null;
+        if (latencies != null) {
+            // every query has one from the start, also a partitioned one before its first key
+            Stream.concat(plan.queries().stream(), plan.partitions().stream().flatMap(p -> p.queries().stream()))
+                    .forEach(q -> latencies.histogram(q.name()));
+        }
         QueryBuilder.Context context = new QueryBuilder.Context() {
             @Override
             public TimeKeeper time() {
@@ -191,6 +200,11 @@ public final class AppBuilder {
                     k = key + "#" + i;
                 }
                 states.put(k, state);
+            }
+
+            @Override
+            public LatencyHistogram latency(String query) {
+                return latencies == null ? null : latencies.histogram(query);
             }
 
             @Override
@@ -235,7 +249,7 @@ public final class AppBuilder {
         connectorOptions.forEach((stream, o) -> connectorNames.put(stream,
                 (o.isSource() ? "source:" : "sink:") + o.extension()));
         return new AppInstance(name, junctions, outputs, states, time, driver, tables,
-                sql -> compiler.compileQuery(plan, sql), connectors, connectorThreads, plan, connectorNames);
+                sql -> compiler.compileQuery(plan, sql), connectors, connectorThreads, plan, connectorNames, latencies);
     }
 
     private static StreamJunction junction(Map<String, StreamJunction> junctions, String app, String stream) {

@@ -10,12 +10,14 @@ import io.eventflux.api.management.SnapshotInfo;
 import io.eventflux.api.extension.Stateful;
 import io.eventflux.api.CompileException;
 import io.eventflux.api.QueryResult;
+import io.eventflux.api.management.QueryLatency;
 import io.eventflux.engine.internal.io.ConnectorThreads;
 import io.eventflux.engine.internal.io.Connectors;
 import io.eventflux.engine.internal.io.SinkRuntime;
 import io.eventflux.engine.internal.io.SnapshotParticipants;
 import io.eventflux.engine.internal.io.StreamCounters;
 import io.eventflux.engine.internal.query.OnDemandQuery;
+import io.eventflux.engine.internal.query.QueryLatencies;
 import io.eventflux.engine.internal.stream.StreamJunction;
 import io.eventflux.sql.plan.AppPlan;
 import io.eventflux.sql.plan.OnDemandPlan;
@@ -60,6 +62,7 @@ public final class AppInstance implements AppRuntime {
     private long requestedTime = Long.MIN_VALUE;
     private final AppPlan plan;
     private final Map<String, String> connectorNames;
+    private final QueryLatencies latencies;
 
     /**
      * @param connectors the app's sources and sinks (null: none)
@@ -67,8 +70,10 @@ public final class AppInstance implements AppRuntime {
      */
     AppInstance(String name, Map<String, StreamJunction> junctions, List<String> outputStreams,
             Map<String, Stateful> states, TimeKeeper time, Driver driver, Tables tables, QueryCompiler queries,
-            Connectors connectors, ConnectorThreads connectorThreads, AppPlan plan, Map<String, String> connectorNames) {
+            Connectors connectors, ConnectorThreads connectorThreads, AppPlan plan, Map<String, String> connectorNames,
+            QueryLatencies latencies) {
         this.plan = plan;
+        this.latencies = latencies;
         this.connectorNames = Map.copyOf(connectorNames);
         this.connectors = connectors == null ? Connectors.none(driver) : connectors;
         this.connectorThreads = connectorThreads;
@@ -81,6 +86,14 @@ public final class AppInstance implements AppRuntime {
         this.states = states;
         this.time = time;
         this.driver = driver;
+    }
+
+    /**
+     * How long a query of this run took per chunk so far; null for an unknown query or when the app does not
+     * measure latency ({@code metrics.latency = 'off'}). Any thread.
+     */
+    QueryLatency latency(String query) {
+        return latencies == null ? null : latencies.snapshot(query);
     }
 
     /** Starts the writer, then the sinks, then the sources. */

@@ -89,7 +89,9 @@ public final class AppReports {
         if (plan == null) {
             return List.of();
         }
-        return allQueries(plan).map(q -> new QueryStatus(q.name(), inputs(q.input()), q.output().target())).toList();
+        AppInstance run = app.currentRun();
+        return allQueries(plan).map(q -> new QueryStatus(q.name(), inputs(q.input()), q.output().target(),
+                run == null ? null : run.latency(q.name()))).toList();
     }
 
     private static Stream<QueryPlan> allQueries(AppPlan plan) {

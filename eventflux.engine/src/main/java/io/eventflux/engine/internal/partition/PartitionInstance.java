@@ -88,6 +88,12 @@ final class PartitionInstance {
             }
 
             @Override
+            public io.eventflux.engine.internal.query.LatencyHistogram latency(String query) {
+                // one histogram per query: every key's instance times into the app's
+                return app.latency(query);
+            }
+
+            @Override
             public OperatorScheduler newScheduler(TimerQueue.Order order) {
                 OperatorScheduler s = time.timers().newScheduler(order);
                 schedulers.add(s);

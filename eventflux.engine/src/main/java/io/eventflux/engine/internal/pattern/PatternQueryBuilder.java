@@ -3,7 +3,9 @@ package io.eventflux.engine.internal.pattern;
 import io.eventflux.engine.internal.expr.EvalContext;
 import io.eventflux.engine.internal.expr.Expr;
 import io.eventflux.engine.internal.expr.ExprCompiler;
+import io.eventflux.engine.internal.query.LatencyHistogram;
 import io.eventflux.engine.internal.query.QueryBuilder.Context;
+import io.eventflux.engine.internal.query.TimedReceiver;
 import io.eventflux.engine.internal.stream.ChunkReceiver;
 import io.eventflux.engine.internal.time.OperatorScheduler;
 import io.eventflux.engine.internal.time.TimeKeeper;
@@ -32,9 +34,12 @@ public final class PatternQueryBuilder {
      * Builds a pattern query.
      *
      * @param detached builds the rest of the query from a plan over the flat rows (not subscribed to anything)
+     * @param latency the histogram of the query the pattern belongs to: the chunks of every stream of the
+     *     pattern are timed into it (null: not timed)
      * @return what {@code detached} returned
      */
-    public <Q extends ChunkReceiver> Q build(QueryPlan plan, PatternInput input, Function<QueryPlan, Q> detached) {
+    public <Q extends ChunkReceiver> Q build(QueryPlan plan, PatternInput input, Function<QueryPlan, Q> detached,
+            LatencyHistogram latency) {
         PatternLayout layout = new PatternLayout(input);
         TimeKeeper time = context.time();
         EvalContext ctx = new EvalContext();
@@ -76,7 +81,7 @@ public final class PatternQueryBuilder {
         context.registerState(plan.name() + "/pattern", matcher);
         for (int s = 0; s < streams.size(); s++) {
             int stream = s;
-            context.junction(streams.get(s)).subscribe(chunk -> matcher.process(stream, chunk));
+            context.junction(streams.get(s)).subscribe(TimedReceiver.of(latency, chunk -> matcher.process(stream, chunk)));
         }
         return query;
     }

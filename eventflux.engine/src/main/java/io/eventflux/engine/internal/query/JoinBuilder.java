@@ -104,6 +104,7 @@ final class JoinBuilder {
         }
         JoinMatcher matcher = new JoinMatcher(sources, widths, steps, ctx);
         JoinStage stage = new JoinStage(matcher, compiler.compile(join.filter()), ctx, selector, needsExpired);
+        LatencyHistogram latency = context.latency(query);
         for (int k = 0; k < n; k++) {
             JoinInput.Input in = join.inputs().get(k);
             if (in.kind() == JoinInput.Kind.TABLE) {
@@ -129,9 +130,9 @@ final class JoinBuilder {
             }
             context.registerState(query + "/join/" + k, stages[k]);
             if (in.kind() == JoinInput.Kind.PATTERN) {
-                PatternJoinSide.build(context, query, k, in, stages[k]);
+                PatternJoinSide.build(context, query, k, in, stages[k], latency);
             } else {
-                context.junction(in.name()).subscribe(stages[k]);
+                context.junction(in.name()).subscribe(TimedReceiver.of(latency, stages[k]));
             }
         }
     }

@@ -24,7 +24,8 @@ final class PatternJoinSide {
     }
 
     /** Builds the matcher of input {@code in} and feeds its matches to {@code stage}. */
-    static void build(QueryBuilder.Context context, String query, int k, JoinInput.Input in, ChunkReceiver stage) {
+    static void build(QueryBuilder.Context context, String query, int k, JoinInput.Input in, ChunkReceiver stage,
+            LatencyHistogram latency) {
         PatternInput pattern = in.pattern();
         List<SelectorPlan.OutputColumn> columns = new ArrayList<>();
         for (int e = 0; e < pattern.elements().size(); e++) {
@@ -47,7 +48,7 @@ final class PatternJoinSide {
                 in.schema());
         QueryPlan plan = new QueryPlan(query + "/join/" + k, pattern, projection,
                 new OutputPlan(in.schema().name(), OutputPlan.EventSelection.CURRENT, null), null);
-        new PatternQueryBuilder(context).build(plan, pattern, flat -> new Projection(flat, stage));
+        new PatternQueryBuilder(context).build(plan, pattern, flat -> new Projection(flat, stage), latency);
     }
 
     /** Copies the projected slots of each flat match row into an event of the join input. */

@@ -59,6 +59,15 @@ public final class QueryBuilder {
         default OperatorScheduler newScheduler(TimerQueue.Order order) {
             return time().timers().newScheduler(order);
         }
+
+        /**
+         * The latency histogram of a query (by the query's name): every receiver that feeds the query the
+         * chunks of an input stream times them into it; null when the app does not measure latency. The
+         * default gives a histogram nobody reads.
+         */
+        default LatencyHistogram latency(String query) {
+            return new LatencyHistogram(QueryLatencies.DEFAULT_SAMPLE_EVERY);
+        }
     }
 
     private final Context context;
@@ -73,15 +82,21 @@ public final class QueryBuilder {
             return buildJoin(plan, join);
         }
         if (plan.input() instanceof PatternInput pattern) {
-            return new PatternQueryBuilder(context).build(plan, pattern, this::detached);
+            // the pattern's matcher times the chunks of its streams; the rest of the query runs inside that
+            return new PatternQueryBuilder(context).build(plan, pattern, p -> detached(p, null),
+                    context.latency(plan.name()));
         }
-        QueryRuntime runtime = detached(plan);
+        QueryRuntime runtime = detached(plan, context.latency(plan.name()));
         context.junction(((StreamInput) plan.input()).stream().name()).subscribe(runtime);
         return runtime;
     }
 
-    /** Builds a single-input query without subscribing it (a pattern feeds it the rows of its matches). */
-    private QueryRuntime detached(QueryPlan plan) {
+    /**
+     * Builds a single-input query without subscribing it (a pattern feeds it the rows of its matches).
+     *
+     * @param latency where it times the chunks it receives, or null when its caller times them
+     */
+    private QueryRuntime detached(QueryPlan plan, LatencyHistogram latency) {
         if (!(plan.input() instanceof StreamInput input)) {
             throw new UnsupportedOperationException("query " + plan.name() + ": input " + plan.input()
                     + " is not supported yet");
@@ -114,7 +129,7 @@ public final class QueryBuilder {
             time.onStart(emitter::start);
             context.registerState(plan.name() + "/output", emitter);
         }
-        return new QueryRuntime(plan.name(), ctx, compiler.compile(input.filter()), stage, selector);
+        return new QueryRuntime(plan.name(), ctx, compiler.compile(input.filter()), stage, selector, latency);
     }
 
     /** A join query: its inputs feed a {@link JoinStage} that feeds the selector with joined rows. */
@@ -141,7 +156,8 @@ public final class QueryBuilder {
         }
         boolean needsExpired = sel.isAggregating() || output.events() != OutputPlan.EventSelection.CURRENT;
         new JoinBuilder(context, context::table).build(plan.name(), join, ctx, compiler, selector, needsExpired);
-        return new QueryRuntime(plan.name(), ctx, null, null, selector);
+        // its join sides time the chunks they receive
+        return new QueryRuntime(plan.name(), ctx, null, null, selector, null);
     }
 
     /** OUTPUT ALL | FIRST | LAST, in front of the target stream. */

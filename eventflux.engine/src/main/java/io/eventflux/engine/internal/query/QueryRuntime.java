@@ -17,9 +17,13 @@ public final class QueryRuntime implements ChunkReceiver {
     private final Expr filter;
     private final WindowStage window;
     private final Selector selector;
+    /** Where each chunk's time goes; null when whoever feeds this query times the chunks. */
+    private final LatencyHistogram latency;
 
-    QueryRuntime(String name, EvalContext ctx, Expr filter, WindowStage window, Selector selector) {
+    QueryRuntime(String name, EvalContext ctx, Expr filter, WindowStage window, Selector selector,
+            LatencyHistogram latency) {
         this.name = name;
+        this.latency = latency;
         this.ctx = ctx;
         this.filter = filter;
         this.window = window;
@@ -32,6 +36,18 @@ public final class QueryRuntime implements ChunkReceiver {
 
     @Override
     public void process(EventChunk chunk) {
+        LatencyHistogram h = latency;
+        if (h == null || !h.sample()) {
+            processUntimed(chunk);
+            return;
+        }
+        long start = System.nanoTime();
+        processUntimed(chunk);
+        // a chunk that failed is not timed: the app reports the failure itself
+        h.record(System.nanoTime() - start);
+    }
+
+    private void processUntimed(EventChunk chunk) {
         try {
             run(chunk);
         } catch (RuntimeException e) {
