@@ -21,6 +21,7 @@ final class KafkaOptions {
     static final String POLL_TIMEOUT = "kafka.poll.timeout.ms";
     static final String STOP_TIMEOUT = "kafka.stop.timeout.ms";
     static final String FORMAT = "format";
+    static final String TRANSACTIONAL_ID = "transactional.id";
 
     /** Ours, not the client's: never passed through. */
     private static final Set<String> OWN = Set.of("topic", "key", "poll.timeout.ms", "stop.timeout.ms");
@@ -64,13 +65,28 @@ final class KafkaOptions {
         if (o.topics.size() != 1) {
             throw o.invalid(TOPIC, spec.option(TOPIC, ""), "one topic name");
         }
-        if (o.client.containsKey("transactional.id")) {
-            throw o.invalid("kafka.transactional.id", String.valueOf(o.client.get("transactional.id")),
-                    "nothing yet: transactional (exactly-once) sinks are not supported; the sink is idempotent "
-                            + "and at-least-once");
-        }
         o.client.putIfAbsent("acks", "all");
         o.client.putIfAbsent("enable.idempotence", "true");
+        if (o.client.containsKey(TRANSACTIONAL_ID)) {
+            String id = String.valueOf(o.client.get(TRANSACTIONAL_ID)).trim();
+            if (id.isEmpty()) {
+                throw o.invalid(PREFIX + TRANSACTIONAL_ID, id, "a transactional id unique to this sink (one per "
+                        + "running copy of the app); remove the option for an at-least-once sink");
+            }
+            o.client.put(TRANSACTIONAL_ID, id);
+            if (!String.valueOf(o.client.get("acks")).trim().equalsIgnoreCase("all")
+                    && !String.valueOf(o.client.get("acks")).trim().equals("-1")) {
+                throw o.invalid("kafka.acks", String.valueOf(o.client.get("acks")), "all with kafka.transactional.id");
+            }
+            if (!String.valueOf(o.client.get("enable.idempotence")).trim().equalsIgnoreCase("true")) {
+                throw o.invalid("kafka.enable.idempotence", String.valueOf(o.client.get("enable.idempotence")),
+                        "true with kafka.transactional.id");
+            }
+            if (spec.booleanOption("async.enabled", false)) {
+                throw o.invalid("async.enabled", "true", "false with kafka.transactional.id: the transaction is "
+                        + "committed with each snapshot, on the app's writer");
+            }
+        }
         return o;
     }
 
@@ -114,6 +130,11 @@ final class KafkaOptions {
     /** Kafka client properties: every {@code kafka.<property>} with the prefix removed, plus ours. */
     Map<String, Object> client() {
         return new HashMap<>(client);
+    }
+
+    /** The sink's {@code kafka.transactional.id}, or null: not transactional. */
+    String transactionalId() {
+        return (String) client.get(TRANSACTIONAL_ID);
     }
 
     List<String> topics() {

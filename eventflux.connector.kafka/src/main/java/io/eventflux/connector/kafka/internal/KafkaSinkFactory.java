@@ -16,16 +16,19 @@ import org.osgi.service.component.annotations.Component;
 @ServiceProvider(value = SinkFactory.class, resolution = Resolution.OPTIONAL)
 @Extension(type = Extension.SINK, name = "kafka",
         description = "Produces to a Kafka topic (idempotent producer, acks=all); a failed send fails the events "
-                + "of its flush.",
+                + "of its flush. With kafka.transactional.id, exactly-once with the app's snapshots.",
         parameters = {"kafka.bootstrap.servers: STRING, host:port list (required)",
             "kafka.topic: STRING, the topic (required)",
             "kafka.key: STRING, an attribute whose value is the record key; a text that names no attribute is a "
                     + "fixed key; absent: no key",
             "kafka.acks: STRING, 0 | 1 | all (default all)",
-            "kafka.<property>: STRING, any producer property (kafka.transactional.id is not supported yet)"})
+            "kafka.transactional.id: STRING, exactly-once: results are written in transactions committed with "
+                    + "each snapshot of the app (needs persistence; read them with isolation.level=read_committed)",
+            "kafka.<property>: STRING, any producer property"})
 public final class KafkaSinkFactory implements SinkFactory {
     @Override
     public Sink create(ConnectorSpec spec) {
-        return new KafkaSink(KafkaOptions.sink(spec));
+        KafkaOptions options = KafkaOptions.sink(spec);
+        return options.transactionalId() == null ? new KafkaSink(options) : new TransactionalKafkaSink(options);
     }
 }

@@ -1,5 +1,6 @@
 package io.eventflux.connector.kafka.internal;
 
+import io.eventflux.api.io.SnapshotParticipant;
 import io.eventflux.api.io.Source;
 import io.eventflux.api.io.SourceListener;
 import java.io.Serializable;
@@ -10,16 +11,20 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * A Kafka consumer in the stream's group, read by one poll thread ({@link PollLoop}). Its snapshot is the
- * position delivered per partition; a restored snapshot seeks there when the partition is assigned.
+ * position delivered per partition; a restored snapshot seeks there when the partition is assigned. In a
+ * persisted app it commits the offsets of each saved snapshot ({@link SnapshotParticipant}); otherwise the
+ * offsets of what the app has processed.
  */
-final class KafkaSource implements Source {
+final class KafkaSource implements Source, SnapshotParticipant {
     private static final long STOP_WAIT_SECONDS = 30;
 
     private final KafkaOptions options;
     private final Positions positions = new Positions();
-    private PollLoop loop;
+    private volatile PollLoop loop;
     private Thread thread;
     private boolean paused;
+    /** Enlisted in a persisted app's snapshots: offsets are committed with them, not after processing. */
+    private volatile boolean atSnapshots;
 
     KafkaSource(KafkaOptions options) {
         this.options = options;
@@ -32,7 +37,7 @@ final class KafkaSource implements Source {
         }
         Consumer<byte[], byte[]> consumer = ClientLoader.call(() -> new KafkaConsumer<>(options.client(),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer()));
-        loop = new PollLoop(options, consumer, listener, positions);
+        loop = new PollLoop(options, consumer, listener, positions, atSnapshots);
         if (paused) {
             loop.pause(true);
         }
@@ -71,6 +76,25 @@ final class KafkaSource implements Source {
         paused = false;
         if (loop != null) {
             loop.pause(false);
+        }
+    }
+
+    /**
+     * A persisted app: from now on the offsets committed to the group are those of the app's snapshots,
+     * once they are saved (and its transactional sinks committed), never ahead of the restorable state.
+     */
+    @Override
+    public String enlist() {
+        atSnapshots = true;
+        return null;
+    }
+
+    /** Writer thread: commits the offsets of the snapshot just saved (on the poll thread, in the background). */
+    @Override
+    public void commit(String revision) {
+        PollLoop l = loop;
+        if (l != null) {
+            l.commitSnapshot(positions.lastSnapshot());
         }
     }
 

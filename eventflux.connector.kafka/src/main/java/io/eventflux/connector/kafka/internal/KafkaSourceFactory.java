@@ -16,7 +16,7 @@ import org.osgi.service.component.annotations.Component;
 @ServiceProvider(value = SourceFactory.class, resolution = Resolution.OPTIONAL)
 @Extension(type = Extension.SOURCE, name = "kafka",
         description = "Consumes Kafka topics in a consumer group; offsets are committed once the app has processed "
-                + "the records (at-least-once).",
+                + "the records (at-least-once), or in a persisted app with each saved snapshot.",
         parameters = {"kafka.bootstrap.servers: STRING, host:port list (required)",
             "kafka.topic: STRING, topic names separated by commas (required)",
             "kafka.group.id: STRING, consumer group (default eventflux-<app>-<stream>)",

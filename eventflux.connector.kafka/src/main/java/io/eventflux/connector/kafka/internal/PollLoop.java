@@ -57,8 +57,14 @@ final class PollLoop implements Runnable {
     /** Set by a processed() completion (any thread): the positions that are now safe to commit. */
     private final AtomicReference<Map<TopicPartition, Long>> processedUpTo = new AtomicReference<>();
     private boolean awaitingProcessed;
+    /** Offsets are committed with the app's snapshots ({@link #commitSnapshot}), not after processing. */
+    private final boolean atSnapshots;
+    /** Set by {@link #commitSnapshot} (the writer): the offsets of the last saved snapshot, to commit. */
+    private final AtomicReference<Map<String, Long>> snapshotOffsets = new AtomicReference<>();
 
-    PollLoop(KafkaOptions options, Consumer<byte[], byte[]> consumer, SourceListener listener, Positions positions) {
+    PollLoop(KafkaOptions options, Consumer<byte[], byte[]> consumer, SourceListener listener, Positions positions,
+            boolean atSnapshots) {
+        this.atSnapshots = atSnapshots;
         this.options = options;
         this.consumer = consumer;
         this.listener = listener;
@@ -66,6 +72,11 @@ final class PollLoop implements Runnable {
         this.pollTimeout = Duration.ofMillis(options.pollTimeoutMillis());
         this.binary = options.binary();
         this.stopWaitMillis = options.stopTimeoutMillis();
+    }
+
+    /** Any thread: commits these positions ({@code topic-partition} to next offset) on the poll thread. */
+    void commitSnapshot(Map<String, Long> positions) {
+        snapshotOffsets.set(positions);
     }
 
     void pause(boolean paused) {
@@ -113,8 +124,43 @@ final class PollLoop implements Runnable {
         if (!enginePaused) {
             deliver();
         }
-        commitProcessed();
-        requestProcessed();
+        if (atSnapshots) {
+            commitSnapshotOffsets(false);
+        } else {
+            commitProcessed();
+            requestProcessed();
+        }
+    }
+
+    /** Commits the offsets of the last saved snapshot, of partitions still assigned. */
+    private void commitSnapshotOffsets(boolean sync) {
+        Map<String, Long> positions = snapshotOffsets.getAndSet(null);
+        if (positions == null) {
+            return;
+        }
+        Set<TopicPartition> assigned = consumer.assignment();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        positions.forEach((k, next) -> {
+            TopicPartition tp = Positions.partition(k);
+            if (assigned.contains(tp) && !next.equals(committed.get(tp))) {
+                offsets.put(tp, new OffsetAndMetadata(next));
+            }
+        });
+        if (offsets.isEmpty()) {
+            return;
+        }
+        offsets.forEach((tp, o) -> committed.put(tp, o.offset()));
+        if (sync) {
+            consumer.commitSync(offsets, CLOSE_TIMEOUT);
+            return;
+        }
+        consumer.commitAsync(offsets, (done, e) -> {
+            if (e != null) {
+                LOG.log(Level.WARNING, "stream " + options.stream() + ": committing the kafka offsets of a snapshot "
+                        + done + " failed (" + e + "); the next snapshot's commit covers them");
+                offsets.forEach((tp, o) -> committed.remove(tp, o.offset()));
+            }
+        });
     }
 
     private void deliver() {
@@ -185,7 +231,11 @@ final class PollLoop implements Runnable {
 
     private void close() {
         try {
-            awaitProcessedOnStop();
+            if (atSnapshots) {
+                commitSnapshotOnStop();
+            } else {
+                awaitProcessedOnStop();
+            }
             // what the app has processed; the rest is delivered again to the next consumer
             commitSyncProcessed();
         } catch (RuntimeException e) {
@@ -195,6 +245,16 @@ final class PollLoop implements Runnable {
             consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "stream " + options.stream() + ": closing the kafka consumer failed: " + e);
+        }
+    }
+
+    /** The offsets of a snapshot saved since the last step (the restored positions cover the rest). */
+    private void commitSnapshotOnStop() {
+        try {
+            commitSnapshotOffsets(true);
+        } catch (WakeupException e) {
+            // the wake-up of stop() was still pending: it is consumed now
+            commitSnapshotOffsets(true);
         }
     }
 
@@ -241,6 +301,11 @@ final class PollLoop implements Runnable {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             pending.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));
             try {
+                if (atSnapshots) {
+                    // what is past the last saved snapshot is not committed: the next owner reads it again
+                    commitSnapshotOffsets(true);
+                    return;
+                }
                 commitRevoked(partitions);
             } finally {
                 forget(partitions);

@@ -32,11 +32,27 @@ final class Positions {
         return restored.remove(partition);
     }
 
+    /** The positions of the last {@link #snapshot()}, for the offsets committed with it. */
+    private volatile Map<String, Long> lastSnapshot = Map.of();
+
     /** A copy for a snapshot: positions restored but not assigned yet are kept. */
     HashMap<String, Long> snapshot() {
         HashMap<String, Long> out = new HashMap<>(restored);
         out.putAll(delivered);
+        lastSnapshot = Map.copyOf(out);
         return out;
+    }
+
+    /** The positions of the last snapshot taken (empty before the first). */
+    Map<String, Long> lastSnapshot() {
+        return lastSnapshot;
+    }
+
+    /** The topic and partition of a key made by {@link #key}. */
+    static org.apache.kafka.common.TopicPartition partition(String key) {
+        int dash = key.lastIndexOf('-');
+        return new org.apache.kafka.common.TopicPartition(key.substring(0, dash),
+                Integer.parseInt(key.substring(dash + 1)));
     }
 
     void restore(Serializable state) {

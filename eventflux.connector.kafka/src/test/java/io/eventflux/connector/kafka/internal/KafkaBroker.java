@@ -25,8 +25,9 @@ import org.apache.kafka.common.Uuid;
  * A real single-node KRaft Kafka broker (combined broker and controller) in a child JVM, on free ports
  * and a temporary log directory. Its class path is the one Maven wrote for {@code kafka_2.13} (system
  * property {@code kafka.broker.classpath}, a file), so the tests' own class path has only kafka-clients.
+ * Public, in this module's test jar, for the launcher's jar tests.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path dir;
@@ -41,7 +42,7 @@ final class KafkaBroker implements AutoCloseable {
         this.admin = admin;
     }
 
-    static KafkaBroker start() throws IOException, java.net.URISyntaxException {
+    public static KafkaBroker start() throws IOException, java.net.URISyntaxException {
         String classpathFile = System.getProperty("kafka.broker.classpath");
         if (classpathFile == null) {
             throw new IllegalStateException("system property kafka.broker.classpath is not set: run the tests with "
@@ -118,22 +119,22 @@ final class KafkaBroker implements AutoCloseable {
         throw new IllegalStateException("the kafka broker did not start within " + READY_TIMEOUT);
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return "127.0.0.1:" + port;
     }
 
     /** Creates a topic and waits until it exists. */
-    void createTopic(String name, int partitions, Map<String, String> config) throws Exception {
+    public void createTopic(String name, int partitions, Map<String, String> config) throws Exception {
         admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(config))).all()
                 .get(30, TimeUnit.SECONDS);
     }
 
-    void createTopic(String name, int partitions) throws Exception {
+    public void createTopic(String name, int partitions) throws Exception {
         createTopic(name, partitions, Map.of());
     }
 
     /** The group's committed offsets (partitions without a commit are absent). */
-    Map<TopicPartition, OffsetAndMetadata> committed(String group) throws Exception {
+    public Map<TopicPartition, OffsetAndMetadata> committed(String group) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
         offsets.values().removeIf(java.util.Objects::isNull);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * which closes it when the run ends), since starting one costs a few seconds. Tests use their own topics
  * and groups so they do not see each other's records.
  */
-final class KafkaBrokerExtension implements ParameterResolver {
+public final class KafkaBrokerExtension implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == KafkaBroker.class;

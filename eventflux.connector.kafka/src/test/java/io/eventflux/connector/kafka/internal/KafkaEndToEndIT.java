@@ -1,6 +1,7 @@
 package io.eventflux.connector.kafka.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventflux.api.DeployOptions;
 import io.eventflux.engine.EventFluxRuntime;
@@ -93,6 +94,16 @@ class KafkaEndToEndIT {
                     + " duplicates (at-least-once across the restart)");
             assertThat(duplicates).isBetween(0, EVENTS);
         }
+    }
+
+    @Test
+    void aTransactionalSinkInAnAppWithoutPersistenceIsRefusedAtDeploy(KafkaBroker broker) {
+        String sql = app(broker).replace("kafka.key = 'id'", "kafka.key = 'id', kafka.transactional.id = 'pricing-tx'");
+        assertThatThrownBy(() -> runtime.deploy(sql, DeployOptions.defaults().withName("pricing")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("app 'pricing'")
+                .hasMessageContaining("stream Priced: sink 'kafka'").hasMessageContaining("not persisted")
+                .hasMessageContaining("persistence.dir");
+        assertThat(runtime.apps()).isEmpty();
     }
 
     /** The first half at once, the second half once the app has been undeployed. */

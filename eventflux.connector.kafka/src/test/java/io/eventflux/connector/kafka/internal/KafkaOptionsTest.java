@@ -5,6 +5,9 @@ import static io.eventflux.connector.kafka.internal.Clients.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+
+import io.eventflux.api.io.Sink;
+import io.eventflux.api.io.SnapshotParticipant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,9 +58,26 @@ class KafkaOptionsTest {
         assertThatThrownBy(() -> KafkaOptions.sink(spec(schema("S", "v"), base())))
                 .hasMessageContaining("one topic name");
         assertThatThrownBy(() -> KafkaOptions.sink(spec(schema("S", "v"), base("kafka.topic", "t",
-                "kafka.transactional.id", "tx")))).hasMessageContaining("not supported");
+                "kafka.transactional.id", " ")))).hasMessageContaining("'kafka.transactional.id'");
+        assertThatThrownBy(() -> KafkaOptions.sink(spec(schema("S", "v"), base("kafka.topic", "t",
+                "kafka.transactional.id", "tx", "kafka.acks", "1")))).hasMessageContaining("'kafka.acks'")
+                .hasMessageContaining("all with kafka.transactional.id");
+        assertThatThrownBy(() -> KafkaOptions.sink(spec(schema("S", "v"), base("kafka.topic", "t",
+                "kafka.transactional.id", "tx", "async.enabled", "true")))).hasMessageContaining("'async.enabled'");
         assertThatThrownBy(() -> KafkaOptions.sink(spec(schema("S", "v"), base("kafka.topic", "t",
                 "kafka.value.serializer", "x")))).hasMessageContaining("'kafka.value.serializer'");
+    }
+
+    @Test
+    void aTransactionalIdMakesAnExactlyOnceSinkThatNeedsSnapshots() {
+        Sink plain = new KafkaSinkFactory().create(spec(schema("S", "v"), base("kafka.topic", "t")));
+        Sink tx = new KafkaSinkFactory().create(spec(schema("S", "v"), base("kafka.topic", "t",
+                "kafka.transactional.id", " tx-1 ")));
+        assertThat(plain).isNotInstanceOf(SnapshotParticipant.class);
+        assertThat(tx).isInstanceOf(SnapshotParticipant.class);
+        assertThat(((SnapshotParticipant) tx).needsSnapshots()).isTrue();
+        assertThat(KafkaOptions.sink(spec(schema("S", "v"), base("kafka.topic", "t", "kafka.transactional.id",
+                " tx-1 "))).transactionalId()).isEqualTo("tx-1");
     }
 
     @Test

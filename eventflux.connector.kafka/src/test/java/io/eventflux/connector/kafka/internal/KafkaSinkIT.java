@@ -6,10 +6,12 @@ import static io.eventflux.connector.kafka.internal.Clients.schema;
 import static io.eventflux.connector.kafka.internal.Clients.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.eventflux.api.Event;
 import io.eventflux.api.io.Sink;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +96,33 @@ class KafkaSinkIT {
         }
         assertThat(consume(broker, "sink-large", 2)).extracting(ConsumerRecord::value)
                 .containsExactly("small", "after");
+    }
+
+    @Test
+    void aRecordLargerThanTheTopicAllowsFailsTheFlushWithoutHanging(KafkaBroker broker) throws Exception {
+        broker.createTopic("sink-small-topic", 1, Map.of("max.message.bytes", "2000"));
+        Sink sink = sink(broker, "sink-small-topic", "kafka.delivery.timeout.ms", "10000",
+                "kafka.request.timeout.ms", "5000", "kafka.linger.ms", "0");
+        sink.start();
+        try {
+            // one batch of records each over the topic's limit, and one within it
+            sink.publish("x".repeat(10_000), trade("IBM", "buy"));
+            sink.publish("y".repeat(5_000), trade("IBM", "buy"));
+            sink.publish("small", trade("IBM", "buy"));
+            sink.publish("z".repeat(3_000), trade("IBM", "buy"));
+            // kafka-clients 4.1.1 splits and resends such a batch until delivery.timeout.ms, and its flush()
+            // returns before (KAFKA-19479): the sink's flush waits for every record's callback (bounded) and
+            // fails all four, the small one too, which went down with its batch
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(sink::flush)
+                    .isInstanceOf(IOException.class).hasMessageContaining("'sink-small-topic'")
+                    .hasMessageContaining("4 of 4 records").hasMessageContaining("RecordTooLarge"));
+            sink.publish("after", trade("IBM", "buy"));
+            assertTimeoutPreemptively(Duration.ofSeconds(60), sink::flush);
+        } finally {
+            sink.stop();
+        }
+        assertThat(consume(broker, "sink-small-topic", 2)).extracting(ConsumerRecord::value)
+                .contains("after").doesNotContain("x".repeat(10_000));
     }
 
     @Test

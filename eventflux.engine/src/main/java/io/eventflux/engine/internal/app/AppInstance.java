@@ -6,6 +6,7 @@ import io.eventflux.api.AppState;
 import io.eventflux.api.InputHandler;
 import io.eventflux.api.StreamCallback;
 import io.eventflux.api.StreamSchema;
+import io.eventflux.api.management.SnapshotInfo;
 import io.eventflux.api.extension.Stateful;
 import io.eventflux.api.CompileException;
 import io.eventflux.api.QueryResult;
@@ -13,6 +14,7 @@ import io.eventflux.api.management.QueryLatency;
 import io.eventflux.engine.internal.io.ConnectorThreads;
 import io.eventflux.engine.internal.io.Connectors;
 import io.eventflux.engine.internal.io.SinkRuntime;
+import io.eventflux.engine.internal.io.SnapshotParticipants;
 import io.eventflux.engine.internal.io.StreamCounters;
 import io.eventflux.engine.internal.query.OnDemandQuery;
 import io.eventflux.engine.internal.query.QueryLatencies;
@@ -22,7 +24,9 @@ import io.eventflux.sql.plan.OnDemandPlan;
 import io.eventflux.engine.internal.table.TableRuntime;
 import io.eventflux.engine.internal.table.Tables;
 import io.eventflux.engine.internal.time.TimeKeeper;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,20 +141,87 @@ public final class AppInstance implements AppRuntime {
      * them twice). Returns the snapshot, or null when the run had stopped already.
      */
     Map<String, Serializable> suspend() {
+        return suspend(null);
+    }
+
+    /**
+     * {@link #suspend()} that also saves the snapshot with {@code save} (when not null) before the sinks
+     * stop, so that snapshot participants commit it ({@link #saveSnapshot}).
+     */
+    Map<String, Serializable> suspend(Save save) {
         synchronized (stopLock) {
             if (stopped) {
                 return null;
             }
             connectors.stopSources();
+            // the snapshot once taken (and saved, with a store): rows held by rate limiting stay in it
             Map<String, Serializable> snapshot = null;
+            List<Map<String, Serializable>> taken = new ArrayList<>(1);
             try {
-                snapshot = snapshotState();
+                if (save == null) {
+                    snapshot = snapshotState();
+                    return snapshot;
+                }
+                saveSnapshot(state -> {
+                    taken.add(state);
+                    return save.save(state);
+                });
+                snapshot = taken.get(0);
+                return snapshot;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } finally {
                 markStopped();
+                // nothing kept (the snapshot or its save failed): held rows are flushed rather than lost
                 stop(snapshot == null);
             }
-            return snapshot;
         }
+    }
+
+    /** Saves a snapshot in the app's persistence store and returns its revision (whose id participants commit). */
+    @FunctionalInterface
+    interface Save {
+        SnapshotInfo save(Map<String, Serializable> state) throws IOException;
+    }
+
+    /**
+     * Takes a snapshot and saves it with {@code save}. When snapshot participants are enlisted (a
+     * transactional sink), all of it happens on the writer with the sources quiesced and the participants
+     * commit the saved revision there too, so that the revision and what they commit count the same input
+     * and output; otherwise the save runs on the caller's thread.
+     *
+     * @throws IllegalStateException when a participant could not commit (the app fails)
+     */
+    SnapshotInfo saveSnapshot(Save save) throws IOException {
+        SnapshotParticipants p = connectors.participants();
+        if (!p.enlisted()) {
+            return save.save(snapshotState());
+        }
+        java.util.function.Supplier<SnapshotInfo> all = () -> {
+            SnapshotInfo revision;
+            try {
+                revision = save.save(takeSnapshot());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                p.commit(name, revision.revision());
+            } catch (IllegalStateException e) {
+                fail(e.getMessage());
+                throw e;
+            }
+            return revision;
+        };
+        try {
+            return driver.isWriterThread() ? all.get() : connectors.quiesced(() -> driver.call(all));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The connectors that take part in snapshots. */
+    SnapshotParticipants participants() {
+        return connectors.participants();
     }
 
     /**

@@ -2,9 +2,11 @@ package io.eventflux.engine.internal.app;
 
 import io.eventflux.api.DeployOptions;
 import io.eventflux.api.extension.Extension;
+import io.eventflux.api.io.SnapshotParticipant;
 import io.eventflux.api.store.PersistenceStore;
 import io.eventflux.api.store.PersistenceStoreFactory;
 import io.eventflux.engine.ExtensionRegistry;
+import io.eventflux.engine.internal.io.SnapshotParticipants;
 import io.eventflux.sql.plan.AppPlan;
 import io.eventflux.api.management.SnapshotInfo;
 import io.eventflux.api.store.RevisionChain;
@@ -207,14 +209,64 @@ final class AppPersistence {
      *     version of the app taken by an engine that did not record each query's fingerprint
      */
     synchronized Optional<Loaded> load(AppPlan plan) {
+        return load(plan, null);
+    }
+
+    /**
+     * An app whose connectors only work with snapshots (a transactional sink) and no persistence: refused.
+     *
+     * @throws IllegalArgumentException naming the connectors and the options to set
+     */
+    static void refuseUnpersisted(String app, SnapshotParticipants participants) {
+        List<String> needing = participants.needingSnapshots();
+        if (!needing.isEmpty()) {
+            throw new IllegalArgumentException("app '" + app + "': " + String.join(", ", needing) + " commit(s) "
+                    + "results only with the app's snapshots, and the app is not persisted: set persistence.dir "
+                    + "(or run --state DIR) with a persistence.interval above 0");
+        }
+    }
+
+    /**
+     * Enlists the app's snapshot participants (before the state is loaded); returns the revision id their
+     * committed results belong to, {@link SnapshotParticipant#NONE}, or null (see {@link SnapshotParticipant#enlist}).
+     *
+     * @throws IllegalArgumentException when a participant needs periodic snapshots and the interval is 0
+     */
+    String enlist(SnapshotParticipants participants) {
+        List<String> needing = participants.needingSnapshots();
+        if (!needing.isEmpty() && intervalMillis <= 0) {
+            throw new IllegalArgumentException("app '" + app + "': " + String.join(", ", needing) + " commit(s) "
+                    + "results only with the app's snapshots: option '" + INTERVAL + "' must be above 0, was '0'");
+        }
+        return participants.enlist(app);
+    }
+
+    /**
+     * {@link #load(AppPlan)} bounded by what the snapshot participants committed: {@code committed} null
+     * loads the newest readable revision, {@link SnapshotParticipant#NONE} none (the app starts empty, its
+     * sinks committed nothing yet), else exactly the revision of that id (newer ones were saved but their
+     * results not committed: a crash between the save and the commit).
+     *
+     * @throws IllegalStateException when the committed revision is not in the store or cannot be read
+     */
+    synchronized Optional<Loaded> load(AppPlan plan, String committed) {
+        if (committed != null && committed.isEmpty()) {
+            LOG.log(Level.INFO, "app '" + app + "': its sinks committed no snapshot yet; starting empty");
+            return Optional.empty();
+        }
         List<String> revisions = list(store);
+        List<String> candidates = committed == null ? revisions : committedOnly(revisions, committed);
         RevisionReader reader = new RevisionReader(store, app, loaders);
-        for (int i = revisions.size() - 1; i >= 0; i--) {
-            String revision = revisions.get(i);
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            String revision = candidates.get(i);
             RevisionReader.Assembled a;
             try {
                 a = reader.read(revision, revisions);
             } catch (IOException | ClassNotFoundException | ClassCastException e) {
+                if (committed != null) {
+                    throw new IllegalStateException("app '" + app + "': snapshot revision " + revision + ", whose "
+                            + "results its sinks committed, cannot be read: " + e.getMessage(), e);
+                }
                 LOG.log(Level.ERROR, "app '" + app + "': snapshot revision " + revision + " cannot be read ("
                         + e.getMessage() + "); trying the revision before it");
                 continue;
@@ -242,6 +294,24 @@ final class AppPersistence {
             return Optional.of(loaded);
         }
         return Optional.empty();
+    }
+
+    /** The stored revision of id {@code committed}, as a list of one; newer ones are logged. */
+    private List<String> committedOnly(List<String> revisions, String committed) {
+        for (int i = 0; i < revisions.size(); i++) {
+            if (RevisionChain.id(revisions.get(i)).equals(committed)) {
+                List<String> newer = revisions.subList(i + 1, revisions.size());
+                if (!newer.isEmpty()) {
+                    LOG.log(Level.WARNING, "app '" + app + "': snapshot revision(s) " + newer + " were saved but "
+                            + "their results never committed (the app stopped in between); restoring revision "
+                            + revisions.get(i));
+                }
+                return List.of(revisions.get(i));
+            }
+        }
+        throw new IllegalStateException("app '" + app + "': its sinks committed the results of snapshot revision "
+                + committed + ", which is not in store '" + storeName + "' (revisions " + revisions
+                + "); refused, nothing restored");
     }
 
     /** The entries of unchanged units (all of them when the whole app is the same version). */

@@ -143,7 +143,8 @@ public final class AppRuntimeImpl implements AppRuntime {
                 .distinct().toList();
         LOG.log(Level.INFO, "app '" + name + "': extension(s) " + gone + " left or changed; suspending");
         try {
-            kept = run.suspend();
+            SnapshotSaver s = saver;
+            kept = s != null && run.participants().enlisted() ? s.suspend(run) : run.suspend();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "app '" + name + "': its state could not be kept while suspending", e);
             kept = null;
@@ -195,10 +196,13 @@ public final class AppRuntimeImpl implements AppRuntime {
                 AppPersistence p = persisted.get();
                 used.add(p.use(registry));
                 p.open(registry, AppPersistence.loaders(used));
+                String committed = p.enlist(run.participants());
                 if (kept == null && lastRun == null) {
                     // the first run of this deployment: before sources start, from the store
-                    stored = p.load(plan).orElse(null);
+                    stored = p.load(plan, committed).orElse(null);
                 }
+            } else {
+                AppPersistence.refuseUnpersisted(name, run.participants());
             }
             if (kept != null) {
                 run.restoreBeforeConnectors(kept);

@@ -77,7 +77,19 @@ final class SnapshotSaver {
             if (closed || current == null || current.info().state() != AppState.RUNNING) {
                 return Optional.empty();
             }
-            return Optional.of(persistence.save(plan.get(), current.snapshotState()));
+            AppPlan p = plan.get();
+            return Optional.of(current.saveSnapshot(state -> persistence.save(p, state)));
+        }
+    }
+
+    /**
+     * Suspends the run (an extension left or changed) keeping its state, which is also saved, so that
+     * snapshot participants commit what the run produced before its sinks stop. Returns the state.
+     */
+    Map<String, Serializable> suspend(AppInstance last) {
+        synchronized (lock) {
+            AppPlan p = plan.get();
+            return last.suspend(state -> persistence.save(p, state));
         }
     }
 
@@ -93,14 +105,15 @@ final class SnapshotSaver {
                 return; // a failed run's state is not one to resume from
             }
             try {
-                Map<String, Serializable> state = last.suspend();
-                if (state != null) {
-                    SnapshotInfo revision = persistence.save(plan.get(), state);
+                AppPlan p = plan.get();
+                last.suspend(state -> {
+                    SnapshotInfo revision = persistence.save(p, state);
                     LOG.log(Level.INFO, "app '" + app + "': state saved at shutdown as revision " + revision.revision()
                             + (revision.base() == null ? "" : " (changes since " + revision.base() + ")") + ", "
                             + revision.bytes() + " bytes");
-                }
-            } catch (IOException | RuntimeException e) {
+                    return revision;
+                });
+            } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "app '" + app + "': saving its state at shutdown failed: " + e.getMessage(), e);
             }
         }

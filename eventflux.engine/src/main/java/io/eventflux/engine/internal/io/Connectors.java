@@ -5,6 +5,7 @@ import io.eventflux.api.AttributeType;
 import io.eventflux.api.StreamSchema;
 import io.eventflux.api.extension.Clock;
 import io.eventflux.api.io.MapperFactory;
+import io.eventflux.api.io.SnapshotParticipant;
 import io.eventflux.api.io.SinkFactory;
 import io.eventflux.api.io.SourceFactory;
 import io.eventflux.engine.ExtensionRegistry;
@@ -41,6 +42,7 @@ public final class Connectors {
     private final Map<String, SourceRuntime> sources;
     private final Map<String, SinkRuntime> sinks;
     private final Map<String, StreamCounters> counters;
+    private final SnapshotParticipants participants = new SnapshotParticipants();
     private volatile Consumer<String> failure = reason -> { };
 
     private Connectors(Driver driver, Map<String, SourceRuntime> sources, Map<String, SinkRuntime> sinks,
@@ -122,7 +124,11 @@ public final class Connectors {
             if (o.isSource()) {
                 SourceFactory factory = registry.source(o.extension()).orElseThrow();
                 ErrorStrategy errors = new ErrorStrategy(o, c, dlq, driver, clock, built::fail, false);
-                sources.put(o.stream(), new SourceRuntime(app, o, factory.create(o.spec()),
+                io.eventflux.api.io.Source source = factory.create(o.spec());
+                if (source instanceof SnapshotParticipant p) {
+                    built.participants.addSource("stream " + o.stream() + ": source '" + o.extension() + "'", p);
+                }
+                sources.put(o.stream(), new SourceRuntime(app, o, source,
                         mapper == null ? null : mapper.sourceMapper(o.spec()), junction, driver, clock, errors,
                         built::processed, scheduler));
             } else {
@@ -131,7 +137,16 @@ public final class Connectors {
                 int n = o.async() ? o.workers() : 1;
                 for (int i = 0; i < n; i++) {
                     ErrorStrategy errors = new ErrorStrategy(o, c, dlq, driver, clock, built::fail, o.async());
-                    workers.add(new SinkWorker(app, o, factory.create(o.spec()),
+                    io.eventflux.api.io.Sink sink = factory.create(o.spec());
+                    if (sink instanceof SnapshotParticipant p) {
+                        if (o.async()) {
+                            throw new IllegalArgumentException("stream " + o.stream() + ": sink '" + o.extension()
+                                    + "' commits its results with the app's snapshots, on the app's writer: "
+                                    + "remove async.enabled");
+                        }
+                        built.participants.addSink("stream " + o.stream() + ": sink '" + o.extension() + "'", p);
+                    }
+                    workers.add(new SinkWorker(app, o, sink,
                             mapper == null ? null : mapper.sinkMapper(o.spec()), errors, scheduler));
                 }
                 AsyncSinkQueue queue = o.async() ? new AsyncSinkQueue(app, junction, workers, o.bufferSize(),
@@ -142,6 +157,11 @@ public final class Connectors {
             }
         }
         return built;
+    }
+
+    /** The sources and sinks that take part in the app's snapshots. */
+    public SnapshotParticipants participants() {
+        return participants;
     }
 
     /** Where {@code error.strategy = fail} reports (the app fails and stops in the background). */

@@ -49,7 +49,8 @@ final class SinkWorker {
 
     /** Stops reconnecting; flushes and disconnects the sink if it is connected. */
     void stop() {
-        if (connection.cancel()) {
+        // a snapshot participant may hold a connection from enlist() without having started
+        if (connection.cancel() || sink instanceof io.eventflux.api.io.SnapshotParticipant) {
             try {
                 sink.stop();
             } catch (RuntimeException e) {
