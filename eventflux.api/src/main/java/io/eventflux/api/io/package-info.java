@@ -5,7 +5,7 @@
  * {@code WITH (type = 'source', extension = 'kafka', format = 'json', ...)} gets one of each.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package io.eventflux.api.io;
 
 import org.osgi.annotation.bundle.Export;
