@@ -42,7 +42,8 @@ public class BundleWiringIT {
             "eventflux.mapper.json", "eventflux.mapper.csv", "eventflux.mapper.text", "eventflux.mapper.bytes",
             "eventflux.connector.basic", "eventflux.connector.file", "json-path", "net.minidev.json-smart",
             "eventflux.shell", "eventflux.connector.kafka", "eventflux.connector.http", "eventflux.management",
-            "eventflux.persistence.file");
+            "eventflux.persistence.file",
+            "eventflux.connector.tcp", "eventflux.connector.websocket");
 
     @Inject
     private BundleContext context;
@@ -113,7 +114,8 @@ public class BundleWiringIT {
                 "function:core", "function:math", "function:string", "function:time", "function:json",
                 "table-store:inMemory", "table-store:cache",
                 "table-store:jdbc", "source:file", "sink:file",
-                "source:http", "sink:http")) {
+                "source:http", "sink:http",
+                "source:tcp", "sink:tcp", "source:websocket", "sink:websocket")) {
             assertTrue(expected + " missing from " + listed, listed.contains(expected));
         }
     }

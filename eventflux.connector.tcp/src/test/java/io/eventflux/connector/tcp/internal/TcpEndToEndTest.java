@@ -44,17 +44,21 @@ class TcpEndToEndTest {
     }
 
     private AppRuntime deploy() throws Exception {
+        return deploy(200);
+    }
+
+    private AppRuntime deploy(int maxFrameBytes) throws Exception {
         return runtime.deploy("""
                 CREATE STREAM Dead (originalEvent STRING, errorMessage STRING, errorType STRING, timestamp LONG,
                     attemptCount INT, streamName STRING);
                 CREATE STREAM Orders (id STRING, amount DOUBLE) WITH ('type' = 'source', 'extension' = 'tcp',
-                    'format' = 'json', 'tcp.port' = '%d', 'tcp.max.frame.bytes' = '200',
+                    'format' = 'json', 'tcp.port' = '%d', 'tcp.max.frame.bytes' = '%d',
                     'error.strategy' = 'dlq', 'error.dlq.stream' = 'Dead');
                 CREATE STREAM Shipped (id STRING, total DOUBLE) WITH ('type' = 'sink', 'extension' = 'tcp',
                     'format' = 'json', 'tcp.port' = '%d', 'tcp.retry.max-attempts' = '400',
                     'tcp.retry.initial-delay' = '10', 'tcp.retry.max-delay' = '50');
                 INSERT INTO Shipped SELECT id, amount * 2 AS total FROM Orders;
-                """.formatted(sourcePort, consumerPort), DeployOptions.defaults().withName("shipping"));
+                """.formatted(sourcePort, maxFrameBytes, consumerPort), DeployOptions.defaults().withName("shipping"));
     }
 
     private LinePeer consumer() throws IOException {
@@ -133,5 +137,69 @@ class TcpEndToEndTest {
         Object[] unmappable = dead.get(1).data();
         assertThat((String) unmappable[1]).contains("amount").contains("lots").contains("(at tcp " + peer + " frame 2)");
         assertThat(consumer.lines).containsExactlyElementsOf(shipped(7, 8));
+    }
+
+    /**
+     * Backpressure end to end: a consumer that stops reading makes the sink's writes block, the app's
+     * ring fills, the source stops reading and the producer's socket writes block: 128 MiB offered, the
+     * producer stalls long before (kernel socket buffers on both hops and the ring are all that holds
+     * data). Once the consumer reads again, every line arrives.
+     */
+    @Test
+    void aConsumerThatStopsReadingBlocksTheProducerThroughTheAppAndEverythingArrivesLater() throws Exception {
+        deploy(4096);
+        try (java.net.ServerSocket stalled = new java.net.ServerSocket()) {
+            stalled.setReuseAddress(true);
+            stalled.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.1"), consumerPort));
+            Socket client = client();
+            int lines = 128 * 1024;
+            String pad = "x".repeat(1000);
+            java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+            Thread producer = new Thread(() -> {
+                try {
+                    OutputStream out = client.getOutputStream();
+                    for (int i = 0; i < lines; i++) {
+                        byte[] line = String.format(Locale.ROOT, "{\"id\":\"%07d%s\",\"amount\":1}\n", i, pad)
+                                .getBytes(StandardCharsets.UTF_8);
+                        out.write(line);
+                        written.addAndGet(line.length);
+                    }
+                    out.flush();
+                } catch (IOException e) {
+                    // the test ended
+                }
+            }, "producer");
+            producer.setDaemon(true);
+            producer.start();
+            Socket peer = stalled.accept(); // connected, never read (yet)
+            long[] last = {-1};
+            long[] since = {System.nanoTime()};
+            Await.until(() -> {
+                long now = written.get();
+                if (now != last[0]) {
+                    last[0] = now;
+                    since[0] = System.nanoTime();
+                    return false;
+                }
+                return System.nanoTime() - since[0] > Duration.ofSeconds(1).toNanos();
+            }, Duration.ofSeconds(60), "the producer to block");
+            long total = (long) lines * (1000 + 30);
+            assertThat(producer.isAlive()).isTrue();
+            assertThat(written.get()).as("bytes the producer wrote before blocking, of " + total).isLessThan(total / 2);
+
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(peer.getInputStream(),
+                    StandardCharsets.UTF_8));
+            int read = 0;
+            String first = in.readLine();
+            read++;
+            while (read < lines && in.readLine() != null) {
+                read++;
+            }
+            assertThat(read).isEqualTo(lines);
+            assertThat(first).startsWith("{\"id\":\"0000000xxx").endsWith("\"total\":2.0}");
+            producer.join(10_000);
+            assertThat(producer.isAlive()).isFalse();
+            peer.close();
+        }
     }
 }
