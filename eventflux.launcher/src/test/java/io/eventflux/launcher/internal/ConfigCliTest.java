@@ -183,7 +183,7 @@ class ConfigCliTest {
                 "problems with the configuration (file conf/eventflux.toml):",
                 "stream Orders: option 'kafka.group.id' (from conf/eventflux.toml [streams.Orders]) uses ${GROUP}",
                 "stream Hooks: type 'sourc' is not a connector type; write 'source' or 'sink'",
-                "stream Sink1: a sink needs 'extension' (available sinks: file, http, inMemory, kafka, log)",
+                "stream Sink1: a sink needs 'extension' (available sinks: file, http, inMemory, kafka, log, ",
                 "stream Sink1: error.strategy must be one of [dlq, drop, fail, retry], was 'explode'",
                 "stream Sink1: backpressure must be one of [block, drop], was 'wait'",
                 "stream Sink1: error.dlq.stream names 'Dlqq', which is not a stream of the app (did you mean 'Dlq'?)",
@@ -195,7 +195,8 @@ class ConfigCliTest {
         err.reset();
         assertThat(execute(ENV, "config", "validate", app.toString())).isEqualTo(ExitCodes.ERROR);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(
-                "stream Orders: source extension 'inMemry' is not available; available sources: file, http, inMemory, kafka, timer (did you mean 'inMemory'?)",
+                "stream Orders: source extension 'inMemry' is not available; available sources: file, http, inMemory, kafka, ",
+                "(did you mean 'inMemory'?)",
                 "stream Orders: format 'jsn' is not available; available formats: bytes, csv, json, text (did you mean 'json'?)");
         assertNoSecretPrinted();
     }
