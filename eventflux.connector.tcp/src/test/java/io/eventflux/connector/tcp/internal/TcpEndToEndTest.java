@@ -139,6 +139,33 @@ class TcpEndToEndTest {
         assertThat(consumer.lines).containsExactlyElementsOf(shipped(7, 8));
     }
 
+    @Test
+    void csvLinesInLengthPrefixedTextFramesOut() throws Exception {
+        try (java.net.ServerSocket consumer = new java.net.ServerSocket()) {
+            consumer.setReuseAddress(true);
+            consumer.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.1"), consumerPort));
+            runtime.deploy("""
+                    CREATE STREAM Orders (id STRING, amount DOUBLE) WITH ('type' = 'source', 'extension' = 'tcp',
+                        'format' = 'csv', 'tcp.port' = '%d');
+                    CREATE STREAM Ids (line STRING) WITH ('type' = 'sink', 'extension' = 'tcp', 'format' = 'text',
+                        'tcp.port' = '%d', 'tcp.framing' = 'length');
+                    INSERT INTO Ids SELECT id AS line FROM Orders WHERE amount > 10;
+                    """.formatted(sourcePort, consumerPort), DeployOptions.defaults().withName("csv-to-text"));
+            consumer.setSoTimeout(20_000);
+            try (Socket peer = consumer.accept();
+                    java.io.DataInputStream in = new java.io.DataInputStream(peer.getInputStream())) {
+                peer.setSoTimeout(20_000);
+                Socket client = client();
+                client.getOutputStream().write("a,5\nb,50\nc with\nlines,60\n".getBytes(StandardCharsets.UTF_8));
+                client.getOutputStream().flush();
+                int length = in.readInt();
+                assertThat(new String(in.readNBytes(length), StandardCharsets.UTF_8)).isEqualTo("b");
+                length = in.readInt();
+                assertThat(new String(in.readNBytes(length), StandardCharsets.UTF_8)).isEqualTo("lines");
+            }
+        }
+    }
+
     /**
      * Backpressure end to end: a consumer that stops reading makes the sink's writes block, the app's
      * ring fills, the source stops reading and the producer's socket writes block: 128 MiB offered, the
@@ -147,10 +174,10 @@ class TcpEndToEndTest {
      */
     @Test
     void aConsumerThatStopsReadingBlocksTheProducerThroughTheAppAndEverythingArrivesLater() throws Exception {
-        deploy(4096);
         try (java.net.ServerSocket stalled = new java.net.ServerSocket()) {
             stalled.setReuseAddress(true);
             stalled.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.1"), consumerPort));
+            deploy(4096); // the consumer listens before the sink starts: no event is dropped as NOT_CONNECTED
             Socket client = client();
             int lines = 128 * 1024;
             String pad = "x".repeat(1000);
@@ -171,7 +198,9 @@ class TcpEndToEndTest {
             }, "producer");
             producer.setDaemon(true);
             producer.start();
+            stalled.setSoTimeout(20_000);
             Socket peer = stalled.accept(); // connected, never read (yet)
+            peer.setSoTimeout(60_000);
             long[] last = {-1};
             long[] since = {System.nanoTime()};
             Await.until(() -> {
@@ -184,6 +213,8 @@ class TcpEndToEndTest {
                 return System.nanoTime() - since[0] > Duration.ofSeconds(1).toNanos();
             }, Duration.ofSeconds(60), "the producer to block");
             long total = (long) lines * (1000 + 30);
+            System.out.printf("tcp end-to-end backpressure: the producer blocked after %d of %d bytes%n", written.get(),
+                    total);
             assertThat(producer.isAlive()).isTrue();
             assertThat(written.get()).as("bytes the producer wrote before blocking, of " + total).isLessThan(total / 2);
 

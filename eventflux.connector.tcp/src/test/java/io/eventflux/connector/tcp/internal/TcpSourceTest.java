@@ -202,6 +202,8 @@ class TcpSourceTest {
             return System.nanoTime() - since[0] > Duration.ofMillis(500).toNanos();
         }, Duration.ofSeconds(30), "the producer to block");
         long stalledAt = written.get();
+        System.out.printf("tcp source backpressure: the producer blocked after %d of %d bytes%n", stalledAt,
+                (long) frames * frameBytes);
         assertThat(producer.isAlive()).isTrue();
         assertThat(stalledAt).as("bytes written before blocking").isLessThan((long) frames * frameBytes / 2);
         assertThat(listener.received).isEmpty();

@@ -133,4 +133,21 @@ class WsEndToEndTest {
         }
         assertThat(ids).containsExactlyElementsOf(expected);
     }
+
+    @Test
+    void binaryFramesGoThroughTheBytesMapperBothWays() throws Exception {
+        TestWsServer consumer = server(consumerPort);
+        runtime.deploy("""
+                CREATE STREAM Raw (payload OBJECT) WITH ('type' = 'source', 'extension' = 'websocket',
+                    'format' = 'bytes', 'websocket.mode' = 'server', 'websocket.port' = '%d');
+                CREATE STREAM Copy (payload OBJECT) WITH ('type' = 'sink', 'extension' = 'websocket',
+                    'format' = 'bytes', 'websocket.url' = 'ws://127.0.0.1:%d/ws');
+                INSERT INTO Copy SELECT payload FROM Raw;
+                """.formatted(sourcePort, consumerPort), DeployOptions.defaults().withName("raw"));
+        Session producer = clients().connect("ws://127.0.0.1:" + sourcePort + "/Raw");
+        WsClients.binary(producer, "one".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        WsClients.text(producer, "two"); // a text message reaches the bytes mapper as its UTF-8 bytes
+        Await.until(() -> consumer.received.size() == 2, Duration.ofSeconds(20), "both copies");
+        assertThat(consumer.received).containsExactly("binary:one", "binary:two");
+    }
 }
