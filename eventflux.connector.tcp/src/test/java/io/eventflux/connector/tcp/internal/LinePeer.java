@@ -22,12 +22,32 @@ final class LinePeer implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     LinePeer(int port) throws IOException {
-        server = new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+        server = bind(port);
         Thread acceptor = new Thread(this::accept, "line-peer-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /**
+     * Binds, trying again for a while: a port just given up by a previous peer whose connections are still
+     * closing can refuse the bind for a moment.
+     */
+    private static ServerSocket bind(int port) throws IOException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            ServerSocket s = new ServerSocket();
+            try {
+                s.setReuseAddress(true);
+                s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+                return s;
+            } catch (java.net.BindException e) {
+                s.close();
+                if (System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20));
+            }
+        }
     }
 
     private void accept() {

@@ -55,7 +55,7 @@ class TcpEndToEndTest {
                     'format' = 'json', 'tcp.port' = '%d', 'tcp.max.frame.bytes' = '%d',
                     'error.strategy' = 'dlq', 'error.dlq.stream' = 'Dead');
                 CREATE STREAM Shipped (id STRING, total DOUBLE) WITH ('type' = 'sink', 'extension' = 'tcp',
-                    'format' = 'json', 'tcp.port' = '%d', 'tcp.retry.max-attempts' = '400',
+                    'format' = 'json', 'tcp.port' = '%d', 'tcp.retry.max-attempts' = '100',
                     'tcp.retry.initial-delay' = '10', 'tcp.retry.max-delay' = '50');
                 INSERT INTO Shipped SELECT id, amount * 2 AS total FROM Orders;
                 """.formatted(sourcePort, maxFrameBytes, consumerPort), DeployOptions.defaults().withName("shipping"));

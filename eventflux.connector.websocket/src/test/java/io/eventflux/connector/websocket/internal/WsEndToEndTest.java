@@ -75,7 +75,7 @@ class WsEndToEndTest {
                 CREATE STREAM Orders (id STRING, amount DOUBLE) WITH ('type' = 'source', 'extension' = 'websocket',
                     'format' = 'json', 'websocket.mode' = 'server', 'websocket.port' = '%d', 'websocket.path' = '/orders');
                 CREATE STREAM Shipped (id STRING, total DOUBLE) WITH ('type' = 'sink', 'extension' = 'websocket',
-                    'format' = 'json', 'websocket.url' = 'ws://127.0.0.1:%d/ws', 'websocket.retry.max-attempts' = '300',
+                    'format' = 'json', 'websocket.url' = 'ws://127.0.0.1:%d/ws', 'websocket.retry.max-attempts' = '100',
                     'websocket.retry.initial-delay' = '10', 'websocket.retry.max-delay' = '50');
                 INSERT INTO Shipped SELECT id, amount * 2 AS total FROM Orders;
                 """.formatted(sourcePort, consumerPort), DeployOptions.defaults().withName("shipping"));
