@@ -44,7 +44,8 @@ public class BundleWiringIT {
             "eventflux.shell", "eventflux.connector.kafka", "eventflux.connector.http", "eventflux.management",
             "eventflux.persistence.file", "eventflux.persistence.jdbc", "eventflux.persistence.redis",
             "eventflux.connector.rabbitmq",
-            "eventflux.connector.mqtt");
+            "eventflux.connector.mqtt",
+            "eventflux.connector.tcp", "eventflux.connector.websocket");
 
     @Inject
     private BundleContext context;
@@ -118,7 +119,8 @@ public class BundleWiringIT {
                 "persistence-store:jdbc", "persistence-store:redis",
                 "source:http", "sink:http",
                 "source:rabbitmq", "sink:rabbitmq",
-                "source:mqtt", "sink:mqtt")) {
+                "source:mqtt", "sink:mqtt",
+                "source:tcp", "sink:tcp", "source:websocket", "sink:websocket")) {
             assertTrue(expected + " missing from " + listed, listed.contains(expected));
         }
     }

@@ -58,6 +58,25 @@ public interface SourceListener {
     }
 
     /**
+     * Hands the stream's {@code error.strategy} a payload the source could not frame or read at all (an
+     * oversized frame, a truncated message), as a mapping failure: counted, dead-lettered with
+     * {@code reason} and the {@link #LOCATION} header (say, the peer's address), or dropped and logged.
+     * Under {@code error.strategy = fail} the app fails and this throws an {@link IllegalStateException}.
+     *
+     * <p>The default implementation, for listeners other than the engine's, logs a warning.
+     *
+     * @param payload what was read of it (a byte[] or String prefix), never the whole of an oversized frame
+     * @param reason what is wrong with it, naming the limit and where it came from
+     * @param headers transport headers, with {@link #LOCATION}
+     * @since 2.2
+     */
+    default void onUnreadable(Object payload, String reason, Map<String, String> headers) {
+        System.getLogger(SourceListener.class.getName()).log(System.Logger.Level.WARNING,
+                "unreadable payload" + (headers == null || headers.get(LOCATION) == null ? "" : " at "
+                        + headers.get(LOCATION)) + ": " + reason);
+    }
+
+    /**
      * Completes once every payload handed over before this call has been processed by the app's queries
      * and published by its sinks. A source that acknowledges upstream (Kafka offsets, AMQP acks) does so
      * only after this completes: at-least-once delivery.

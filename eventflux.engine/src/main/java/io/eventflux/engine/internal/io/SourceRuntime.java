@@ -194,6 +194,18 @@ public final class SourceRuntime implements SourceListener, Stateful {
         return processed.get();
     }
 
+    /** A payload the source could not frame (an oversized frame): a MAPPING failure for the error strategy. */
+    @Override
+    public void onUnreadable(Object payload, String reason, Map<String, String> headers) {
+        Lock lock = enter();
+        try {
+            String m = reason.contains(options.stream()) ? reason : "stream " + options.stream() + ": " + reason;
+            fail(new Failure(text(payload), m + at(headers), Failure.MAPPING, 1), null);
+        } finally {
+            exit(lock);
+        }
+    }
+
     @Override
     public void onConnectionLost(Throwable cause) {
         LOG.log(Level.WARNING, "app '" + app + "', stream " + options.stream() + ": source '" + options.extension()
