@@ -121,7 +121,7 @@ final class Broker implements AutoCloseable {
         return closed;
     }
 
-    private static String rabbitmqctl(String... args) throws Exception {
+    static String rabbitmqctl(String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add("rabbitmqctl");
         command.addAll(List.of(args));

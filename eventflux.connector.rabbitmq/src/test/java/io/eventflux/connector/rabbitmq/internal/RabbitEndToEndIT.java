@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflux.api.DeployOptions;
 import io.eventflux.engine.EventFluxRuntime;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,6 +60,36 @@ class RabbitEndToEndIT {
 
     @Test
     void queueToQueryToExchangeLosesNothingWhenTheBrokerClosesTheConnections() throws Exception {
+        losesNothingAcross("the broker closed the app's connections", () -> {
+            int killed = Broker.closeConnections("eventflux-e2e-");
+            assertThat(killed).as("the app's source and sink connections").isEqualTo(2);
+        });
+    }
+
+    /**
+     * The whole broker application stops and starts again ({@code rabbitmqctl stop_app} / {@code start_app}:
+     * every connection drops, the durable queues come back with their persistent messages) while orders flow.
+     * The broker is started again whatever happens.
+     */
+    @Test
+    void queueToQueryToExchangeLosesNothingAcrossABrokerRestart() throws Exception {
+        losesNothingAcross("the broker restarted", () -> {
+            broker.close();
+            try {
+                Broker.rabbitmqctl("stop_app");
+            } finally {
+                Broker.rabbitmqctl("start_app");
+                Broker.rabbitmqctl("await_startup");
+            }
+            broker = Broker.connect();
+        });
+    }
+
+    private interface Disruption {
+        void run() throws Exception;
+    }
+
+    private void losesNothingAcross(String what, Disruption disruption) throws Exception {
         broker.queue("ef-e2e-orders", null);
         broker.queue("ef-e2e-priced", null);
         runtime.deploy(APP, DeployOptions.defaults().withName("e2e"));
@@ -69,8 +100,7 @@ class RabbitEndToEndIT {
         Map<Integer, Integer> seen = new HashMap<>();
         List<String> wrong = new ArrayList<>();
         readUntil(seen, wrong, () -> seen.size() >= EVENTS / 4);
-        int killed = Broker.closeConnections("eventflux-e2e-");
-        assertThat(killed).as("the app's source and sink connections").isEqualTo(2);
+        disruption.run();
         closed.countDown();
         producer.join(Duration.ofSeconds(60).toMillis());
 
@@ -85,7 +115,7 @@ class RabbitEndToEndIT {
         assertThat(missing).as("no order lost").isEmpty();
         int total = seen.values().stream().mapToInt(Integer::intValue).sum();
         System.out.println("rabbitmq end to end: " + EVENTS + " orders, " + total + " results, " + (total - EVENTS)
-                + " duplicates (at-least-once across the closed connections)");
+                + " duplicates (at-least-once: " + what + ")");
         assertThat(total - EVENTS).isBetween(0, EVENTS);
         assertThat(runtime.undeploy("e2e")).isTrue();
         assertThat(broker.ready("ef-e2e-orders")).as("every order acked").isZero();
@@ -119,21 +149,28 @@ class RabbitEndToEndIT {
         assertThat(d[5]).isEqualTo("Out");
     }
 
-    /** The first half at once, the second half once the broker closed the app's connections. */
+    /** The first half at once, the second half (on a new connection) once the disruption is over. */
     private void produce(CountDownLatch closed) {
-        try (Broker publisher = Broker.connect()) {
-            for (int i = 0; i < EVENTS; i += 50) {
-                List<String> chunk = new ArrayList<>();
-                for (int j = i; j < i + 50; j++) {
-                    chunk.add("{\"id\": " + j + ", \"price\": " + j + ".5}");
-                }
-                publisher.publish("ef-e2e-orders", chunk);
-                if (i + 50 == EVENTS / 2) {
-                    closed.await(60, TimeUnit.SECONDS);
-                }
+        try {
+            try (Broker publisher = Broker.connect()) {
+                publish(publisher, 0, EVENTS / 2);
+            }
+            closed.await(60, TimeUnit.SECONDS);
+            try (Broker publisher = Broker.connect()) {
+                publish(publisher, EVENTS / 2, EVENTS);
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void publish(Broker publisher, int from, int to) throws IOException {
+        for (int i = from; i < to; i += 50) {
+            List<String> chunk = new ArrayList<>();
+            for (int j = i; j < i + 50; j++) {
+                chunk.add("{\"id\": " + j + ", \"price\": " + j + ".5}");
+            }
+            publisher.publish("ef-e2e-orders", chunk);
         }
     }
 
