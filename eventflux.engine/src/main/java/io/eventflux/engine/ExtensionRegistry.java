@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The extensions (factories) the engine can use, by type and name. Names and aliases are looked up
@@ -69,7 +70,44 @@ public final class ExtensionRegistry implements Catalog {
             Extension.TABLE_STORE, TableStoreFactory.class,
             Extension.PERSISTENCE_STORE, PersistenceStoreFactory.class);
 
-    private record Entry(String type, Object factory, ExtensionInfo info) {
+    /**
+     * One registration: {@code key} is what {@link #remove} matches (the factory itself, or the handle a
+     * lazy registration gave); {@code source} makes the factory, once.
+     */
+    private record Entry(String type, Object key, FactorySource source, ExtensionInfo info) {
+        Object factory() {
+            return source.get();
+        }
+    }
+
+    /** The factory of an entry: given, or made on first use and kept (null while it cannot be had). */
+    private static final class FactorySource {
+        private final Class<?> iface;
+        private final Supplier<?> supplier;
+        private volatile Object factory;
+
+        FactorySource(Class<?> iface, Object factory, Supplier<?> supplier) {
+            this.iface = iface;
+            this.factory = factory;
+            this.supplier = supplier;
+        }
+
+        Object get() {
+            Object f = factory;
+            if (f == null && supplier != null) {
+                synchronized (this) {
+                    f = factory;
+                    if (f == null) {
+                        f = supplier.get();
+                        if (f != null && !iface.isInstance(f)) {
+                            throw new IllegalStateException(f.getClass().getName() + " is not a " + iface.getSimpleName());
+                        }
+                        factory = f;
+                    }
+                }
+            }
+            return f;
+        }
     }
 
     private final Object writeLock = new Object();
@@ -106,17 +144,47 @@ public final class ExtensionRegistry implements Catalog {
         if (!iface.isInstance(factory)) {
             throw new IllegalArgumentException(factory.getClass().getName() + " is not a " + iface.getSimpleName());
         }
-        String name = string(properties.get(NAME));
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException(factory.getClass().getName() + " has no " + NAME);
+        String provider = string(properties.get(PROVIDER));
+        ExtensionInfo info = info(type, properties, factory.getClass().getName(),
+                provider == null ? factory.getClass().getName() : provider);
+        append(new Entry(type, factory, new FactorySource(iface, factory, null), info));
+    }
+
+    /**
+     * Adds a factory that is made on first use (what the OSGi whiteboard passes: the service properties are
+     * enough to list and find it, so start-up activates no extension component). {@code key} is what
+     * {@link #remove} takes; {@code factory} is asked once, on the first lookup that returns this entry, and
+     * may give null while the factory cannot be had (the lookup then finds nothing).
+     *
+     * @throws IllegalArgumentException for an unknown type or without a name, or without
+     *         {@code eventflux.extension.provider}
+     */
+    public void addLazily(String type, Object key, Supplier<?> factory, Map<String, ?> properties) {
+        Class<?> iface = TYPES.get(type);
+        if (iface == null) {
+            throw new IllegalArgumentException("unknown extension type '" + type + "'; types: " + new TreeSet<>(TYPES.keySet()));
         }
         String provider = string(properties.get(PROVIDER));
-        ExtensionInfo info = new ExtensionInfo(type, name, strings(properties.get(ALIASES)),
+        if (provider == null || provider.isBlank()) {
+            throw new IllegalArgumentException(key + " has no " + PROVIDER);
+        }
+        append(new Entry(type, key, new FactorySource(iface, null, factory), info(type, properties, String.valueOf(key), provider)));
+    }
+
+    private static ExtensionInfo info(String type, Map<String, ?> properties, String what, String provider) {
+        String name = string(properties.get(NAME));
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException(what + " has no " + NAME);
+        }
+        return new ExtensionInfo(type, name, strings(properties.get(ALIASES)),
                 string(properties.get(DESCRIPTION)) == null ? "" : string(properties.get(DESCRIPTION)),
-                strings(properties.get(PARAMETERS)), provider == null ? factory.getClass().getName() : provider);
+                strings(properties.get(PARAMETERS)), provider);
+    }
+
+    private void append(Entry entry) {
         synchronized (writeLock) {
             List<Entry> next = new ArrayList<>(entries);
-            next.add(new Entry(type, factory, info));
+            next.add(entry);
             publish(next);
         }
         notifyListeners();
@@ -138,12 +206,12 @@ public final class ExtensionRegistry implements Catalog {
         return props;
     }
 
-    /** Removes every registration of this factory object; returns whether there was one. */
+    /** Removes every registration of this factory object (or lazy registration's key); returns whether there was one. */
     public boolean remove(Object factory) {
         boolean removed;
         synchronized (writeLock) {
             List<Entry> next = new ArrayList<>(entries);
-            removed = next.removeIf(e -> e.factory() == factory);
+            removed = next.removeIf(e -> e.key() == factory);
             if (removed) {
                 publish(next);
             }
@@ -196,7 +264,7 @@ public final class ExtensionRegistry implements Catalog {
         }
         Map<String, Entry> byName = index.getOrDefault(type, Map.of());
         Entry e = byName.get(key(name));
-        return e == null ? Optional.empty() : Optional.of(factoryType.cast(e.factory()));
+        return e == null ? Optional.empty() : Optional.ofNullable(factoryType.cast(e.factory()));
     }
 
     /** The names and aliases of one type, sorted (for messages and suggestions). */
@@ -258,8 +326,11 @@ public final class ExtensionRegistry implements Catalog {
     public Map<String, FunctionFactory> functionLibraries() {
         Map<String, FunctionFactory> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Entry e : entries) {
-            if (e.type().equals(Extension.FUNCTION)) {
-                out.putIfAbsent(e.info().name(), (FunctionFactory) e.factory());
+            if (e.type().equals(Extension.FUNCTION) && !out.containsKey(e.info().name())) {
+                FunctionFactory f = (FunctionFactory) e.factory();
+                if (f != null) {
+                    out.put(e.info().name(), f);
+                }
             }
         }
         return Collections.unmodifiableMap(out);

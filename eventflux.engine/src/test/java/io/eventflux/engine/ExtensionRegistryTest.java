@@ -52,6 +52,48 @@ class ExtensionRegistryTest {
     }
 
     @Test
+    void lazyRegistrationIsListedWithoutMakingTheFactoryAndMadeOnceOnFirstLookup() {
+        ExtensionRegistry registry = new ExtensionRegistry();
+        AtomicInteger made = new AtomicInteger();
+        WindowFactory factory = new TimeBatchWindowFactory();
+        Object key = new Object();
+        registry.addLazily("window", key, () -> {
+            made.incrementAndGet();
+            return factory;
+        }, Map.of(ExtensionRegistry.NAME, "timeBatch", ExtensionRegistry.ALIASES, new String[] {"tumbling"},
+                ExtensionRegistry.PROVIDER, "eventflux.window.timebatch"));
+
+        assertThat(registry.extensions()).containsExactly(new ExtensionInfo("window", "timeBatch", List.of("tumbling"),
+                "", List.of(), "eventflux.window.timebatch"));
+        assertThat(registry.windowNames()).contains("timeBatch", "tumbling");
+        assertThat(made.get()).isZero();
+        assertThat(registry.window("TUMBLING")).containsSame(factory);
+        assertThat(registry.window("timeBatch")).containsSame(factory);
+        assertThat(made.get()).isEqualTo(1);
+
+        assertThat(registry.remove(factory)).isFalse(); // a lazy registration goes by its key
+        assertThat(registry.remove(key)).isTrue();
+        assertThat(registry.window("timeBatch")).isEmpty();
+    }
+
+    @Test
+    void lazyRegistrationWhoseFactoryIsGoneFindsNothingAndAWrongTypeFailsTheLookup() {
+        ExtensionRegistry registry = new ExtensionRegistry();
+        registry.addLazily("window", "gone", () -> null,
+                Map.of(ExtensionRegistry.NAME, "gone", ExtensionRegistry.PROVIDER, "p"));
+        registry.addLazily("aggregator", "wrong", LengthWindowFactory::new,
+                Map.of(ExtensionRegistry.NAME, "wrong", ExtensionRegistry.PROVIDER, "p"));
+        assertThat(registry.window("gone")).isEmpty();
+        assertThatThrownBy(() -> registry.aggregator("wrong"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("AggregatorFactory");
+        assertThatThrownBy(() -> registry.addLazily("window", "k", LengthWindowFactory::new, Map.of(ExtensionRegistry.NAME, "x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(ExtensionRegistry.PROVIDER);
+        assertThatThrownBy(() -> registry.addLazily("nope", "k", LengthWindowFactory::new,
+                Map.of(ExtensionRegistry.NAME, "x", ExtensionRegistry.PROVIDER, "p")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown extension type");
+    }
+
+    @Test
     void rejectsFactoriesWithoutNameOrOfTheWrongType() {
         ExtensionRegistry registry = new ExtensionRegistry();
         assertThatThrownBy(() -> registry.add("window", new LengthWindowFactory(), Map.of()))

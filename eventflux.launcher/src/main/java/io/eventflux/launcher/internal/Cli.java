@@ -43,7 +43,8 @@ final class Cli {
     private final Runnable hotDeploy;
     private final Workspace workspace;
     private final ServerCommand.ServerMode serverMode;
-    private final JsonFactory json = new JsonFactory();
+    /** Made by the commands that read or write JSON lines: the server never loads Jackson's core for it. */
+    private JsonFactory json;
     private final ConfigLoader configLoader = new ConfigLoader();
 
     Cli(EventFluxSource eventFlux, AppPlanner planner, Console console, StopSignal stop, Runnable hotDeploy,
@@ -127,7 +128,7 @@ final class Cli {
         DeployOptions options = deployOptions(DeployOptions.playback(), loadConfig(cl));
         try (BufferedReader in = openInput(input); EventLineWriter out = openOutput(cl.value("--output"), false)) {
             ReplayCommand replay = new ReplayCommand(eventFlux.await(), new EventConverter(), console.err(), options);
-            return replay.run(sql, new JsonLinesReader(in, new JsonTreeReader(json)), inputName(input), out, cl.flag("--skip-bad"));
+            return replay.run(sql, new JsonLinesReader(in, new JsonTreeReader(json())), inputName(input), out, cl.flag("--skip-bad"));
         } catch (CompileException e) {
             throw compileFailure(app, e);
         }
@@ -149,7 +150,7 @@ final class Cli {
         try (BufferedReader in = input == null ? null : openInput(input); EventLineWriter out = openOutput(null, true)) {
             RunCommand run = new RunCommand(eventFlux.await(), new EventConverter(), console.err(), stop, hotDeploy,
                     options);
-            return run.run(sql, in == null ? null : new JsonLinesReader(in, new JsonTreeReader(json)), inputName(input), out,
+            return run.run(sql, in == null ? null : new JsonLinesReader(in, new JsonTreeReader(json())), inputName(input), out,
                     cl.flag("--skip-bad"));
         } catch (CompileException e) {
             throw compileFailure(app, e);
@@ -315,11 +316,11 @@ final class Cli {
                     flush();
                 }
             };
-            return new EventLineWriter(stdout, json, flushEachChunk);
+            return new EventLineWriter(stdout, json(), flushEachChunk);
         }
         try {
             return new EventLineWriter(Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8),
-                    json, false);
+                    json(), false);
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.ERROR, "cannot write output " + file + ": " + e);
         }
@@ -337,5 +338,12 @@ final class Cli {
             }
         }
         return new CommandFailure(ExitCodes.COMPILE_ERROR, sb.toString());
+    }
+
+    private synchronized JsonFactory json() {
+        if (json == null) {
+            json = new JsonFactory();
+        }
+        return json;
     }
 }

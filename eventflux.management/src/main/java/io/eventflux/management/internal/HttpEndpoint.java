@@ -27,6 +27,7 @@ final class HttpEndpoint implements AutoCloseable {
     private final ServerConnector connector;
 
     HttpEndpoint(ServerSettings settings, ManagementApi api) {
+        JettyMemoryHint.apply();
         QueuedThreadPool threads = new QueuedThreadPool(8, 1);
         threads.setName("eventflux-http");
         server = new Server(threads);

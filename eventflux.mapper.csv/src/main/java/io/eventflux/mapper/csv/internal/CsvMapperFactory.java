@@ -31,24 +31,32 @@ public final class CsvMapperFactory implements MapperFactory {
     static final String MAPPING = "csv.mapping.";
     static final String INCLUDE_HEADER = "csv.include-header";
 
+    /** Made on the first mapper an app asks for: building it loads Jackson, which start-up need not. */
+    private CsvFactory csv;
+
     // Strict quoting: the fast check quotes every value below the highest special character (digits, with ';').
-    private final CsvFactory csv = CsvFactory.builder()
-            .enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.SKIP_EMPTY_LINES)
-            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-            .build();
+    private synchronized CsvFactory csv() {
+        if (csv == null) {
+            csv = CsvFactory.builder()
+                    .enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.SKIP_EMPTY_LINES)
+                    .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+                    .build();
+        }
+        return csv;
+    }
 
     @Override
     public SourceMapper sourceMapper(ConnectorSpec spec) {
         MapperOptions options = new MapperOptions(spec);
         CsvFormat format = CsvFormat.of(options);
         ColumnLayout layout = ColumnLayout.of(spec, options.string(HEADER_NAMES));
-        return new CsvSourceMapper(csv, format, spec.stream(), layout, options.bool(HAS_HEADER, false),
+        return new CsvSourceMapper(csv(), format, spec.stream(), layout, options.bool(HAS_HEADER, false),
                 new AttributeValues(spec.stream().name(), null));
     }
 
     @Override
     public SinkMapper sinkMapper(ConnectorSpec spec) {
         MapperOptions options = new MapperOptions(spec);
-        return new CsvSinkMapper(csv, CsvFormat.of(options), spec.stream(), options.bool(INCLUDE_HEADER, false));
+        return new CsvSinkMapper(csv(), CsvFormat.of(options), spec.stream(), options.bool(INCLUDE_HEADER, false));
     }
 }

@@ -50,9 +50,17 @@ public final class JsonMapperFactory implements MapperFactory {
     static final String MAPPING = "json.mapping.";
 
     // Thread-safe once configured; parsers and generators it creates are per call.
-    private final JsonFactory json = new JsonFactory();
+    /** Made on the first mapper an app asks for: start-up need not load Jackson. */
+    private JsonFactory json;
     /** Made for the first mapper with paths: it loads Jayway and jackson-databind, which startup skips. */
     private JsonPathCompiler paths;
+
+    private synchronized JsonFactory json() {
+        if (json == null) {
+            json = new JsonFactory();
+        }
+        return json;
+    }
 
     private synchronized JsonPathCompiler paths() {
         if (paths == null) {
@@ -77,7 +85,7 @@ public final class JsonMapperFactory implements MapperFactory {
         // Without paths the mapper streams each payload straight into data arrays (no tree per event)
         JsonPathMapping mapping = mappings.isEmpty() && enclosing == null ? null
                 : new JsonPathMapping(spec.stream(), values, paths(), mappings, enclosing);
-        return new JsonSourceMapper(json, spec.stream(), values, ignore, mapping);
+        return new JsonSourceMapper(json(), spec.stream(), values, ignore, mapping);
     }
 
     /** The json.mapping.<attr> options by attribute name. */
@@ -105,6 +113,6 @@ public final class JsonMapperFactory implements MapperFactory {
         if (template != null) {
             return new JsonTemplateSinkMapper(JsonTemplate.parse(template, spec.stream()));
         }
-        return new JsonSinkMapper(json, spec.stream(), options.bool(PRETTY_PRINT, false));
+        return new JsonSinkMapper(json(), spec.stream(), options.bool(PRETTY_PRINT, false));
     }
 }
