@@ -235,8 +235,10 @@ public final class AppBuilder {
             states.put("trigger/" + t.name(), new TriggerRuntime(t, junction(junctions, name, t.name()), time));
         }
         WriterCore core = new WriterCore(time, shutdownFlushes);
+        RingOptions ring = RingOptions.of(name, plan.options(), options.config().application());
         Driver driver = options.synchronous() ? new InlineDriver(name, core, waker)
-                : new RingDriver(name, core, waker, options.ringBufferSize());
+                : new RingDriver(name, core, waker, options.ringBufferSize(), ring.waitStrategy(),
+                        time.isPlayback() ? 1 : ring.batchSizeMax());
         // tables are not streams: what queries insert into them is not an output stream
         List<String> outputs = Stream.concat(plan.queries().stream(),
                 plan.partitions().stream().flatMap(p -> p.queries().stream()))
