@@ -130,9 +130,13 @@ public final class AsyncMain {
         System.err.printf(Locale.ROOT, "rounds (events/s): %s; %d sent, %d outputs of %d expected, %d wrong%n",
                 Arrays.toString(Arrays.stream(eps).mapToLong(Math::round).toArray()), r.sent(), r.outputs(),
                 r.expectedOutputs(), r.mismatches());
+        // each thread with a core of its own goes no faster than its CPU time per event allows
+        double slower = Math.max(r.producerCpuNanosPerEvent(), r.writerCpuNanosPerEvent());
         System.out.printf(Locale.ROOT, "eventflux W1 async throughput events=%d wait=%s batch=%d median_eps=%.0f"
-                + " >=5M=%s load=%.2f/%.2f%n", o.events(), o.waitStrategy(), o.batch(), median,
-                median >= TARGET_EPS ? "yes" : "NO", loadBefore, load());
+                + " >=5M=%s cpu_ns_per_event(producer/writer)=%.0f/%.0f cpu_bound_eps=%.0f load=%.2f/%.2f%n",
+                o.events(), o.waitStrategy(), o.batch(), median, median >= TARGET_EPS ? "yes" : "NO",
+                r.producerCpuNanosPerEvent(), r.writerCpuNanosPerEvent(), slower > 0 ? 1e9 / slower : -1,
+                loadBefore, load());
         if (!r.complete()) {
             System.err.println("INVALID: outputs missing or wrong, the figures do not count");
         }

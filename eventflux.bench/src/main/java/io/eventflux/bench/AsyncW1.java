@@ -84,6 +84,11 @@ final class AsyncW1 implements AutoCloseable {
         return output.count;
     }
 
+    /** The app's writer thread (the callback's), or null before the first output. */
+    Thread writer() {
+        return output.writer;
+    }
+
     /** Outputs whose values were not those of the passing row expected at their position. */
     long mismatches() {
         return output.mismatches;
@@ -112,6 +117,7 @@ final class AsyncW1 implements AutoCloseable {
         private final OutputListener listener;
         private volatile long count;
         private volatile long mismatches;
+        private volatile Thread writer;
         private int position;
         private long round;
 
@@ -123,6 +129,9 @@ final class AsyncW1 implements AutoCloseable {
         @SuppressWarnings("NonAtomicOperationOnVolatileField") // the writer thread is the only writer
         public void receive(List<Event> events) {
             long now = listener == null ? 0 : System.nanoTime();
+            if (writer == null) {
+                writer = Thread.currentThread();
+            }
             long bad = 0;
             for (int i = 0, n = events.size(); i < n; i++) {
                 Event e = events.get(i);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +38,11 @@ final class RingDriver implements Driver {
     private static final int ADVANCE = 3;
     private static final int WAKE = 4;
     private static final int TASK = 5;
+
+    /** How a sender waits for room in a full ring: spins, then yields, then parks this long at a time. */
+    private static final int FULL_SPINS = 64;
+    private static final int FULL_YIELDS = 64;
+    private static final long FULL_PARK_NANOS = 20_000;
 
     /** One ring entry; its fields are cleared after processing so nothing is kept alive. */
     static final class Slot {
@@ -191,7 +197,29 @@ final class RingDriver implements Driver {
                 return -1;
             }
         }
-        return ring.next();
+        return next();
+    }
+
+    /**
+     * Claims a slot, waiting while the ring is full. Not {@code ring.next()}: that one claims first (moving
+     * the cursor past the free space) and then parks for room, so the writer, seeing a cursor ahead of what is
+     * published, spins on the unpublished slot for as long as the producer sleeps: on a busy machine the two
+     * threads then fight for a core. Here the cursor only moves once there is room.
+     */
+    private long next() {
+        for (int tries = 0; ; tries++) {
+            try {
+                return ring.tryNext();
+            } catch (InsufficientCapacityException full) {
+                if (tries < FULL_SPINS) {
+                    Thread.onSpinWait();
+                } else if (tries < FULL_SPINS + FULL_YIELDS) {
+                    Thread.yield();
+                } else {
+                    LockSupport.parkNanos(FULL_PARK_NANOS);
+                }
+            }
+        }
     }
 
     @Override
@@ -266,7 +294,7 @@ final class RingDriver implements Driver {
     }
 
     private void publishControl(int kind, long time, Runnable task) {
-        long seq = ring.next();
+        long seq = next();
         Slot s = ring.get(seq);
         s.kind = kind;
         s.time = time;
