@@ -113,9 +113,11 @@ public final class AsyncMain {
                 h.getTotalCount());
         System.out.printf(Locale.ROOT, "eventflux W1 async latency rate=%d wait=%s batch=%d recorded=%d"
                 + " p50_us=%.1f p90_us=%.1f p99_us=%.1f p99.9_us=%.1f p99.99_us=%.1f max_us=%.1f p99<1ms=%s"
-                + " load=%.2f/%.2f%n", o.rate(), o.waitStrategy(), o.batch(), h.getTotalCount(), us(h, 50), us(h, 90),
-                us(h, 99), us(h, 99.9), us(h, 99.99), h.getMaxValue() / 1e3,
-                h.getValueAtPercentile(99) < TARGET_P99_NANOS ? "yes" : "NO", loadBefore, load());
+                + " from_send(p50/p99/p99.9_us)=%.1f/%.1f/%.1f writer_cpu=%.0f%% load=%.2f/%.2f%n", o.rate(),
+                o.waitStrategy(), o.batch(), h.getTotalCount(), us(h, 50), us(h, 90), us(h, 99), us(h, 99.9),
+                us(h, 99.99), h.getMaxValue() / 1e3, h.getValueAtPercentile(99) < TARGET_P99_NANOS ? "yes" : "NO",
+                us(r.service(), 50), us(r.service(), 99), us(r.service(), 99.9), r.writerCpuShare() * 100,
+                loadBefore, load());
         if (!r.complete()) {
             System.err.println("INVALID: outputs missing or wrong, the figures do not count");
         }

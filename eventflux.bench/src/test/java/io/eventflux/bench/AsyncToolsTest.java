@@ -49,6 +49,9 @@ class AsyncToolsTest {
         long recorded = passingAmongFirst(rows, 1_200) - passingAmongFirst(rows, 200);
         assertThat(r.histogram().getTotalCount()).isEqualTo(recorded);
         assertThat(r.histogram().getMinValue()).isPositive();
+        assertThat(r.service().getTotalCount()).isEqualTo(recorded);
+        // an event cannot be sent before it is due: from the intended time is never shorter than from the send
+        assertThat(r.histogram().getMaxValue()).isGreaterThanOrEqualTo(r.service().getMaxValue());
         // paced: 1 200 events at 2 000/s cannot be sent in less than their schedule (0.6 s from the first)
         assertThat(r.sendSeconds()).isGreaterThanOrEqualTo(1_199 / 2_000.0);
     }
