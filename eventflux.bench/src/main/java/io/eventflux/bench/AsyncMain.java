@@ -17,7 +17,8 @@ import org.HdrHistogram.Histogram;
  * </pre>
  *
  * {@code latency}: one producer thread paced at {@code --rate} events/s ({@link LatencyRun}) for
- * {@code --warmup} then {@code --seconds} seconds; prints p50/p90/p99/p99.9/p99.99/max of send-to-callback.
+ * {@code --warmup} then {@code --seconds} seconds; prints p50/p90/p99/p99.9/p99.99/max of send-to-callback;
+ * {@code --pacing yield} (default: the producer yields its core between events) or {@code spin}.
  * {@code throughput}: one producer thread as fast as the ring takes ({@link ThroughputRun}), {@code --warmup}
  * then {@code --rounds} rounds of {@code --events}; prints the median events/s. Both: {@code --wait}
  * (blocking, sleeping, yielding, busy-spin), {@code --batch} ({@code async.batch_size_max}), {@code --ring}
@@ -33,7 +34,7 @@ public final class AsyncMain {
 
     /** The parsed command line; defaults are the targets. */
     record Options(String command, long rate, double seconds, double warmup, long events, int rounds, String waitStrategy,
-            int batch, int ring, String hgrm) {
+            int batch, int ring, String hgrm, boolean spin) {
         static Options parse(String[] args) {
             if (args.length == 0 || !(args[0].equals("latency") || args[0].equals("throughput"))) {
                 throw new IllegalArgumentException("first argument: latency or throughput");
@@ -48,6 +49,7 @@ public final class AsyncMain {
             int batch = 256;
             int ring = 4096;
             String hgrm = null;
+            boolean spin = false;
             for (int i = 1; i < args.length; i++) {
                 String a = args[i];
                 if (i + 1 >= args.length) {
@@ -64,15 +66,20 @@ public final class AsyncMain {
                     case "--batch" -> batch = Integer.parseInt(v);
                     case "--ring" -> ring = Integer.parseInt(v);
                     case "--hgrm" -> hgrm = v;
+                    case "--pacing" -> spin = switch (v) {
+                        case "spin" -> true;
+                        case "yield" -> false;
+                        default -> throw new IllegalArgumentException("--pacing: spin or yield, not " + v);
+                    };
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
-            return new Options(args[0], rate, seconds, warmup, events, rounds, wait, batch, ring, hgrm);
+            return new Options(args[0], rate, seconds, warmup, events, rounds, wait, batch, ring, hgrm, spin);
         }
 
         LatencyRun.Settings latencySettings() {
             return new LatencyRun.Settings(rate, (long) (warmup * rate), (long) (seconds * rate), waitStrategy, batch, ring,
-                    TimeUnit.SECONDS.toNanos(60));
+                    TimeUnit.SECONDS.toNanos(60), spin);
         }
     }
 
@@ -82,7 +89,8 @@ public final class AsyncMain {
             o = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("AsyncMain: " + e.getMessage());
-            System.err.println("usage: AsyncMain latency [--rate 100000] [--seconds 20] [--warmup 5] [--hgrm FILE]");
+            System.err.println("usage: AsyncMain latency [--rate 100000] [--seconds 20] [--warmup 5] [--hgrm FILE]"
+                    + " [--pacing yield|spin]");
             System.err.println("       AsyncMain throughput [--events 2000000] [--warmup 3] [--rounds 5]");
             System.err.println("  both: [--wait blocking|sleeping|yielding|busy-spin] [--batch 256] [--ring 4096]");
             System.exit(2);

@@ -25,9 +25,10 @@ final class LatencyRun {
      * @param warmupEvents events sent first, not recorded
      * @param measuredEvents events recorded after them
      * @param drainTimeoutNanos how long to wait for the last outputs once everything is sent
+     * @param spin the producer spins between events ({@code onSpinWait}) instead of yielding its core
      */
     record Settings(long rate, long warmupEvents, long measuredEvents, String waitStrategy, int batchSizeMax, int ringSize,
-            long drainTimeoutNanos) {
+            long drainTimeoutNanos, boolean spin) {
         long total() {
             return warmupEvents + measuredEvents;
         }
@@ -58,7 +59,9 @@ final class LatencyRun {
     static Result run(Object[][] rows, Settings s) throws CompileException, InterruptedException {
         Recorder recorder = new Recorder(s.warmupEvents());
         try (AsyncW1 w1 = new AsyncW1(rows, s.waitStrategy(), s.batchSizeMax(), s.ringSize(), recorder)) {
-            Pacer pacer = new Pacer(System::nanoTime, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10), s.rate());
+            System.gc(); // the rows' generation and the deployment leave garbage: not in the measured part
+            Pacer pacer = new Pacer(System::nanoTime, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10), s.rate(),
+                    s.spin() ? Thread::onSpinWait : Thread::yield);
             recorder.pacer = pacer;
             long[] maxLag = new long[1];
             long total = s.total();

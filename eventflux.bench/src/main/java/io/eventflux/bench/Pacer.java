@@ -14,19 +14,23 @@ final class Pacer {
     private final LongSupplier clock;
     private final long start;
     private final long rate;
+    private final Runnable idle;
 
     /**
      * @param clock nanoseconds ({@code System::nanoTime}, or a virtual clock in tests)
      * @param start the intended time of event 0, on {@code clock}
      * @param rate events per second, at least 1
+     * @param idle what the producer does between two looks at the clock: {@code Thread::onSpinWait} keeps
+     *        a core busy, {@code Thread::yield} lets other runnable threads (the app's writer) have it
      */
-    Pacer(LongSupplier clock, long start, long rate) {
+    Pacer(LongSupplier clock, long start, long rate, Runnable idle) {
         if (rate < 1) {
             throw new IllegalArgumentException("rate must be at least 1 event/s, was " + rate);
         }
         this.clock = clock;
         this.start = start;
         this.rate = rate;
+        this.idle = idle;
     }
 
     /** When event {@code i} is due. */
@@ -35,11 +39,11 @@ final class Pacer {
         return start + i * NANOS_PER_SECOND / rate;
     }
 
-    /** Spins until event {@code i} is due (returns at once when it is overdue); returns its intended time. */
+    /** Waits until event {@code i} is due (returns at once when it is overdue); returns its intended time. */
     long awaitTurn(long i) {
         long due = intended(i);
         while (clock.getAsLong() - due < 0) {
-            Thread.onSpinWait();
+            idle.run();
         }
         return due;
     }

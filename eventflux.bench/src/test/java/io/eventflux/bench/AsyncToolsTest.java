@@ -38,7 +38,7 @@ class AsyncToolsTest {
     void aPacedRunAtALowRateRecordsEveryMeasuredOutput() throws Exception {
         Object[][] rows = Workload.rows(500); // sent 2.4 times round
         LatencyRun.Settings s = new LatencyRun.Settings(2_000, 200, 1_000, "blocking", 256, 1024,
-                TimeUnit.SECONDS.toNanos(30));
+                TimeUnit.SECONDS.toNanos(30), false);
         LatencyRun.Result r = LatencyRun.run(rows, s);
         assertThat(r.sent()).isEqualTo(1_200);
         assertThat(r.expectedOutputs()).isEqualTo(passingAmongFirst(rows, 1_200));

@@ -29,11 +29,11 @@ class PacerTest {
 
     @Test
     void eventsAreDueAtStartPlusIOverRateWithoutDrift() {
-        Pacer p = new Pacer(() -> 0, 1_000, 100_000);
+        Pacer p = new Pacer(() -> 0, 1_000, 100_000, Thread::onSpinWait);
         assertThat(p.intended(0)).isEqualTo(1_000);
         assertThat(p.intended(1)).isEqualTo(11_000);
         assertThat(p.intended(100_000)).isEqualTo(1_000 + 1_000_000_000L);
-        Pacer third = new Pacer(() -> 0, 0, 3);
+        Pacer third = new Pacer(() -> 0, 0, 3, Thread::onSpinWait);
         // 1/3 s does not divide: the schedule rounds each deadline, never accumulates the rounding
         assertThat(third.intended(3)).isEqualTo(1_000_000_000L);
         assertThat(third.intended(3_000_000)).isEqualTo(1_000_000_000_000_000L);
@@ -42,7 +42,7 @@ class PacerTest {
     @Test
     void noEventIsReleasedBeforeItsTime() {
         VirtualClock clock = new VirtualClock(0, 700);
-        Pacer p = new Pacer(clock::read, 5_000, 200_000); // one every 5 us
+        Pacer p = new Pacer(clock::read, 5_000, 200_000, Thread::onSpinWait); // one every 5 us
         List<Long> releasedAt = new ArrayList<>();
         for (long i = 0; i < 1_000; i++) {
             long due = p.awaitTurn(i);
@@ -58,7 +58,7 @@ class PacerTest {
     @Test
     void overdueEventsGoAtOnceAndKeepTheirIntendedTimes() {
         VirtualClock clock = new VirtualClock(1_000_000, 1);
-        Pacer p = new Pacer(clock::read, 0, 1_000); // one per ms; the clock is already 1 ms late
+        Pacer p = new Pacer(clock::read, 0, 1_000, Thread::yield); // one per ms; the clock is already 1 ms late
         long readsBefore = clock.reads;
         assertThat(p.awaitTurn(0)).isZero();
         assertThat(p.awaitTurn(1)).isEqualTo(1_000_000);
@@ -67,6 +67,6 @@ class PacerTest {
 
     @Test
     void aRateBelowOneIsRejected() {
-        assertThatThrownBy(() -> new Pacer(System::nanoTime, 0, 0)).hasMessageContaining("rate must be at least 1");
+        assertThatThrownBy(() -> new Pacer(System::nanoTime, 0, 0, Thread::yield)).hasMessageContaining("rate must be at least 1");
     }
 }
