@@ -1,5 +1,7 @@
 package io.eventflux.engine.internal.app;
 
+import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
@@ -40,8 +42,8 @@ final class RingDriver implements Driver {
     private static final int TASK = 5;
 
     /** How a sender waits for room in a full ring: spins, then yields, then parks this long at a time. */
-    private static final int FULL_SPINS = 64;
-    private static final int FULL_YIELDS = 64;
+    private static final int FULL_SPINS = 8;
+    private static final int FULL_YIELDS = 8;
     private static final long FULL_PARK_NANOS = 20_000;
 
     /** One ring entry; its fields are cleared after processing so nothing is kept alive. */
@@ -73,8 +75,14 @@ final class RingDriver implements Driver {
             t.setDaemon(true);
             return t;
         }, ProducerType.MULTI, wait.create());
-        disruptor.handleEventsWith(new Handler(batchSizeMax));
-        disruptor.setDefaultExceptionHandler(new LoggingExceptionHandler());
+        // the writer hands slots back every batchSizeMax events, not only after all it found (up to the whole
+        // ring): senders waiting for room refill it while the writer works on, instead of in turns
+        Handler handler = new Handler(batchSizeMax);
+        RingBuffer<Slot> buffer = disruptor.getRingBuffer();
+        BatchEventProcessor<Slot> processor = new BatchEventProcessorBuilder().setMaxBatchSize(batchSizeMax)
+                .build(buffer, buffer.newBarrier(), handler);
+        processor.setExceptionHandler(new LoggingExceptionHandler());
+        disruptor.handleEventsWith(processor);
         this.ring = disruptor.getRingBuffer();
         if (waker != null) {
             waker.onTick(() -> publishControl(WAKE, 0, null));
