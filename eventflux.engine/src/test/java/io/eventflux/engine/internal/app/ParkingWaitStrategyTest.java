@@ -32,7 +32,7 @@ class ParkingWaitStrategyTest {
 
     @Test
     void aParkedConsumerIsWokenByAPublish() throws Exception {
-        RingBuffer<long[]> ring = ring(new ParkingWaitStrategy(0, 0, HOUR));
+        RingBuffer<long[]> ring = ring(new ParkingWaitStrategy(0, HOUR));
         SequenceBarrier barrier = ring.newBarrier();
         AtomicLong got = new AtomicLong(-2);
         Thread consumer = new Thread(() -> {
@@ -55,7 +55,7 @@ class ParkingWaitStrategyTest {
 
     @Test
     void anAlertWakesAParkedConsumer() throws Exception {
-        RingBuffer<long[]> ring = ring(new ParkingWaitStrategy(0, 0, HOUR));
+        RingBuffer<long[]> ring = ring(new ParkingWaitStrategy(0, HOUR));
         SequenceBarrier barrier = ring.newBarrier();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread consumer = new Thread(() -> {
@@ -77,8 +77,8 @@ class ParkingWaitStrategyTest {
     @Test
     void noWakeUpIsLostInManyHandOffs() throws Exception {
         int rounds = 5_000;
-        RingBuffer<long[]> ping = ring(new ParkingWaitStrategy(0, 0, HOUR));
-        RingBuffer<long[]> pong = ring(new ParkingWaitStrategy(0, 0, HOUR));
+        RingBuffer<long[]> ping = ring(new ParkingWaitStrategy(0, HOUR));
+        RingBuffer<long[]> pong = ring(new ParkingWaitStrategy(0, HOUR));
         SequenceBarrier pingBarrier = ping.newBarrier();
         SequenceBarrier pongBarrier = pong.newBarrier();
         AtomicLong echoed = new AtomicLong();
