@@ -57,6 +57,8 @@ final class MetricsCollector implements MultiCollector {
         CounterSnapshot.Builder streamErrors = counter("eventflux_stream_errors", "Events of a stream's connector that failed");
         CounterSnapshot.Builder streamDeadLettered = counter("eventflux_stream_dead_lettered_events",
                 "Failed events of a stream sent to its dead-letter stream");
+        CounterSnapshot.Builder streamLate = counter("eventflux_stream_late_events",
+                "Late events of an event-timed stream (behind its watermark)");
         HistogramSnapshot.Builder queryLatency = HistogramSnapshot.builder().name("eventflux_query_latency_seconds")
                 .help("Time a query took to process one chunk of events (including what its output runs synchronously);"
                         + " one chunk in eventflux_query_latency_sample_every is timed");
@@ -92,6 +94,7 @@ final class MetricsCollector implements MultiCollector {
                 streamDropped.dataPoint(count(streamLabels, stream.dropped()));
                 streamErrors.dataPoint(count(streamLabels, stream.errors()));
                 streamDeadLettered.dataPoint(count(streamLabels, stream.deadLettered()));
+                streamLate.dataPoint(count(streamLabels, stream.late()));
             }
         }
         GaugeSnapshot apps = GaugeSnapshot.builder().name("eventflux_apps").help("Deployed apps by state")
@@ -109,7 +112,7 @@ final class MetricsCollector implements MultiCollector {
         return MetricSnapshots.of(apps, extensions, problems, heap, state.build(), uptime.build(), appIn.build(),
                 appOut.build(), appDropped.build(), appErrors.build(), restarts.build(), ringCapacity.build(),
                 ringBacklog.build(), ringFill.build(), streamEvents.build(), streamDropped.build(), streamErrors.build(),
-                streamDeadLettered.build(), queryLatency.build(), queryChunks.build(), querySample.build());
+                streamDeadLettered.build(), streamLate.build(), queryLatency.build(), queryChunks.build(), querySample.build());
     }
 
     /** An app undeployed between stats() and status() has no status any more: null. */

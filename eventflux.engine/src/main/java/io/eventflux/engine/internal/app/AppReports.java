@@ -79,7 +79,7 @@ public final class AppReports {
                 dead = c.deadLettered();
             }
             out.add(new StreamStatus(name, !output, output, connector, run.events(name), run.droppedCount(name),
-                    errors, dead));
+                    errors, dead, run.lateCount(name)));
         }
         return out;
     }
