@@ -6,6 +6,13 @@ import io.eventflux.api.AppRuntime;
 import io.eventflux.api.DeployOptions;
 import io.eventflux.api.InputHandler;
 import io.eventflux.api.management.StreamStatus;
+import io.eventflux.engine.internal.app.AppRuntimeImpl;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -107,5 +114,39 @@ class EventTimeOrderingTest {
         assertThat(expected.rows()).as("the query emits something").isNotEmpty();
         assertThat(actual.rows()).isEqualTo(expected.rows());
         assertThat(status.late()).isZero();
+
+        // the same, snapshotted mid-stream (events buffered) and restored into a new run of the same SQL
+        String timedSql = "@app:name('restored') CREATE STREAM S (ts LONG, k STRING, v INT) "
+                + "WITH ('event.time' = 'ts', 'watermark.delay' = '" + DELAY + " ms'); " + query;
+        AppRuntime first = runtime.deploy(timedSql, DeployOptions.playback());
+        Collector restored = new Collector();
+        AutoCloseable subscription = first.addCallback("Out", restored);
+        int cut = new Random(seed).nextInt(EVENTS - 20) + 10;
+        for (Object[] e : in.get(1).subList(0, cut)) {
+            first.inputHandler("S").send(e);
+        }
+        Map<String, Serializable> state = roundTrip(((AppRuntimeImpl) first).snapshotState());
+        subscription.close(); // undeploying flushes: those rows are not part of the run being compared
+        runtime.undeploy("restored");
+        assertThat(state.get("eventtime")).as("buffered events are in the snapshot").isNotNull();
+        AppRuntime second = runtime.deploy(timedSql, DeployOptions.playback());
+        ((AppRuntimeImpl) second).restoreState(state);
+        second.addCallback("Out", restored);
+        for (Object[] e : in.get(1).subList(cut, EVENTS)) {
+            second.inputHandler("S").send(e);
+        }
+        second.shutdown();
+        assertThat(restored.rows()).as("restored after %d arrivals", cut).isEqualTo(expected.rows());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Serializable> roundTrip(Map<String, Serializable> state) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(new java.util.LinkedHashMap<>(state));
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (Map<String, Serializable>) in.readObject();
+        }
     }
 }
