@@ -119,10 +119,10 @@ final class Rendering {
                     .append('\n');
         }
         if (!s.streams().isEmpty()) {
-            TextTable t = new TextTable("STREAM", "ROLE", "CONNECTOR", "EVENTS", "DROPPED", "ERRORS", "DLQ");
+            TextTable t = new TextTable("STREAM", "ROLE", "CONNECTOR", "EVENTS", "DROPPED", "ERRORS", "DLQ", "LATE");
             for (StreamStatus st : s.streams()) {
                 t.row(st.name(), st.input() ? "in" : st.output() ? "out" : "", st.connector(), st.events(), st.dropped(),
-                        st.errors(), st.deadLettered());
+                        st.errors(), st.deadLettered(), st.late());
             }
             sb.append('\n').append(t);
         }
