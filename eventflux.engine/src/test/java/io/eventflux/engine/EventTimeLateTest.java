@@ -181,6 +181,29 @@ class EventTimeLateTest {
     }
 
     @Test
+    void onTheRingAndTheWallClockAShuffledStreamComesOutSortedAndATimeWindowRunsOnEventTime() throws Exception {
+        AppRuntime app = runtime.deploy("@app:name('ring') CREATE STREAM S (ts LONG, v INT) WITH ("
+                + "'event.time' = 'ts', 'watermark.delay' = '50', 'watermark.idle.timeout' = '20 ms'); "
+                + "INSERT ALL EVENTS INTO Out SELECT ts, count() AS c FROM S WINDOW('time', 100);",
+                DeployOptions.defaults());
+        Collector out = new Collector();
+        app.addCallback("Out", out);
+        long[] arrivals = {1000, 1040, 1010, 1090, 1060, 1150, 1120, 1300};
+        for (long ts : arrivals) {
+            app.inputHandler("S").send(new Object[] {ts, 1});
+        }
+        // the idle heartbeats (wall clock) release the rest; the events expire 100 ms of event time later
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (out.count() < 2 * arrivals.length && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(out.rows()).startsWith("1000:[1000, 1]", "1010:[1010, 2]", "1040:[1040, 3]", "1060:[1060, 4]",
+                "1090:[1090, 5]", "1100:expired:[1000, 4]", "1110:expired:[1010, 3]", "1120:[1120, 4]");
+        assertThat(out.rows()).hasSize(2 * arrivals.length).contains("1400:expired:[1300, 0]");
+        app.shutdown();
+    }
+
+    @Test
     void bufferedEventsAreInTheSnapshot() throws Exception {
         String sql = "@app:name('snap') " + S.formatted("") + "INSERT INTO Out SELECT v FROM S;";
         AppRuntime app = deploy(sql);
