@@ -204,6 +204,27 @@ class EventTimeLateTest {
     }
 
     @Test
+    void aStreamThatNeverHadAnEventStopsHoldingTheWatermarkBackAfterItsIdleTimeout() throws Exception {
+        AppRuntime app = runtime.deploy("@app:name('silent') "
+                + "CREATE STREAM S (ts LONG, v INT) WITH ('event.time' = 'ts', 'watermark.idle.timeout' = '30 ms'); "
+                + "CREATE STREAM T (ts LONG, v INT) WITH ('event.time' = 'ts', 'watermark.idle.timeout' = '30 ms'); "
+                + "INSERT INTO Out SELECT ts FROM S; INSERT INTO Out SELECT ts FROM T;",
+                DeployOptions.defaults().withSynchronous(true));
+        Collector out = new Collector();
+        app.addCallback("Out", out);
+        app.inputHandler("S").send(1000L, 1);
+        app.inputHandler("S").send(2000L, 2);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (out.count() < 2 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(out.rows()).containsExactly("1000:[1000]", "2000:[2000]");
+        app.inputHandler("T").send(1500L, 3); // behind what the app has released: late
+        assertThat(status("silent", "T").late()).isEqualTo(1);
+        app.shutdown();
+    }
+
+    @Test
     void bufferedEventsAreInTheSnapshot() throws Exception {
         String sql = "@app:name('snap') " + S.formatted("") + "INSERT INTO Out SELECT v FROM S;";
         AppRuntime app = deploy(sql);
