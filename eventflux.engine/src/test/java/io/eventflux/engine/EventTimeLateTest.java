@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eventflux.api.AppRuntime;
 import io.eventflux.api.AppState;
 import io.eventflux.api.DeployOptions;
+import io.eventflux.api.Event;
 import io.eventflux.api.InputHandler;
 import io.eventflux.api.management.StreamStatus;
 import io.eventflux.engine.internal.app.AppRuntimeImpl;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -166,9 +168,12 @@ class EventTimeLateTest {
                 + "INSERT INTO Out SELECT v FROM S;", DeployOptions.defaults().withSynchronous(true));
         Collector out = new Collector();
         app.addCallback("Out", out);
-        app.inputHandler("S").send(1000L, 1);
-        app.inputHandler("S").send(950L, 2);
-        assertThat(out.rows()).as("watermark 899").isEmpty();
+        // one chunk, so that no heartbeat can come between the two (the machine may stall the test thread)
+        long sent = System.nanoTime();
+        app.inputHandler("S").send(List.of(new Event(0, new Object[] {1000L, 1}), new Event(0, new Object[] {950L, 2})));
+        if (System.nanoTime() - sent < 40_000_000L) {
+            assertThat(out.rows()).as("watermark 899, and no 50 ms of quiet yet").isEmpty();
+        }
         // quiet for 50 ms: the stream's time moves on with the wall clock, and the watermark passes both
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (out.count() < 2 && System.nanoTime() < deadline) {
@@ -189,9 +194,12 @@ class EventTimeLateTest {
         Collector out = new Collector();
         app.addCallback("Out", out);
         long[] arrivals = {1000, 1040, 1010, 1090, 1060, 1150, 1120, 1300};
+        // one chunk: a stalled test thread cannot let a heartbeat in between (which could make some late)
+        List<Event> chunk = new java.util.ArrayList<>();
         for (long ts : arrivals) {
-            app.inputHandler("S").send(new Object[] {ts, 1});
+            chunk.add(new Event(0, new Object[] {ts, 1}));
         }
+        app.inputHandler("S").send(chunk);
         // the idle heartbeats (wall clock) release the rest; the events expire 100 ms of event time later
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (out.count() < 2 * arrivals.length && System.nanoTime() < deadline) {
