@@ -53,7 +53,11 @@ class EventTimeOrderingTest {
                 "INSERT INTO Out SELECT k, count() AS c FROM S GROUP BY k OUTPUT LAST EVERY 1 SECOND;",
                 "INSERT INTO Out SELECT k, v FROM S OUTPUT ALL EVERY 700;",
                 "INSERT INTO Out SELECT k, sum(v) AS s FROM S WINDOW('time', 2 SECONDS) GROUP BY k "
-                        + "OUTPUT SNAPSHOT EVERY 1 SECOND;");
+                        + "OUTPUT SNAPSHOT EVERY 1 SECOND;",
+                "INSERT INTO Out SELECT k, avg(v) AS a FROM S WINDOW('sliding', 1 SECOND, 250) GROUP BY k;",
+                "INSERT ALL EVENTS INTO Out SELECT k, count() AS c FROM S WINDOW('timeLength', 1 SECOND, 4);",
+                "PARTITION WITH (k OF S) BEGIN INSERT INTO Out SELECT k, sum(v) AS s FROM S WINDOW('timeBatch', 1 SECOND) "
+                        + "OUTPUT LAST EVERY 700; END;");
         List<Arguments> out = new ArrayList<>();
         for (String q : queries) {
             for (long seed = 1; seed <= 6; seed++) {
@@ -137,6 +141,61 @@ class EventTimeOrderingTest {
         }
         second.shutdown();
         assertThat(restored.rows()).as("restored after %d arrivals", cut).isEqualTo(expected.rows());
+    }
+
+    static Stream<Arguments> twoStreamCases() {
+        List<String> queries = List.of(
+                "INSERT INTO Out SELECT S.k, S.v AS sv, T.v AS tv FROM S WINDOW('time', 500) "
+                        + "JOIN T WINDOW('time', 300) ON S.k = T.k;",
+                "INSERT INTO Out SELECT e1.v AS a, e2.v AS b FROM PATTERN (EVERY e1=S[v > 70] -> e2=T[k == e1.k]) "
+                        + "WITHIN 400;",
+                "INSERT INTO Out SELECT k, count() AS c FROM T WINDOW('timeBatch', 1 SECOND) GROUP BY k;");
+        List<Arguments> out = new ArrayList<>();
+        for (String q : queries) {
+            for (long seed = 1; seed <= 6; seed++) {
+                out.add(Arguments.of(q, seed));
+            }
+        }
+        return out.stream();
+    }
+
+    /**
+     * Two event-timed streams with their own delays: the app's watermark is the lower of the two, events of
+     * both are released in one event-time order, as the sorted input sends them.
+     */
+    @ParameterizedTest(name = "[{1}] {0}")
+    @MethodSource("twoStreamCases")
+    void twoShuffledStreamsGiveTheOutputOfTheSortedInput(String query, long seed) throws Exception {
+        List<List<Object[]>> in = inputs(seed);
+        Random r = new Random(-seed);
+        java.util.Map<Long, String> streamOf = new java.util.HashMap<>();
+        for (Object[] e : in.get(0)) {
+            streamOf.put((Long) e[0], r.nextBoolean() ? "S" : "T");
+        }
+        String schema = "CREATE STREAM S (ts LONG, k STRING, v INT)%s; CREATE STREAM T (ts LONG, k STRING, v INT)%s; ";
+        AppRuntime sorted = runtime.deploy("@app:name('sorted2') " + schema.formatted("", "") + query,
+                DeployOptions.playback());
+        Collector expected = new Collector();
+        sorted.addCallback("Out", expected);
+        for (Object[] e : in.get(0)) {
+            sorted.inputHandler(streamOf.get((Long) e[0])).send((Long) e[0], e);
+        }
+        sorted.shutdown();
+
+        AppRuntime timed = runtime.deploy("@app:name('timed2') " + schema.formatted(
+                " WITH ('event.time' = 'ts', 'watermark.delay' = '" + DELAY + "')",
+                " WITH ('event.time' = 'ts', 'watermark.delay' = '" + (DELAY + 300) + "')") + query,
+                DeployOptions.playback());
+        Collector actual = new Collector();
+        timed.addCallback("Out", actual);
+        for (Object[] e : in.get(1)) {
+            timed.inputHandler(streamOf.get((Long) e[0])).send(e);
+        }
+        long late = runtime.management().status("timed2").streams().stream().mapToLong(StreamStatus::late).sum();
+        timed.shutdown();
+        assertThat(expected.rows()).as("the query emits something").isNotEmpty();
+        assertThat(actual.rows()).isEqualTo(expected.rows());
+        assertThat(late).isZero();
     }
 
     @SuppressWarnings("unchecked")
