@@ -103,11 +103,6 @@ public final class EventTimeGate implements Stateful {
         armNext();
     }
 
-    /** Whether events of this stream go through the gate. */
-    public boolean owns(StreamJunction junction) {
-        return byJunction.containsKey(junction);
-    }
-
     /** Takes the events of an event-timed stream; false for any other stream (the caller publishes them). */
     public boolean accept(StreamJunction junction, Event event) {
         EventTimeLane lane = byJunction.get(junction);
