@@ -73,6 +73,7 @@ class EventTimeLateTest {
         in.send(1500L, 5); // late against the released time
         assertThat(late.rows()).containsExactly("899:[899, 3]", "1500:[1500, 5]");
         assertThat(status("late", "S").late()).isEqualTo(2);
+        assertThat(runtime.management().stats("late").late()).as("the app's stats").isEqualTo(2);
         assertThat(status("late", "LateS").late()).isZero();
         app.shutdown();
         assertThat(out.rows()).containsExactly("900:[2]", "1000:[1]", "2000:[4]");

@@ -60,7 +60,7 @@ final class StandInRuntime implements EventFluxManagement {
     public synchronized AppStats stats(String app) {
         AppSummary s = known(app);
         long in = sent.getOrDefault(app, 0L);
-        return new AppStats(app, s.state(), 0, in, in, 0, 0, 1024, 256, 0);
+        return new AppStats(app, s.state(), 0, in, in, 0, 0, 1024, 256, 0, in);
     }
 
     @Override

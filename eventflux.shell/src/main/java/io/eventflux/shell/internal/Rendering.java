@@ -149,10 +149,10 @@ final class Rendering {
         if (stats.isEmpty()) {
             return "no apps deployed\n";
         }
-        TextTable t = new TextTable("APP", "STATE", "UPTIME", "IN", "OUT", "DROPPED", "ERRORS", "RING", "RESTARTS");
+        TextTable t = new TextTable("APP", "STATE", "UPTIME", "IN", "OUT", "DROPPED", "ERRORS", "LATE", "RING", "RESTARTS");
         for (AppStats s : stats) {
             t.row(s.app(), s.state(), uptime(s.uptimeMillis()), s.eventsIn(), s.eventsOut(), s.dropped(), s.errors(),
-                    s.ringCapacity() == 0 ? "inline" : s.ringBacklog() + "/" + s.ringCapacity(), s.restarts());
+                    s.late(), s.ringCapacity() == 0 ? "inline" : s.ringBacklog() + "/" + s.ringCapacity(), s.restarts());
         }
         return t.toString();
     }
