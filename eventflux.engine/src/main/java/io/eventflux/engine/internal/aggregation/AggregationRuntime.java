@@ -176,7 +176,7 @@ public final class AggregationRuntime implements ChunkReceiver, Stateful {
         }
         GroupKey key = new GroupKey(k);
         for (int i = 0; i < values.length; i++) {
-            values[i] = arguments[i] == null ? Boolean.TRUE : arguments[i].eval(in);
+            values[i] = arguments[i] == null ? Boolean.TRUE : fns[i].prepare(arguments[i].eval(in));
         }
         for (int level = 0; level < levels.length; level++) {
             Buckets b = levels[level];

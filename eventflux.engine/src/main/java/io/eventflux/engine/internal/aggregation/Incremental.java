@@ -41,7 +41,25 @@ enum Incremental {
     }
 
     /**
-     * Adds one value (count() without argument passes a non-null marker). NULL is skipped, except by count()
+     * The value in the form {@link #add} takes, converted once for all granularities: an exact
+     * {@link BigDecimal} for floating sums, with its square for stdDev and variance.
+     */
+    Object prepare(Object v) {
+        if (v == null) {
+            return null;
+        }
+        return switch (this) {
+            case SUM_DOUBLE, AVG -> exact(v);
+            case VARIANCE, STD_DEV -> {
+                BigDecimal d = exact(v);
+                yield new BigDecimal[] {d, d.multiply(d)};
+            }
+            default -> v;
+        };
+    }
+
+    /**
+     * Adds one value prepared by {@link #prepare} (count() without argument passes a non-null marker). NULL is skipped, except by count()
      * without argument.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -56,7 +74,7 @@ enum Incremental {
                 s[o + 1] = s[o + 1] == null ? 1L : (Long) s[o + 1] + 1;
             }
             case SUM_DOUBLE, AVG -> {
-                BigDecimal d = exact(v);
+                BigDecimal d = (BigDecimal) v;
                 s[o] = s[o] == null ? d : ((BigDecimal) s[o]).add(d);
                 s[o + 1] = s[o + 1] == null ? 1L : (Long) s[o + 1] + 1;
             }
@@ -76,9 +94,9 @@ enum Incremental {
                 s[o] = seen;
             }
             case VARIANCE, STD_DEV -> {
-                BigDecimal d = exact(v);
-                s[o] = s[o] == null ? d : ((BigDecimal) s[o]).add(d);
-                s[o + 1] = s[o + 1] == null ? d.multiply(d) : ((BigDecimal) s[o + 1]).add(d.multiply(d));
+                BigDecimal[] p = (BigDecimal[]) v;
+                s[o] = s[o] == null ? p[0] : ((BigDecimal) s[o]).add(p[0]);
+                s[o + 1] = s[o + 1] == null ? p[1] : ((BigDecimal) s[o + 1]).add(p[1]);
                 s[o + 2] = s[o + 2] == null ? 1L : (Long) s[o + 2] + 1;
             }
         }
