@@ -15,6 +15,7 @@ final class Buckets {
     private final long retention;
     private final TreeMap<Long, HashMap<GroupKey, Object[]>> buckets = new TreeMap<>();
     private long newest = Long.MIN_VALUE;
+    private long horizon = Long.MIN_VALUE;
     private long lastStart = Long.MIN_VALUE;
     private HashMap<GroupKey, Object[]> last;
 
@@ -30,7 +31,12 @@ final class Buckets {
 
     /** The oldest bucket start still kept. */
     long horizon() {
-        return retention == 0 || newest == Long.MIN_VALUE ? Long.MIN_VALUE : granularity.plus(newest, 1 - retention);
+        return horizon;
+    }
+
+    private void setNewest(long start) {
+        newest = start;
+        horizon = retention == 0 || newest == Long.MIN_VALUE ? Long.MIN_VALUE : granularity.plus(newest, 1 - retention);
     }
 
     /**
@@ -40,9 +46,9 @@ final class Buckets {
      */
     Object[] cell(long start, GroupKey key, int width) {
         if (start > newest) {
-            newest = start;
+            setNewest(start);
             purge();
-        } else if (start < horizon()) {
+        } else if (start < horizon) {
             return null;
         }
         HashMap<GroupKey, Object[]> bucket;
@@ -87,7 +93,7 @@ final class Buckets {
     void load(long newestStart, Map<Long, HashMap<GroupKey, Object[]>> content) {
         buckets.clear();
         buckets.putAll(content);
-        newest = newestStart;
+        setNewest(newestStart);
         lastStart = Long.MIN_VALUE;
         last = null;
         purge();
