@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * The mergeable form of one aggregate call: a few slots of a bucket's state array, updated by each value.
- * Floating-point sums are kept exactly ({@link BigDecimal} of the doubles), so a bucket's value does not
- * depend on the order its events arrived in: a shuffled input gives exactly the sorted input's result.
+ * Floating-point sums are kept exactly ({@link ExactSum}: the true sum of the doubles), so a bucket's value
+ * does not depend on the order its events arrived in: a shuffled input gives exactly the sorted input's result.
  * avg is sum and count; stdDev and variance (population) are sum, sum of squares and count.
  */
 enum Incremental {
@@ -49,11 +49,7 @@ enum Incremental {
             return null;
         }
         return switch (this) {
-            case SUM_DOUBLE, AVG -> exact(v);
-            case VARIANCE, STD_DEV -> {
-                BigDecimal d = exact(v);
-                yield new BigDecimal[] {d, d.multiply(d)};
-            }
+            case SUM_DOUBLE, AVG, VARIANCE, STD_DEV -> ((Number) v).doubleValue();
             default -> v;
         };
     }
@@ -74,8 +70,7 @@ enum Incremental {
                 s[o + 1] = s[o + 1] == null ? 1L : (Long) s[o + 1] + 1;
             }
             case SUM_DOUBLE, AVG -> {
-                BigDecimal d = (BigDecimal) v;
-                s[o] = s[o] == null ? d : ((BigDecimal) s[o]).add(d);
+                sum(s, o).add((Double) v);
                 s[o + 1] = s[o + 1] == null ? 1L : (Long) s[o + 1] + 1;
             }
             case MIN -> {
@@ -94,9 +89,9 @@ enum Incremental {
                 s[o] = seen;
             }
             case VARIANCE, STD_DEV -> {
-                BigDecimal[] p = (BigDecimal[]) v;
-                s[o] = s[o] == null ? p[0] : ((BigDecimal) s[o]).add(p[0]);
-                s[o + 1] = s[o + 1] == null ? p[1] : ((BigDecimal) s[o + 1]).add(p[1]);
+                double d = (Double) v;
+                sum(s, o).add(d);
+                sum(s, o + 1).addSquare(d);
                 s[o + 2] = s[o + 2] == null ? 1L : (Long) s[o + 2] + 1;
             }
         }
@@ -107,10 +102,9 @@ enum Incremental {
         return switch (this) {
             case COUNT -> s[o] == null ? 0L : s[o];
             case SUM_LONG -> s[o];
-            case SUM_DOUBLE -> s[o] == null ? null : ((BigDecimal) s[o]).doubleValue();
+            case SUM_DOUBLE -> s[o] == null ? null : exact(s[o]).doubleValue();
             case AVG -> s[o] == null ? null
-                    : ((BigDecimal) s[o]).divide(BigDecimal.valueOf((Long) s[o + 1]), MathContext.DECIMAL128)
-                            .doubleValue();
+                    : exact(s[o]).divide(BigDecimal.valueOf((Long) s[o + 1]), MathContext.DECIMAL128).doubleValue();
             case MIN, MAX -> s[o];
             case DISTINCT_COUNT -> s[o] == null ? 0L : (long) ((HashMap<?, ?>) s[o]).size();
             case VARIANCE, STD_DEV -> {
@@ -118,8 +112,8 @@ enum Incremental {
                     yield null;
                 }
                 BigDecimal n = BigDecimal.valueOf((Long) s[o + 2]);
-                BigDecimal sum = (BigDecimal) s[o];
-                BigDecimal m2 = ((BigDecimal) s[o + 1]).subtract(sum.multiply(sum).divide(n, MathContext.DECIMAL128));
+                BigDecimal sum = exact(s[o]);
+                BigDecimal m2 = exact(s[o + 1]).subtract(sum.multiply(sum).divide(n, MathContext.DECIMAL128));
                 double variance = Math.max(0.0, m2.divide(n, MathContext.DECIMAL128).doubleValue());
                 yield this == VARIANCE ? variance : Math.sqrt(variance);
             }
@@ -133,13 +127,25 @@ enum Incremental {
         if (this == DISTINCT_COUNT && from[o] != null) {
             to[o] = new HashMap<>((HashMap<Object, Long>) from[o]);
         }
+        for (int i = o; i < o + width; i++) {
+            if (to[i] instanceof ExactSum e) {
+                to[i] = e.copy();
+            }
+        }
     }
 
-    private static BigDecimal exact(Object v) {
-        if (v instanceof Long || v instanceof Integer) {
-            return BigDecimal.valueOf(((Number) v).longValue());
+    /** The exact sum in a slot (an {@link ExactSum}, or a {@link BigDecimal} read from a store). */
+    private static BigDecimal exact(Object slot) {
+        return slot instanceof ExactSum e ? e.exact() : (BigDecimal) slot;
+    }
+
+    /** The running sum of a slot, created or converted from a stored {@link BigDecimal}. */
+    private static ExactSum sum(Object[] s, int o) {
+        if (s[o] instanceof ExactSum e) {
+            return e;
         }
-        double d = ((Number) v).doubleValue();
-        return Double.isFinite(d) ? new BigDecimal(d) : BigDecimal.ZERO;
+        ExactSum e = s[o] == null ? new ExactSum() : ExactSum.of((BigDecimal) s[o]);
+        s[o] = e;
+        return e;
     }
 }

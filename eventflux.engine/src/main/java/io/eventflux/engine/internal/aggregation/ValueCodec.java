@@ -24,7 +24,8 @@ final class ValueCodec {
         if (v instanceof Long || v instanceof Integer || v instanceof Double || v instanceof Float
                 || v instanceof Boolean || v instanceof String) {
             s = prefix(v) + v;
-        } else if (v instanceof BigDecimal n) {
+        } else if (v instanceof BigDecimal || v instanceof ExactSum) {
+            BigDecimal n = v instanceof ExactSum e ? e.exact() : (BigDecimal) v;
             String text = "N" + n.toString();
             s = text.length() <= MAX ? text : "N" + n.round(new MathContext(60)).toString();
         } else {
