@@ -58,6 +58,29 @@ class IncrementalAggregationTest {
     }
 
     @Test
+    void boundsAndGranularityMayComeFromTheTriggeringEvent() throws CompileException {
+        AppRuntime app = runtime.deploy(TRADES + "CREATE STREAM Q (sym STRING, lo LONG, hi STRING, unit STRING);\n"
+                + "CREATE AGGREGATION Agg AS SELECT sym, count() AS n FROM Trades GROUP BY sym "
+                + "AGGREGATE BY ts EVERY MINUTES, HOURS WITH ('timezone' = '+05:30');\n"
+                + "INSERT INTO Out SELECT a.AGG_TIMESTAMP AS b, a.n AS n FROM Q LEFT OUTER JOIN Agg AS a "
+                + "ON Q.sym = a.sym WITHIN Q.lo, Q.hi PER Q.unit;\n", DeployOptions.playback());
+        List<Event> out = new CopyOnWriteArrayList<>();
+        app.addCallback("Out", out::addAll);
+        app.inputHandler("Trades").send(1, new Object[] {"a", 1.0, 1L, utc("2026-01-01 00:10:00")});
+        app.inputHandler("Trades").send(2, new Object[] {"a", 1.0, 1L, utc("2026-01-01 00:40:00")});
+        app.inputHandler("Trades").send(3, new Object[] {"a", 1.0, 1L, utc("2026-01-01 00:20:00")});
+        // hours in +05:30 start at :30 UTC; a string bound is read in the aggregation's zone: 06:00 there is 00:30
+        // UTC, the start of the bucket holding 00:40, which the (exclusive) end leaves out
+        app.inputHandler("Q").send(4, new Object[] {"a", 0L, "2026-01-01 06:00:00", "hour"});
+        app.inputHandler("Q").send(5, new Object[] {"a", utc("2026-01-01 00:15:00"), "2026-01-01 05:55:00",
+                "MINUTES"});
+        app.inputHandler("Q").send(6, new Object[] {"zz", 0L, "2026-01-01 06:00:00", "hours"});
+        assertThat(out).extracting(e -> java.util.Arrays.asList(e.data())).containsExactly(
+                List.of(utc("2025-12-31 23:30:00"), 2L), List.of(utc("2026-01-01 00:20:00"), 1L),
+                java.util.Arrays.asList(null, null));
+    }
+
+    @Test
     void onDemandReadsWithCalendarMonthsAndEpochBounds() throws CompileException {
         AppRuntime app = runtime.deploy(TRADES + "CREATE AGGREGATION Agg AS SELECT sym, count() AS n, "
                 + "max(price) AS hi FROM Trades GROUP BY sym AGGREGATE BY ts EVERY DAYS, MONTHS, YEARS;\n",
