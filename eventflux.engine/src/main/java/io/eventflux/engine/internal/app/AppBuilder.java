@@ -22,6 +22,8 @@ import io.eventflux.engine.internal.trigger.TriggerRuntime;
 import io.eventflux.engine.internal.stream.StreamJunction;
 import io.eventflux.engine.internal.table.TableRuntime;
 import io.eventflux.engine.internal.table.Tables;
+import io.eventflux.engine.internal.time.EventTimeGate;
+import io.eventflux.engine.internal.time.EventTimeOptions;
 import io.eventflux.engine.internal.time.TimeKeeper;
 import io.eventflux.engine.internal.time.WallClock;
 import io.eventflux.sql.SqlCompiler;
@@ -107,7 +109,15 @@ public final class AppBuilder {
         recordUses(plan, connectors, uses);
         WallWaker waker = null;
         TimeKeeper time;
-        if (options.clock() == io.eventflux.api.ClockMode.PLAYBACK) {
+        List<EventTimeOptions> eventTimed = EventTimeWiring.options(plan, name, resolved);
+        if (!eventTimed.isEmpty()) {
+            // the whole app runs on event time; the wall clock only measures idle timeouts
+            time = TimeKeeper.playback();
+            if (options.clock() != io.eventflux.api.ClockMode.PLAYBACK
+                    && eventTimed.stream().anyMatch(o -> o.idleMillis() > 0)) {
+                waker = new WallWaker(name, new WallClock());
+            }
+        } else if (options.clock() == io.eventflux.api.ClockMode.PLAYBACK) {
             time = TimeKeeper.playback();
         } else {
             WallClock clock = new WallClock();
@@ -115,7 +125,7 @@ public final class AppBuilder {
             time = TimeKeeper.wall(clock, waker);
         }
         try {
-            return assemble(plan, name, options, time, waker, resolved, connectors);
+            return assemble(plan, name, options, time, waker, resolved, connectors, eventTimed);
         } catch (RuntimeException e) {
             if (waker != null) {
                 waker.close();
@@ -166,7 +176,8 @@ public final class AppBuilder {
     }
 
     private AppInstance assemble(AppPlan plan, String name, DeployOptions options, TimeKeeper time, WallWaker waker,
-            Map<String, Map<String, String>> resolved, Map<String, ConnectorOptions> connectorOptions) {
+            Map<String, Map<String, String>> resolved, Map<String, ConnectorOptions> connectorOptions,
+            List<EventTimeOptions> eventTimed) {
         Map<String, StreamJunction> junctions = new LinkedHashMap<>();
         for (StreamDef s : plan.streams()) {
             boolean drop = "drop".equalsIgnoreCase(ConnectorOptions.lookup(resolved.get(s.name()), "backpressure"));
@@ -265,7 +276,13 @@ public final class AppBuilder {
             // after the queries: their start hooks (rate limiter periods) run before AT START fires
             states.put("trigger/" + t.name(), new TriggerRuntime(t, junction(junctions, name, t.name()), time));
         }
-        WriterCore core = new WriterCore(time, shutdownFlushes);
+        EventTimeGate gate = EventTimeWiring.gate(name, eventTimed, junctions, time, waker);
+        java.util.concurrent.atomic.AtomicReference<AppInstance> built = new java.util.concurrent.atomic.AtomicReference<>();
+        if (gate != null) {
+            states.put("eventtime", gate);
+            gate.onFailure(reason -> built.get().fail(reason));
+        }
+        WriterCore core = new WriterCore(time, shutdownFlushes, gate);
         Driver driver = options.synchronous() ? new InlineDriver(name, core, waker)
                 : new RingDriver(name, core, waker, options.ringBufferSize());
         // tables are not streams: what queries insert into them is not an output stream
@@ -279,8 +296,10 @@ public final class AppBuilder {
         Map<String, String> connectorNames = new LinkedHashMap<>();
         connectorOptions.forEach((stream, o) -> connectorNames.put(stream,
                 (o.isSource() ? "source:" : "sink:") + o.extension()));
-        return new AppInstance(name, junctions, outputs, states, time, driver, tables,
+        AppInstance instance = new AppInstance(name, junctions, outputs, states, time, driver, tables,
                 sql -> compiler.compileQuery(plan, sql), connectors, connectorThreads, plan, connectorNames, latencies);
+        built.set(instance);
+        return instance;
     }
 
     private static StreamJunction junction(Map<String, StreamJunction> junctions, String app, String stream) {

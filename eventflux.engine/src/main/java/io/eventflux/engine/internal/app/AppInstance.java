@@ -455,6 +455,11 @@ public final class AppInstance implements AppRuntime {
         return junction(stream).droppedCount();
     }
 
+    /** Late events of an event-timed stream so far (0 for any other stream). Any thread. */
+    public long lateCount(String stream) {
+        return junction(stream).lateCount();
+    }
+
     /** The error counters of a connector stream (errors, dead-lettered, dropped, retries). */
     public StreamCounters connectorCounters(String stream) {
         junction(stream);
