@@ -6,6 +6,9 @@ import io.eventflux.api.config.OptionResolver;
 import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.Stateful;
 import io.eventflux.engine.ExtensionRegistry;
+import io.eventflux.engine.internal.aggregation.AggregationOptions;
+import io.eventflux.engine.internal.aggregation.AggregationRuntime;
+import io.eventflux.engine.internal.aggregation.Aggregations;
 import io.eventflux.engine.internal.io.ConnectorOptions;
 import io.eventflux.engine.internal.io.ConnectorThreads;
 import io.eventflux.engine.internal.io.Connectors;
@@ -73,6 +76,12 @@ public final class AppBuilder {
         for (TableDef t : plan.tables()) {
             String store = Tables.storeName(t);
             if (registry.tableStore(store).isEmpty()) {
+                out.add(Extension.TABLE_STORE + ":" + store);
+            }
+        }
+        for (io.eventflux.sql.plan.AggregationDef a : plan.aggregations()) {
+            String store = AggregationOptions.store(a.options());
+            if (store != null && registry.tableStore(store).isEmpty()) {
                 out.add(Extension.TABLE_STORE + ":" + store);
             }
         }
@@ -179,6 +188,19 @@ public final class AppBuilder {
         for (TableRuntime t : tables.all()) {
             states.put("table/" + t.name(), t);
         }
+        Aggregations aggregations;
+        try {
+            aggregations = new Aggregations(name, plan.aggregations(), registry, time.clock());
+        } catch (RuntimeException e) {
+            tables.close();
+            throw e;
+        }
+        tables.aggregations(aggregations);
+        for (AggregationRuntime a : aggregations.all()) {
+            // before the queries: a join reading the aggregation sees the event that fed it
+            junction(junctions, name, a.definition().source().name()).subscribe(a);
+            states.put("aggregation/" + a.name(), a);
+        }
         int sampleEvery = QueryLatencies.sampleEvery(name, plan.options(), options.config().application());
         QueryLatencies latencies = sampleEvery > 0 ? new QueryLatencies(sampleEvery) : null;
         if (latencies != null) {
@@ -216,6 +238,15 @@ public final class AppBuilder {
             @Override
             public LatencyHistogram latency(String query) {
                 return latencies == null ? null : latencies.histogram(query);
+            }
+
+            @Override
+            public AggregationRuntime aggregation(String aggregation) {
+                AggregationRuntime a = aggregations.get(aggregation);
+                if (a == null) {
+                    throw new IllegalArgumentException("app '" + name + "': unknown aggregation '" + aggregation + "'");
+                }
+                return a;
             }
 
             @Override

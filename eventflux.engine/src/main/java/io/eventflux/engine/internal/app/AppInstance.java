@@ -432,6 +432,11 @@ public final class AppInstance implements AppRuntime {
         if (state != AppState.RUNNING) {
             throw new IllegalStateException("app '" + name + "' is " + state.name().toLowerCase(java.util.Locale.ROOT));
         }
+        if (plan.within() != null) {
+            var aggregation = tables.aggregation(plan.table().name());
+            return driver.call(() -> io.eventflux.engine.internal.query.AggregationOnDemand.run(plan, aggregation,
+                    time.clock()));
+        }
         TableRuntime table = tables.table(plan.table().name());
         return driver.call(() -> OnDemandQuery.run(plan, table, time.clock()));
     }
