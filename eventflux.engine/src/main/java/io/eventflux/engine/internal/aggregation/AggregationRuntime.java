@@ -30,8 +30,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * updated. Reads list one row per bucket and key, oldest bucket first, keys in value order.
  */
 public final class AggregationRuntime implements ChunkReceiver, Stateful {
-    private static final System.Logger LOG = System.getLogger(AggregationRuntime.class.getName());
-
     private final String app;
     private final AggregationDef def;
     private final ZoneId zone;
@@ -51,12 +49,17 @@ public final class AggregationRuntime implements ChunkReceiver, Stateful {
     private final AggregationStore store;
     private final AtomicLong late = new AtomicLong();
     private final Object[] values;
+    /** Each key's open cells (its newest bucket at every granularity): one lookup per event (by the value
+     * itself for one GROUP BY attribute, else by its {@link GroupKey}). */
+    private final HashMap<Object, OpenCells> open = new HashMap<>();
     private Object[] current;
+    private BadEvents bad;
 
     /** @param store where the buckets are kept across restarts, or null (memory and snapshots only) */
     public AggregationRuntime(String app, AggregationDef def, Clock clock, TableStore store) {
         this.app = app;
         this.def = def;
+        this.bad = BadEvents.dropping(app, def.source().name());
         this.zone = ZoneId.of(AggregationOptions.value(def.options(), "timezone", "UTC"));
         ExprCompiler compiler = new ExprCompiler(clock, in);
         this.filter = def.filter() == null ? null : compiler.compile(def.filter());
@@ -107,6 +110,7 @@ public final class AggregationRuntime implements ChunkReceiver, Stateful {
                 long newest = h.isEmpty() ? Long.MIN_VALUE : ((TreeMap<Long, ?>) h).lastKey();
                 levels[i].load(newest, h);
             }
+            open.clear();
         }
     }
 
@@ -125,6 +129,16 @@ public final class AggregationRuntime implements ChunkReceiver, Stateful {
     /** Values that arrived for a bucket already out of retention (counted once per granularity). */
     public long lateCount() {
         return late.get();
+    }
+
+    /** Routes the events it cannot place (NULL {@code AGGREGATE BY}) to the source stream's error strategy. */
+    public void badEvents(BadEvents strategy) {
+        this.bad = strategy;
+    }
+
+    /** Events it could not place so far (NULL {@code AGGREGATE BY}), wherever they went. */
+    public long errorCount() {
+        return bad.count();
     }
 
     /** How many (bucket, key) cells each granularity holds, by name. */
@@ -164,34 +178,75 @@ public final class AggregationRuntime implements ChunkReceiver, Stateful {
         } else {
             Object t = timestamp.eval(in);
             if (t == null) {
-                LOG.log(System.Logger.Level.WARNING, "app '" + app + "': aggregation " + def.name() + " skips an "
-                        + "event whose AGGREGATE BY attribute is NULL: " + java.util.Arrays.toString(e.data()));
+                bad.reject(e.timestamp(), e.data(), "MISSING_AGGREGATE_BY", "stream " + def.source().name()
+                        + ": aggregation " + def.name() + ": the AGGREGATE BY value is NULL in "
+                        + java.util.Arrays.toString(e.data()));
                 return;
             }
             ts = ((Number) t).longValue();
         }
-        Object[] k = new Object[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            k[i] = keys[i].eval(in);
-        }
-        GroupKey key = new GroupKey(k);
+        OpenCells cells = cellsOf();
         for (int i = 0; i < values.length; i++) {
             values[i] = arguments[i] == null ? Boolean.TRUE : fns[i].prepare(arguments[i].eval(in));
         }
         for (int level = 0; level < levels.length; level++) {
             Buckets b = levels[level];
             long start = b.granularity().start(ts);
-            Object[] cell = b.cell(start, key, width);
-            if (cell == null) {
-                late.incrementAndGet();
-                continue;
+            Object[] cell = cells.cell[level];
+            // the open cell is still in its bucket while that bucket is within retention (the horizon only grows)
+            if (cell == null || start != cells.start[level] || start < b.horizon()) {
+                cell = b.cell(start, cells.key, width);
+                if (cell == null) {
+                    late.incrementAndGet();
+                    continue;
+                }
+                if (cells.cell[level] == null || start > cells.start[level]) {
+                    cells.start[level] = start;
+                    cells.cell[level] = cell;
+                }
             }
             for (int i = 0; i < fns.length; i++) {
                 fns[i].add(cell, offsets[i], values[i]);
             }
             if (store != null) {
-                store.changed(level, start, key, cell);
+                store.changed(level, start, cells.key, cell);
             }
+        }
+    }
+
+    private OpenCells cellsOf() {
+        if (keys.length == 1) {
+            Object v = keys[0].eval(in);
+            OpenCells c = open.get(v);
+            if (c == null) {
+                c = new OpenCells(new GroupKey(new Object[] {v}), levels.length);
+                open.put(v, c);
+            }
+            return c;
+        }
+        Object[] k = new Object[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            k[i] = keys[i].eval(in);
+        }
+        GroupKey key = new GroupKey(k);
+        OpenCells c = open.get(key);
+        if (c == null) {
+            c = new OpenCells(key, levels.length);
+            open.put(key, c);
+        }
+        return c;
+    }
+
+    /** A key with its newest cell at each granularity (bucket start and state array; null: none yet). */
+    private static final class OpenCells {
+        final GroupKey key;
+        final long[] start;
+        final Object[][] cell;
+
+        OpenCells(GroupKey key, int levels) {
+            this.key = key;
+            this.start = new long[levels];
+            this.cell = new Object[levels][];
         }
     }
 
@@ -283,6 +338,7 @@ public final class AggregationRuntime implements ChunkReceiver, Stateful {
                 levels[i].load((Long) level[1], copy((TreeMap<Long, HashMap<GroupKey, Object[]>>) level[2]));
             }
         }
+        open.clear();
     }
 
     public void close() {

@@ -49,7 +49,7 @@ enum Incremental {
             return null;
         }
         return switch (this) {
-            case SUM_DOUBLE, AVG, VARIANCE, STD_DEV -> ((Number) v).doubleValue();
+            case SUM_DOUBLE, AVG, VARIANCE, STD_DEV -> v instanceof Double ? v : (Object) ((Number) v).doubleValue();
             default -> v;
         };
     }
@@ -64,14 +64,14 @@ enum Incremental {
             return;
         }
         switch (this) {
-            case COUNT -> s[o] = s[o] == null ? 1L : (Long) s[o] + 1;
+            case COUNT -> Tally.in(s, o).value++;
             case SUM_LONG -> {
-                s[o] = s[o] == null ? ((Number) v).longValue() : (Long) s[o] + ((Number) v).longValue();
-                s[o + 1] = s[o + 1] == null ? 1L : (Long) s[o + 1] + 1;
+                Tally.in(s, o).value += ((Number) v).longValue();
+                Tally.in(s, o + 1).value++;
             }
             case SUM_DOUBLE, AVG -> {
                 sum(s, o).add((Double) v);
-                s[o + 1] = s[o + 1] == null ? 1L : (Long) s[o + 1] + 1;
+                Tally.in(s, o + 1).value++;
             }
             case MIN -> {
                 if (s[o] == null || ((Comparable) v).compareTo(s[o]) < 0) {
@@ -92,7 +92,7 @@ enum Incremental {
                 double d = (Double) v;
                 sum(s, o).add(d);
                 sum(s, o + 1).addSquare(d);
-                s[o + 2] = s[o + 2] == null ? 1L : (Long) s[o + 2] + 1;
+                Tally.in(s, o + 2).value++;
             }
         }
     }
@@ -100,18 +100,18 @@ enum Incremental {
     /** The aggregate of the slots: count 0 and distinctCount 0 when empty, NULL for the others. */
     Object value(Object[] s, int o) {
         return switch (this) {
-            case COUNT -> s[o] == null ? 0L : s[o];
-            case SUM_LONG -> s[o];
+            case COUNT -> Tally.of(s[o]);
+            case SUM_LONG -> s[o] == null ? null : (Object) Tally.of(s[o]);
             case SUM_DOUBLE -> s[o] == null ? null : exact(s[o]).doubleValue();
             case AVG -> s[o] == null ? null
-                    : exact(s[o]).divide(BigDecimal.valueOf((Long) s[o + 1]), MathContext.DECIMAL128).doubleValue();
+                    : exact(s[o]).divide(BigDecimal.valueOf(Tally.of(s[o + 1])), MathContext.DECIMAL128).doubleValue();
             case MIN, MAX -> s[o];
             case DISTINCT_COUNT -> s[o] == null ? 0L : (long) ((HashMap<?, ?>) s[o]).size();
             case VARIANCE, STD_DEV -> {
                 if (s[o] == null) {
                     yield null;
                 }
-                BigDecimal n = BigDecimal.valueOf((Long) s[o + 2]);
+                BigDecimal n = BigDecimal.valueOf(Tally.of(s[o + 2]));
                 BigDecimal sum = exact(s[o]);
                 BigDecimal m2 = exact(s[o + 1]).subtract(sum.multiply(sum).divide(n, MathContext.DECIMAL128));
                 double variance = Math.max(0.0, m2.divide(n, MathContext.DECIMAL128).doubleValue());
@@ -130,6 +130,8 @@ enum Incremental {
         for (int i = o; i < o + width; i++) {
             if (to[i] instanceof ExactSum e) {
                 to[i] = e.copy();
+            } else if (to[i] instanceof Tally t) {
+                to[i] = new Tally(t.value);
             }
         }
     }

@@ -21,6 +21,9 @@ final class ValueCodec {
             return null;
         }
         String s;
+        if (v instanceof Tally t) {
+            v = t.value;
+        }
         if (v instanceof Long || v instanceof Integer || v instanceof Double || v instanceof Float
                 || v instanceof Boolean || v instanceof String) {
             s = prefix(v) + v;

@@ -9,6 +9,7 @@ import io.eventflux.engine.ExtensionRegistry;
 import io.eventflux.engine.internal.aggregation.AggregationOptions;
 import io.eventflux.engine.internal.aggregation.AggregationRuntime;
 import io.eventflux.engine.internal.aggregation.Aggregations;
+import io.eventflux.engine.internal.aggregation.BadEvents;
 import io.eventflux.engine.internal.io.ConnectorOptions;
 import io.eventflux.engine.internal.io.ConnectorThreads;
 import io.eventflux.engine.internal.io.Connectors;
@@ -281,6 +282,11 @@ public final class AppBuilder {
         if (gate != null) {
             states.put("eventtime", gate);
             gate.onFailure(reason -> built.get().fail(reason));
+        }
+        for (AggregationRuntime a : aggregations.all()) {
+            String source = a.definition().source().name();
+            a.badEvents(BadEvents.of(name, source, resolved.get(source), junctions::get,
+                    reason -> built.get().fail(reason)));
         }
         WriterCore core = new WriterCore(time, shutdownFlushes, gate);
         RingOptions ring = RingOptions.of(name, plan.options(), options.config().application());

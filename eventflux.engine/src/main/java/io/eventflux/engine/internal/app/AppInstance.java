@@ -441,6 +441,15 @@ public final class AppInstance implements AppRuntime {
         return driver.call(() -> OnDemandQuery.run(plan, table, time.clock()));
     }
 
+    /** Events an aggregation could not place so far (NULL {@code AGGREGATE BY}), wherever they went. */
+    public long aggregationErrorCount(String aggregation) {
+        var a = tables == null ? null : tables.aggregation(aggregation);
+        if (a == null) {
+            throw new IllegalArgumentException("app '" + name + "' has no aggregation '" + aggregation + "'");
+        }
+        return a.errorCount();
+    }
+
     /** Rows of a table that failed so far (duplicate primary keys). */
     public long tableErrorCount(String table) {
         TableRuntime t = tables == null ? null : tables.table(table);

@@ -471,6 +471,11 @@ public final class AppRuntimeImpl implements AppRuntime {
 
     // ---- what engine tests and the management service read from the current run
 
+    /** Events an aggregation could not place so far (NULL {@code AGGREGATE BY}), wherever they went. */
+    public long aggregationErrorCount(String aggregation) {
+        return running().aggregationErrorCount(aggregation);
+    }
+
     /** Rows of a table that failed so far (duplicate primary keys). */
     public long tableErrorCount(String table) {
         return running().tableErrorCount(table);
