@@ -262,35 +262,94 @@ public final class AggregationRuntime implements ChunkReceiver, Stateful {
      * @throws IllegalArgumentException for an unknown granularity
      */
     public List<Object[]> rows(String granularity, long from, long to) {
+        int level = level(granularity);
+        List<Object[]> rows = new ArrayList<>();
+        for (Map.Entry<Long, HashMap<GroupKey, Object[]>> bucket : levels[level].range(from, to).entrySet()) {
+            List<GroupKey> sorted = new ArrayList<>(bucket.getValue().keySet());
+            sorted.sort(null);
+            for (GroupKey key : sorted) {
+                rows.add(row(bucket.getKey(), key, bucket.getValue().get(key)));
+            }
+        }
+        current = null;
+        return rows;
+    }
+
+    /**
+     * The rows of {@link #rows(String, long, long)} whose GROUP BY value at {@code position} equals
+     * {@code value} ({@link Object#equals}), in the same order, without building the others: with one GROUP BY
+     * attribute, one look-up per bucket.
+     *
+     * @throws IllegalArgumentException for an unknown granularity
+     */
+    public List<Object[]> rows(String granularity, long from, long to, int position, Object value) {
+        int level = level(granularity);
+        List<Object[]> rows = new ArrayList<>();
+        GroupKey probe = keys.length == 1 ? new GroupKey(new Object[] {value}) : null;
+        for (Map.Entry<Long, HashMap<GroupKey, Object[]>> bucket : levels[level].range(from, to).entrySet()) {
+            if (probe != null) {
+                Object[] cell = bucket.getValue().get(probe);
+                if (cell != null) {
+                    rows.add(row(bucket.getKey(), probe, cell));
+                }
+                continue;
+            }
+            List<GroupKey> matching = new ArrayList<>();
+            for (GroupKey key : bucket.getValue().keySet()) {
+                if (java.util.Objects.equals(key.values[position], value)) {
+                    matching.add(key);
+                }
+            }
+            matching.sort(null);
+            for (GroupKey key : matching) {
+                rows.add(row(bucket.getKey(), key, bucket.getValue().get(key)));
+            }
+        }
+        current = null;
+        return rows;
+    }
+
+    /**
+     * The GROUP BY position whose value row column {@code index} ({@code 0}: {@code AGG_TIMESTAMP}) shows as it
+     * is (the column is the grouping attribute itself), or -1.
+     */
+    public int keyPosition(int index) {
+        if (index < 1 || index > columns.length
+                || !(def.columns().get(index - 1).expression() instanceof TypedExpr.AttributeRef a)) {
+            return -1;
+        }
+        for (int j = 0; j < keyAttributes.length; j++) {
+            if (keyAttributes[j] >= 0 && keyAttributes[j] == a.index()) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private int level(String granularity) {
         Integer level = granularity == null ? null : levelIndex.get(normalize(granularity));
         if (level == null) {
             throw new IllegalArgumentException("aggregation " + def.name() + " has no granularity '" + granularity
                     + "'; it has " + def.granularities());
         }
-        List<Object[]> rows = new ArrayList<>();
-        int sourceWidth = def.source().size();
-        for (Map.Entry<Long, HashMap<GroupKey, Object[]>> bucket : levels[level].range(from, to).entrySet()) {
-            List<GroupKey> sorted = new ArrayList<>(bucket.getValue().keySet());
-            sorted.sort(null);
-            for (GroupKey key : sorted) {
-                Object[] src = new Object[sourceWidth];
-                for (int i = 0; i < keyAttributes.length; i++) {
-                    if (keyAttributes[i] >= 0) {
-                        src[keyAttributes[i]] = key.values[i];
-                    }
-                }
-                current = bucket.getValue().get(key);
-                out.bind(src, bucket.getKey());
-                Object[] row = new Object[columns.length + 1];
-                row[0] = bucket.getKey();
-                for (int c = 0; c < columns.length; c++) {
-                    row[c + 1] = columns[c].eval(out);
-                }
-                rows.add(row);
+        return level;
+    }
+
+    private Object[] row(long bucket, GroupKey key, Object[] cell) {
+        Object[] src = new Object[def.source().size()];
+        for (int i = 0; i < keyAttributes.length; i++) {
+            if (keyAttributes[i] >= 0) {
+                src[keyAttributes[i]] = key.values[i];
             }
         }
-        current = null;
-        return rows;
+        current = cell;
+        out.bind(src, bucket);
+        Object[] row = new Object[columns.length + 1];
+        row[0] = bucket;
+        for (int c = 0; c < columns.length; c++) {
+            row[c + 1] = columns[c].eval(out);
+        }
+        return row;
     }
 
     private static String normalize(String g) {

@@ -103,7 +103,7 @@ final class JoinBuilder {
             JoinMatcher.Step s = steps[last];
             steps[last] = new JoinMatcher.Step(s.padsLeft(), s.padsRight(), s.on(), null, null,
                     AggregationJoin.lookup(query, context.aggregation(join.inputs().get(last).name()),
-                            join.joins().get(last - 1).within(), offsets(join), clock), null);
+                            join.joins().get(last - 1).within(), offsets(join), clock, keys[last]), null);
         }
         // a table on the left of a two-input join serves the ON condition bound to the stream's event
         if (n == 2 && join.inputs().get(0).kind() == JoinInput.Kind.TABLE) {
