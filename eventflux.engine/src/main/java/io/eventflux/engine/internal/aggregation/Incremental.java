@@ -55,8 +55,8 @@ enum Incremental {
     }
 
     /**
-     * Adds one value prepared by {@link #prepare} (count() without argument passes a non-null marker). NULL is skipped, except by count()
-     * without argument.
+     * Adds one value prepared by {@link #prepare} (count() without argument passes a non-null marker). NULL is
+     * skipped, except by count() without argument.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     void add(Object[] s, int o, Object v) {
@@ -64,14 +64,14 @@ enum Incremental {
             return;
         }
         switch (this) {
-            case COUNT -> Tally.in(s, o).value++;
+            case COUNT -> Tally.increment(s, o);
             case SUM_LONG -> {
                 Tally.in(s, o).value += ((Number) v).longValue();
-                Tally.in(s, o + 1).value++;
+                Tally.increment(s, o + 1);
             }
             case SUM_DOUBLE, AVG -> {
-                sum(s, o).add((Double) v);
-                Tally.in(s, o + 1).value++;
+                addDouble(s, o, (Double) v);
+                Tally.increment(s, o + 1);
             }
             case MIN -> {
                 if (s[o] == null || ((Comparable) v).compareTo(s[o]) < 0) {
@@ -90,9 +90,9 @@ enum Incremental {
             }
             case VARIANCE, STD_DEV -> {
                 double d = (Double) v;
-                sum(s, o).add(d);
+                addDouble(s, o, (Double) v);
                 sum(s, o + 1).addSquare(d);
-                Tally.in(s, o + 2).value++;
+                Tally.increment(s, o + 2);
             }
         }
     }
@@ -136,9 +136,22 @@ enum Incremental {
         }
     }
 
-    /** The exact sum in a slot (an {@link ExactSum}, or a {@link BigDecimal} read from a store). */
+    /**
+     * Adds to the exact sum of a slot. A first finite value is kept as it is (the event's own {@link Double}:
+     * exact, nothing allocated), an {@link ExactSum} made on the second: a bucket with one event costs nothing.
+     */
+    private static void addDouble(Object[] s, int o, Double v) {
+        if (s[o] == null && Double.isFinite(v)) {
+            s[o] = v;
+        } else {
+            sum(s, o).add(v);
+        }
+    }
+
+    /** The exact sum in a slot (an {@link ExactSum}, a first {@link Double}, or a {@link BigDecimal} from a store). */
     private static BigDecimal exact(Object slot) {
-        return slot instanceof ExactSum e ? e.exact() : (BigDecimal) slot;
+        return slot instanceof ExactSum e ? e.exact() : slot instanceof Double d ? new BigDecimal(d)
+                : (BigDecimal) slot;
     }
 
     /** The running sum of a slot, created or converted from a stored {@link BigDecimal}. */
@@ -146,7 +159,12 @@ enum Incremental {
         if (s[o] instanceof ExactSum e) {
             return e;
         }
-        ExactSum e = s[o] == null ? new ExactSum() : ExactSum.of((BigDecimal) s[o]);
+        ExactSum e = new ExactSum();
+        if (s[o] instanceof Double d) {
+            e.add(d);
+        } else if (s[o] != null) {
+            e = ExactSum.of((BigDecimal) s[o]);
+        }
         s[o] = e;
         return e;
     }

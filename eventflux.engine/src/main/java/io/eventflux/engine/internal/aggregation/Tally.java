@@ -21,6 +21,15 @@ final class Tally implements Serializable {
         return slot == null ? 0L : slot instanceof Tally t ? t.value : (Long) slot;
     }
 
+    /** Counts one in a slot: a first 1 is the shared {@code Long} 1 (a slot counted once allocates nothing). */
+    static void increment(Object[] s, int o) {
+        if (s[o] == null) {
+            s[o] = 1L;
+        } else {
+            in(s, o).value++;
+        }
+    }
+
     /** The tally of a slot, created (0) or converted from a {@link Long}. */
     static Tally in(Object[] s, int o) {
         if (s[o] instanceof Tally t) {
