@@ -52,6 +52,7 @@ public final class AggregationRuntime implements ChunkReceiver, Stateful {
     /** Each key's open cells (its newest bucket at every granularity): one lookup per event (by the value
      * itself for one GROUP BY attribute, else by its {@link GroupKey}). */
     private final HashMap<Object, OpenCells> open = new HashMap<>();
+    private long prunedBelow = Long.MIN_VALUE;
     private Object[] current;
     private BadEvents bad;
 
@@ -211,6 +212,13 @@ public final class AggregationRuntime implements ChunkReceiver, Stateful {
             if (store != null) {
                 store.changed(level, start, cells.key, cell);
             }
+        }
+        long horizon = levels[levels.length - 1].horizon();
+        if (horizon != prunedBelow) {
+            // keys whose newest coarsest bucket left retention: forget their open cells (a cache: a key coming
+            // back finds its cells through the buckets), so the key map stays as bounded as the buckets
+            prunedBelow = horizon;
+            open.values().removeIf(c -> c.start[c.start.length - 1] < horizon);
         }
     }
 
