@@ -167,6 +167,22 @@ class IncrementalAggregationTest {
         }
     }
 
+    @Test
+    void aKeyBackAfterItsBucketsLeftRetentionStartsAfresh() throws CompileException {
+        AppRuntime app = runtime.deploy(TRADES + "CREATE AGGREGATION Agg AS SELECT sym, count() AS n, sum(vol) AS v "
+                + "FROM Trades GROUP BY sym AGGREGATE BY ts EVERY SECONDS ... MINUTES "
+                + "WITH ('retention.seconds' = '2', 'retention.minutes' = '2');\n", DeployOptions.playback());
+        app.inputHandler("Trades").send(1, new Object[] {"a", 1.0, 5L, 1_000L});
+        app.inputHandler("Trades").send(2, new Object[] {"a", 1.0, 6L, 1_500L}); // same open cells
+        app.inputHandler("Trades").send(3, new Object[] {"b", 1.0, 1L, 600_000L}); // a's buckets leave retention
+        app.inputHandler("Trades").send(4, new Object[] {"a", 1.0, 7L, 600_500L});
+        app.inputHandler("Trades").send(5, new Object[] {"a", 1.0, 8L, 61_000L}); // late at both granularities
+        assertThat(app.query("SELECT * FROM Agg WITHIN 0, 9999999 PER 'minutes'").rowLists())
+                .containsExactly(List.of(600_000L, "a", 1L, 7L), List.of(600_000L, "b", 1L, 1L));
+        assertThat(app.query("SELECT * FROM Agg WITHIN 0, 9999999 PER 'seconds'").rowLists())
+                .containsExactly(List.of(600_000L, "a", 1L, 7L), List.of(600_000L, "b", 1L, 1L));
+    }
+
     @SuppressWarnings("unchecked")
     static <T> T roundTrip(T state) {
         try {
