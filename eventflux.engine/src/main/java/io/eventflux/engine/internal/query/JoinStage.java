@@ -4,19 +4,21 @@ import io.eventflux.api.Event;
 import io.eventflux.engine.internal.expr.EvalContext;
 import io.eventflux.engine.internal.expr.Expr;
 import io.eventflux.engine.internal.join.JoinMatcher;
-import java.util.List;
 
 /**
  * The shared part of a join query: turns a triggering event into joined rows (WHERE applied after the
  * join and NULL padding), collects them as one step for the selector and ends chunks.
  */
-final class JoinStage {
+final class JoinStage implements JoinMatcher.RowSink {
     private final JoinMatcher matcher;
     private final Expr filter;
     private final EvalContext ctx;
     private final Selector selector;
     private final boolean needsExpired;
     private final StepBuffer step = new StepBuffer();
+    /** The triggering event's time and kind, while its joined rows arrive. */
+    private long triggerTs;
+    private boolean triggerExpired;
 
     JoinStage(JoinMatcher matcher, Expr filter, EvalContext ctx, Selector selector, boolean needsExpired) {
         this.matcher = matcher;
@@ -32,16 +34,20 @@ final class JoinStage {
     }
 
     void trigger(int input, Event e, boolean expired) {
-        List<Object[]> rows = matcher.match(input, e.data(), e.timestamp());
-        for (Object[] row : rows) {
-            if (filter != null) {
-                ctx.bind(row, e.timestamp());
-                if (!filter.evalBool(ctx)) {
-                    continue;
-                }
+        triggerTs = e.timestamp();
+        triggerExpired = expired;
+        matcher.match(input, e.data(), triggerTs, this);
+    }
+
+    @Override
+    public void row(Object[] joined) {
+        if (filter != null) {
+            ctx.bind(joined, triggerTs);
+            if (!filter.evalBool(ctx)) {
+                return;
             }
-            step.add(new Event(e.timestamp(), row, expired), expired);
         }
+        step.add(new Event(triggerTs, joined, triggerExpired), triggerExpired);
     }
 
     void endStep() {
