@@ -116,6 +116,10 @@ public final class HeldRows implements JoinSource {
 
     /** Removes the oldest row with these values; false if there is none. */
     public boolean remove(Object[] data) {
+        if (head != null && head.data == data) {
+            unlink(head); // a sliding window expires its oldest row: no lookup
+            return true;
+        }
         Node n;
         Object key = index == null ? null : Keys.normalize(keyOf.apply(data));
         if (key != null) {

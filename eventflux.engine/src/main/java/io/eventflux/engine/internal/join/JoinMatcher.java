@@ -50,7 +50,7 @@ public final class JoinMatcher {
     /** Receives joined rows one by one. */
     @FunctionalInterface
     public interface RowSink {
-        /** A joined row, the receiver's to keep. */
+        /** A joined row, valid during the call only (the matcher may reuse the array): copy it to keep it. */
         void row(Object[] joined);
     }
 
@@ -153,7 +153,7 @@ public final class JoinMatcher {
                 return;
             }
         }
-        out.row(row.clone());
+        out.row(row);
     }
 
     /** The joined rows for a row of input {@code trigger}, evaluated at time {@code ts}. */

@@ -15,6 +15,8 @@ final class JoinStage implements JoinMatcher.RowSink {
     private final EvalContext ctx;
     private final Selector selector;
     private final boolean needsExpired;
+    /** The selector projects each joined row as it comes: the matcher's reused row is never kept. */
+    private final boolean rowByRow;
     private final StepBuffer step = new StepBuffer();
     /** The triggering event's time and kind, while its joined rows arrive. */
     private long triggerTs;
@@ -26,6 +28,7 @@ final class JoinStage implements JoinMatcher.RowSink {
         this.ctx = ctx;
         this.selector = selector;
         this.needsExpired = needsExpired;
+        this.rowByRow = selector.projectsRowByRow();
     }
 
     /** Whether expired events must be joined (the query emits them, or aggregates subtract them). */
@@ -47,7 +50,11 @@ final class JoinStage implements JoinMatcher.RowSink {
                 return;
             }
         }
-        step.add(new Event(triggerTs, joined, triggerExpired), triggerExpired);
+        if (rowByRow) {
+            selector.projectNow(joined, triggerTs, triggerExpired);
+        } else {
+            step.add(new Event(triggerTs, joined.clone(), triggerExpired), triggerExpired);
+        }
     }
 
     void endStep() {

@@ -350,8 +350,31 @@ final class Selector implements Stateful {
         }
     }
 
+    /**
+     * Whether rows can be projected as they come ({@link #projectNow}) instead of a step at a time: no
+     * aggregates, no GROUP BY and no state kept for OUTPUT SNAPSHOT, so a step's rows do not depend on
+     * one another.
+     */
+    boolean projectsRowByRow() {
+        return !aggregating && !grouped && !tracking;
+    }
+
+    /**
+     * One row of a step of a {@link #projectsRowByRow()} selector, projected at once; {@code data} is only
+     * read during the call (the caller may reuse it).
+     */
+    void projectNow(Object[] data, long timestamp, boolean expired) {
+        if (expired ? emitExpired : emitCurrent) {
+            produceRow(data, timestamp, null, expired, timestamp);
+        }
+    }
+
     private void produceRow(Event e, Group g, boolean expired, long time) {
-        ctx.bind(e.data(), e.timestamp());
+        produceRow(e.data(), e.timestamp(), g, expired, time);
+    }
+
+    private void produceRow(Object[] data, long timestamp, Group g, boolean expired, long time) {
+        ctx.bind(data, timestamp);
         ctx.aggregates = g == null ? null : g.aggregators;
         Object[] out = new Object[columns.length];
         for (int i = 0; i < columns.length; i++) {
