@@ -121,7 +121,7 @@ public final class JoinMatcher {
         Step s = steps[1];
         int other = 1 - trigger;
         Object[] row = scratch;
-        java.util.Arrays.fill(row, offsets[other], offsets[other] + widths[other], null);
+        // the other input's slots are written before ON reads them; the probe reads the trigger's alone
         place(row, trigger, data);
         Expr probe = trigger == 0 ? s.probe() : s.reverseProbe();
         JoinSource source = inputs[other];
