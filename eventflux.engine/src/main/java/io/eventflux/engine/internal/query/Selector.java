@@ -365,16 +365,17 @@ final class Selector implements Stateful {
      */
     void projectNow(Object[] data, long timestamp, boolean expired) {
         if (expired ? emitExpired : emitCurrent) {
-            produceRow(data, timestamp, null, expired, timestamp);
+            produceRow(data, null, expired, timestamp, timestamp);
         }
     }
 
     private void produceRow(Event e, Group g, boolean expired, long time) {
-        produceRow(e.data(), e.timestamp(), g, expired, time);
+        produceRow(e.data(), g, expired, e.timestamp(), time);
     }
 
-    private void produceRow(Object[] data, long timestamp, Group g, boolean expired, long time) {
-        ctx.bind(data, timestamp);
+    /** A row from an event's data, evaluated at {@code eventTime}, emitted at {@code time}. */
+    private void produceRow(Object[] data, Group g, boolean expired, long eventTime, long time) {
+        ctx.bind(data, eventTime);
         ctx.aggregates = g == null ? null : g.aggregators;
         Object[] out = new Object[columns.length];
         for (int i = 0; i < columns.length; i++) {
