@@ -98,12 +98,7 @@ final class StepLists {
                 }
             }
             if (w < end) {
-                for (int i = end; i < size; i++) {
-                    list.set(w++, list.get(i));
-                }
-                for (int i = size - 1; i >= w; i--) {
-                    list.remove(i);
-                }
+                list.subList(w, end).clear(); // one shift of the rest of the list
             }
         }
         try {
