@@ -31,7 +31,7 @@ public final class WorkloadHarness {
     }
 
     /** What one JVM measured for a workload. */
-    record JvmResult(Workload workload, int events, double[] roundEps, long[] roundOutputs) {
+    record JvmResult(Workload workload, int events, double[] roundEps, long[] roundOutputs, double bytesPerEvent) {
         double medianEps() {
             return median(roundEps);
         }
@@ -47,7 +47,8 @@ public final class WorkloadHarness {
         }
 
         String line() {
-            StringBuilder b = new StringBuilder("result ").append(workload).append(' ').append(events);
+            StringBuilder b = new StringBuilder("result ").append(workload).append(' ').append(events)
+                    .append(' ').append(bytesPerEvent);
             for (int i = 0; i < roundEps.length; i++) {
                 b.append(' ').append((long) roundEps[i]).append(':').append(roundOutputs[i]);
             }
@@ -56,15 +57,15 @@ public final class WorkloadHarness {
 
         static JvmResult parse(String line) {
             String[] p = line.trim().split(" ");
-            int rounds = p.length - 3;
+            int rounds = p.length - 4;
             double[] eps = new double[rounds];
             long[] outs = new long[rounds];
             for (int i = 0; i < rounds; i++) {
-                String[] r = p[3 + i].split(":");
+                String[] r = p[4 + i].split(":");
                 eps[i] = Double.parseDouble(r[0]);
                 outs[i] = Long.parseLong(r[1]);
             }
-            return new JvmResult(Workload.valueOf(p[1]), Integer.parseInt(p[2]), eps, outs);
+            return new JvmResult(Workload.valueOf(p[1]), Integer.parseInt(p[2]), eps, outs, Double.parseDouble(p[3]));
         }
     }
 
@@ -167,12 +168,14 @@ public final class WorkloadHarness {
             }
             double[] eps = new double[options.rounds()];
             long[] outs = new long[options.rounds()];
+            long bytes = 0;
             for (int i = 0; i < eps.length; i++) {
                 long nanos = run.round();
                 eps[i] = run.events() * 1e9 / nanos;
                 outs[i] = run.lastOutputs();
+                bytes += run.lastAllocated();
             }
-            return new JvmResult(w, run.events(), eps, outs);
+            return new JvmResult(w, run.events(), eps, outs, (double) bytes / eps.length / run.events());
         }
     }
 
@@ -186,9 +189,9 @@ public final class WorkloadHarness {
         out.printf("eventflux %s events=%d outputs=%d median_eps=%d%n", w, results.get(0).events(), outputs,
                 (long) median(medians));
         for (JvmResult r : results) {
-            err.printf("  %s jvm median_eps=%d rounds_eps=%s outputs=%s%n", w, (long) r.medianEps(),
-                    Arrays.toString(Arrays.stream(r.roundEps()).mapToLong(d -> (long) d).toArray()),
-                    Arrays.toString(r.roundOutputs()));
+            err.printf("  %s jvm median_eps=%d rounds_eps=%s outputs=%s alloc_bytes_per_event=%.1f%n", w,
+                    (long) r.medianEps(), Arrays.toString(Arrays.stream(r.roundEps()).mapToLong(d -> (long) d).toArray()),
+                    Arrays.toString(r.roundOutputs()), r.bytesPerEvent());
         }
         if (!consistent) {
             err.printf("  %s: the output count differs between rounds or JVMs: the figure is invalid%n", w);

@@ -7,6 +7,7 @@ import io.eventflux.api.Event;
 import io.eventflux.api.InputHandler;
 import io.eventflux.api.StreamCallback;
 import io.eventflux.engine.EventFluxRuntime;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /**
@@ -24,6 +25,7 @@ final class WorkloadRun implements AutoCloseable {
     private final Counter out = new Counter();
     /** W5: the event time of the next event ({@link Workload#W5_EPOCH} + 110 ms per event sent before). */
     private long timeOfNext = Workload.W5_EPOCH;
+    private long lastAllocated;
 
     /** @param n events per round (the workload's own count for the standard figures) */
     WorkloadRun(Workload workload, int n) throws CompileException {
@@ -42,9 +44,22 @@ final class WorkloadRun implements AutoCloseable {
     /** Sends the rows once; returns the nanoseconds it took. {@link #lastOutputs()} is this round's count. */
     long round() {
         out.count = 0;
+        long allocatedBefore = allocated();
         long start = System.nanoTime();
         send(0, rows.length);
-        return System.nanoTime() - start;
+        long elapsed = System.nanoTime() - start;
+        lastAllocated = allocated() - allocatedBefore;
+        return elapsed;
+    }
+
+    /** Bytes this thread allocated during the last round (-1 if the JVM cannot tell). */
+    long lastAllocated() {
+        return lastAllocated;
+    }
+
+    private static long allocated() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                ? t.getCurrentThreadAllocatedBytes() : -1;
     }
 
     /**

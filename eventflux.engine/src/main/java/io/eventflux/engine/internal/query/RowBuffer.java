@@ -101,8 +101,10 @@ public final class RowBuffer {
     }
 
     private void truncate(int n) {
-        Arrays.fill(groupKeys, n, Math.max(n, size()), null);
-        Arrays.fill(sortKeys, n, Math.max(n, size()), null);
+        for (int i = n; i < size(); i++) {
+            groupKeys[i] = null;
+            sortKeys[i] = null;
+        }
         events.truncate(n);
     }
 

@@ -134,12 +134,15 @@ final class Selector implements Stateful {
         }
         if (aggregating || grouped) {
             for (int i = 0; i < n; i++) {
-                Group g = groupOf(s.events[i]);
+                Event e = s.events[i];
+                boolean expired = s.expired[i];
+                ctx.bind(e.data(), s.times[i]);
+                Group g = boundGroup();
                 s.groups[i] = g;
                 if (aggregating) {
-                    update(g, s.events[i], s.expired[i]);
+                    update(g, expired);
                     if (tracking) {
-                        track(g, s.events[i], s.expired[i]);
+                        track(g, e, expired);
                     }
                 }
             }
@@ -147,7 +150,7 @@ final class Selector implements Stateful {
         for (int i = 0; i < n; i++) {
             boolean expired = s.expired[i];
             if (expired ? emitExpired : emitCurrent) {
-                produceRow(s.events[i], s.groups[i], expired, s.events[i].timestamp());
+                produceRow(s.events[i].data(), s.groups[i], expired, s.times[i], s.times[i]);
             }
         }
         s.clear();
@@ -158,9 +161,14 @@ final class Selector implements Stateful {
         pendingCurrent.add(e);
     }
 
-    /** A batch window reported an expired event (of the previous batch). */
-    void batchExpired(Event e) {
-        pendingExpired.add(e);
+    /**
+     * A batch window reported an expired event (of the previous batch), departed at {@code at}. Only kept
+     * when the query emits expired rows: the aggregates of a batch restart from empty at each flush.
+     */
+    void batchExpired(Event e, long at) {
+        if (emitExpired) {
+            pendingExpired.add(e.asExpired(at));
+        }
     }
 
     /** A batch window closed its batch at {@code time}: emits the batch as one chunk. */
@@ -299,13 +307,20 @@ final class Selector implements Stateful {
     }
 
     private Group groupOf(Event e) {
+        if (grouped) {
+            ctx.bind(e.data(), e.timestamp());
+        }
+        return boundGroup();
+    }
+
+    /** The group of the event the context is bound to. */
+    private Group boundGroup() {
         if (!grouped) {
             if (single == null) {
                 single = new Group(null, newAggregators());
             }
             return single;
         }
-        ctx.bind(e.data(), e.timestamp());
         Object key = key();
         Group g = groups.get(key);
         if (g == null) {
@@ -339,6 +354,11 @@ final class Selector implements Stateful {
 
     private void update(Group g, Event e, boolean remove) {
         ctx.bind(e.data(), e.timestamp());
+        update(g, remove);
+    }
+
+    /** Feeds the event the context is bound to into the group's aggregators. */
+    private void update(Group g, boolean remove) {
         Aggregator[] aggs = g.aggregators;
         for (int k = 0; k < aggs.length; k++) {
             Object v = aggArgs[k] == null ? null : aggArgs[k].eval(ctx);
@@ -351,7 +371,12 @@ final class Selector implements Stateful {
     }
 
     private void produceRow(Event e, Group g, boolean expired, long time) {
-        ctx.bind(e.data(), e.timestamp());
+        produceRow(e.data(), g, expired, e.timestamp(), time);
+    }
+
+    /** A row from an event's data, evaluated at {@code eventTime}, emitted at {@code time}. */
+    private void produceRow(Object[] data, Group g, boolean expired, long eventTime, long time) {
+        ctx.bind(data, eventTime);
         ctx.aggregates = g == null ? null : g.aggregators;
         Object[] out = new Object[columns.length];
         for (int i = 0; i < columns.length; i++) {

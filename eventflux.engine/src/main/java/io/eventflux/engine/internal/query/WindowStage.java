@@ -55,16 +55,22 @@ final class WindowStage implements WindowCollector, TimerTarget, Stateful {
         if (batch) {
             selector.batchCurrent(event);
         } else {
-            step.add(event, false);
+            step.add(event, false, event.timestamp());
         }
     }
 
     @Override
     public void expired(Event event) {
+        expired(event, event.timestamp());
+    }
+
+    /** Keeps the held event and its departure time; a stamped copy is made only for an emitted row. */
+    @Override
+    public void expired(Event event, long at) {
         if (batch) {
-            selector.batchExpired(event);
+            selector.batchExpired(event, at);
         } else {
-            step.add(event, true);
+            step.add(event, true, at);
         }
     }
 

@@ -65,7 +65,7 @@ class SelectorTest {
         Selector s = selector(true, true);
         s.batchCurrent(ev(1, "a", 1));
         s.flushBatch(10);
-        s.batchExpired(ev(1, "a", 1).asExpired(20));
+        s.batchExpired(ev(1, "a", 1), 20);
         s.batchCurrent(ev(15, "a", 7));
         s.flushBatch(20);
         assertThat(out).containsExactly("10[a, 1]", "20x[a, 1]", "20[a, 7]");
