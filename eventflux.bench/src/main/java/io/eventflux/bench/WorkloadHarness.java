@@ -31,7 +31,8 @@ public final class WorkloadHarness {
     }
 
     /** What one JVM measured for a workload. */
-    record JvmResult(Workload workload, int events, double[] roundEps, long[] roundOutputs, double bytesPerEvent) {
+    record JvmResult(Workload workload, int events, double[] roundEps, long[] roundOutputs, double bytesPerEvent,
+            double cpuEps) {
         double medianEps() {
             return median(roundEps);
         }
@@ -48,7 +49,7 @@ public final class WorkloadHarness {
 
         String line() {
             StringBuilder b = new StringBuilder("result ").append(workload).append(' ').append(events)
-                    .append(' ').append(bytesPerEvent);
+                    .append(' ').append(bytesPerEvent).append(' ').append(cpuEps);
             for (int i = 0; i < roundEps.length; i++) {
                 b.append(' ').append((long) roundEps[i]).append(':').append(roundOutputs[i]);
             }
@@ -57,15 +58,16 @@ public final class WorkloadHarness {
 
         static JvmResult parse(String line) {
             String[] p = line.trim().split(" ");
-            int rounds = p.length - 4;
+            int rounds = p.length - 5;
             double[] eps = new double[rounds];
             long[] outs = new long[rounds];
             for (int i = 0; i < rounds; i++) {
-                String[] r = p[4 + i].split(":");
+                String[] r = p[5 + i].split(":");
                 eps[i] = Double.parseDouble(r[0]);
                 outs[i] = Long.parseLong(r[1]);
             }
-            return new JvmResult(Workload.valueOf(p[1]), Integer.parseInt(p[2]), eps, outs, Double.parseDouble(p[3]));
+            return new JvmResult(Workload.valueOf(p[1]), Integer.parseInt(p[2]), eps, outs, Double.parseDouble(p[3]),
+                    Double.parseDouble(p[4]));
         }
     }
 
@@ -168,14 +170,17 @@ public final class WorkloadHarness {
             }
             double[] eps = new double[options.rounds()];
             long[] outs = new long[options.rounds()];
+            double[] cpuEps = new double[options.rounds()];
             long bytes = 0;
             for (int i = 0; i < eps.length; i++) {
                 long nanos = run.round();
                 eps[i] = run.events() * 1e9 / nanos;
+                cpuEps[i] = run.events() * 1e9 / Math.max(1, run.lastCpuNanos());
                 outs[i] = run.lastOutputs();
                 bytes += run.lastAllocated();
             }
-            return new JvmResult(w, run.events(), eps, outs, (double) bytes / eps.length / run.events());
+            return new JvmResult(w, run.events(), eps, outs, (double) bytes / eps.length / run.events(),
+                    median(cpuEps));
         }
     }
 
@@ -189,9 +194,9 @@ public final class WorkloadHarness {
         out.printf("eventflux %s events=%d outputs=%d median_eps=%d%n", w, results.get(0).events(), outputs,
                 (long) median(medians));
         for (JvmResult r : results) {
-            err.printf("  %s jvm median_eps=%d rounds_eps=%s outputs=%s alloc_bytes_per_event=%.1f%n", w,
+            err.printf("  %s jvm median_eps=%d rounds_eps=%s outputs=%s alloc_bytes_per_event=%.1f cpu_eps=%d%n", w,
                     (long) r.medianEps(), Arrays.toString(Arrays.stream(r.roundEps()).mapToLong(d -> (long) d).toArray()),
-                    Arrays.toString(r.roundOutputs()), r.bytesPerEvent());
+                    Arrays.toString(r.roundOutputs()), r.bytesPerEvent(), (long) r.cpuEps());
         }
         if (!consistent) {
             err.printf("  %s: the output count differs between rounds or JVMs: the figure is invalid%n", w);

@@ -8,6 +8,7 @@ import io.eventflux.api.InputHandler;
 import io.eventflux.api.StreamCallback;
 import io.eventflux.engine.EventFluxRuntime;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 
 /**
@@ -26,6 +27,7 @@ final class WorkloadRun implements AutoCloseable {
     /** W5: the event time of the next event ({@link Workload#W5_EPOCH} + 110 ms per event sent before). */
     private long timeOfNext = Workload.W5_EPOCH;
     private long lastAllocated;
+    private long lastCpuNanos;
 
     /** @param n events per round (the workload's own count for the standard figures) */
     WorkloadRun(Workload workload, int n) throws CompileException {
@@ -45,11 +47,26 @@ final class WorkloadRun implements AutoCloseable {
     long round() {
         out.count = 0;
         long allocatedBefore = allocated();
+        long cpuBefore = cpu();
         long start = System.nanoTime();
         send(0, rows.length);
         long elapsed = System.nanoTime() - start;
+        lastCpuNanos = cpu() - cpuBefore;
         lastAllocated = allocated() - allocatedBefore;
         return elapsed;
+    }
+
+    /**
+     * The CPU time this thread used during the last round (-1 if the JVM cannot tell): on a machine shared
+     * with other work, events per CPU second compare builds far more steadily than the wall clock.
+     */
+    long lastCpuNanos() {
+        return lastCpuNanos;
+    }
+
+    private static long cpu() {
+        ThreadMXBean t = ManagementFactory.getThreadMXBean();
+        return t.isCurrentThreadCpuTimeSupported() ? t.getCurrentThreadCpuTime() : -1;
     }
 
     /** Bytes this thread allocated during the last round (-1 if the JVM cannot tell). */

@@ -47,9 +47,9 @@ class WorkloadHarnessTest {
     void theReportLineNamesTheWorkloadAndFlagsAWrongCount(Workload w) {
         Options standard = Options.parse(new String[] {w.name()});
         JvmResult right = new JvmResult(w, w.events(), new double[] {3e6, 1e6, 2e6},
-                new long[] {w.expectedOutputs(), w.expectedOutputs(), w.expectedOutputs()}, 60);
+                new long[] {w.expectedOutputs(), w.expectedOutputs(), w.expectedOutputs()}, 60, 5e6);
         JvmResult other = new JvmResult(w, w.events(), new double[] {4e6, 4e6, 5e6},
-                new long[] {w.expectedOutputs(), w.expectedOutputs(), w.expectedOutputs()}, 60);
+                new long[] {w.expectedOutputs(), w.expectedOutputs(), w.expectedOutputs()}, 60, 5e6);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -57,10 +57,11 @@ class WorkloadHarnessTest {
                 print(out), print(err));
 
         assertThat(ok).isTrue();
+        assertThat(JvmResult.parse(right.line())).usingRecursiveComparison().isEqualTo(right);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("eventflux " + w + " events=" + w.events()
                 + " outputs=" + w.expectedOutputs() + " median_eps=2000000" + System.lineSeparator());
 
-        JvmResult wrong = new JvmResult(w, w.events(), new double[] {1e6}, new long[] {w.expectedOutputs() + 1}, 60);
+        JvmResult wrong = new JvmResult(w, w.events(), new double[] {1e6}, new long[] {w.expectedOutputs() + 1}, 60, 5e6);
         assertThat(WorkloadHarness.report(w, standard, List.of(wrong), print(out), print(err))).isFalse();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("the peers produce " + w.expectedOutputs());
     }

@@ -65,6 +65,12 @@ final class Selector implements Stateful {
     private final boolean tracking;
     private final Comparator<Object[]> order;
     private final RowSink sink;
+    /** Whether rows carry their group key (only a rate limiter per group reads it). */
+    private final boolean keyedRows;
+    /** Whether HAVING or ORDER BY read the output row ({@link EvalContext#output}). */
+    private final boolean readsOutput;
+    /** The rows a sliding window's step emits, produced when the step ends ({@link #endStep}). */
+    private final StepBuffer emitted = new StepBuffer();
     private final RowBuffer rows = new RowBuffer();
     /** In order of first appearance (snapshot rows come in that order). */
     private final Map<Object, Group> groups = new LinkedHashMap<>();
@@ -89,6 +95,8 @@ final class Selector implements Stateful {
         this.tracking = snapshotView != SnapshotView.NONE;
         this.order = spec.orderKeys().length == 0 ? null : comparator(spec.descending());
         this.sink = sink;
+        this.keyedRows = grouped && sink.needsGroupKeys();
+        this.readsOutput = spec.having() != null || order != null;
     }
 
     private static Comparator<Object[]> comparator(boolean[] descending) {
@@ -156,9 +164,66 @@ final class Selector implements Stateful {
         s.clear();
     }
 
-    /** A batch window reported a current event of the batch being built. */
+    /**
+     * One event a sliding window reported during its current step (current, or expired at {@code time}):
+     * the aggregates take it at once; its row, if the query emits it, is produced by {@link #endStep} once
+     * the whole step has updated the aggregates. Only the emitted events are held meanwhile.
+     */
+    void stepEvent(Event e, boolean expired, long time) {
+        Group g = null;
+        if (aggregating || grouped) {
+            ctx.bind(e.data(), time);
+            g = boundGroup();
+            if (aggregating) {
+                update(g, expired);
+                if (tracking) {
+                    track(g, e, expired);
+                }
+            }
+        }
+        if (expired ? emitExpired : emitCurrent) {
+            emitted.add(e, expired, time, g);
+        }
+    }
+
+    /** The end of a sliding window's step: the rows of its emitted events, in the order reported. */
+    void endStep() {
+        StepBuffer s = emitted;
+        int n = s.size;
+        if (n == 0) {
+            return;
+        }
+        try {
+            for (int i = 0; i < n; i++) {
+                produceRow(s.events[i].data(), s.groups[i], s.expired[i], s.times[i], s.times[i]);
+            }
+        } finally {
+            s.clear();
+        }
+    }
+
+    /** Discards a step that failed half-way. */
+    void abortStep() {
+        emitted.clear();
+    }
+
+    /**
+     * A batch window reported a current event of the batch being built: it waits for {@link #flushBatch}
+     * (a batch may span several window calls, and snapshots keep it).
+     */
     void batchCurrent(Event e) {
         pendingCurrent.add(e);
+    }
+
+    /** The group takes a current event of the batch of {@link #epoch}. */
+    private void addToBatch(Group g, Event e) {
+        if (g.epoch != epoch) {
+            g.reset();
+            g.epoch = epoch;
+            touched.add(g);
+        }
+        update(g, false);
+        g.last = e;
     }
 
     /**
@@ -189,14 +254,8 @@ final class Selector implements Stateful {
             }
             epoch++;
             for (Event e : pendingCurrent) {
-                Group g = groupOf(e);
-                if (g.epoch != epoch) {
-                    g.reset();
-                    g.epoch = epoch;
-                    touched.add(g);
-                }
-                update(g, e, false);
-                g.last = e;
+                ctx.bind(e.data(), e.timestamp());
+                addToBatch(boundGroup(), e);
             }
             if (emitCurrent) {
                 for (Group g : touched) {
@@ -377,12 +436,17 @@ final class Selector implements Stateful {
     /** A row from an event's data, evaluated at {@code eventTime}, emitted at {@code time}. */
     private void produceRow(Object[] data, Group g, boolean expired, long eventTime, long time) {
         ctx.bind(data, eventTime);
-        ctx.aggregates = g == null ? null : g.aggregators;
+        Aggregator[] aggs = g == null ? null : g.aggregators;
+        if (ctx.aggregates != aggs) {
+            ctx.aggregates = aggs;
+        }
         Object[] out = new Object[columns.length];
         for (int i = 0; i < columns.length; i++) {
             out[i] = columns[i].eval(ctx);
         }
-        ctx.output = out;
+        if (readsOutput) {
+            ctx.output = out;
+        }
         if (spec.having() != null && !spec.having().evalBool(ctx)) {
             return;
         }
@@ -394,7 +458,7 @@ final class Selector implements Stateful {
                 sortKey[k] = keys[k].eval(ctx);
             }
         }
-        rows.add(new Event(time, out, expired), g == null || !grouped ? null : g.key, sortKey);
+        rows.add(new Event(time, out, expired), g == null || !keyedRows ? null : g.key, sortKey);
     }
 
     // ---- snapshots

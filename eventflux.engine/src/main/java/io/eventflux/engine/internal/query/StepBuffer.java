@@ -20,6 +20,10 @@ final class StepBuffer {
     }
 
     void add(Event e, boolean isExpired, long time) {
+        add(e, isExpired, time, null);
+    }
+
+    void add(Event e, boolean isExpired, long time, Group group) {
         if (size == events.length) {
             events = Arrays.copyOf(events, size * 2);
             expired = Arrays.copyOf(expired, size * 2);
@@ -28,13 +32,18 @@ final class StepBuffer {
         }
         events[size] = e;
         times[size] = time;
+        if (group != null) {
+            groups[size] = group;
+        }
         expired[size++] = isExpired;
     }
 
     void clear() {
         for (int i = 0; i < size; i++) {
             events[i] = null;
-            groups[i] = null;
+            if (groups[i] != null) {
+                groups[i] = null;
+            }
         }
         size = 0;
     }

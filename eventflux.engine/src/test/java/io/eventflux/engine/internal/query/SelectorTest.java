@@ -33,11 +33,20 @@ class SelectorTest {
         Selector.Spec spec = new Selector.Spec(columns, null, new Expr[] {compiler.compile(k)}, new Expr[0],
                 new boolean[0], 0, Long.MAX_VALUE, false, new Expr[] {compiler.compile(v)}, new AggregatorDefinition[] {sum},
                 emitCurrent, emitExpired, Selector.SnapshotView.NONE);
-        return new Selector(ctx, spec, rows -> {
-            for (int i = 0; i < rows.size(); i++) {
-                Event e = rows.event(i);
-                out.add(e.timestamp() + (e.isExpired() ? "x" : "") + Arrays.toString(e.data()));
-                keys.add(rows.groupKey(i));
+        // a sink that rate-limits per group: the rows carry their group keys
+        return new Selector(ctx, spec, new RowSink() {
+            @Override
+            public void accept(RowBuffer rows) {
+                for (int i = 0; i < rows.size(); i++) {
+                    Event e = rows.event(i);
+                    out.add(e.timestamp() + (e.isExpired() ? "x" : "") + Arrays.toString(e.data()));
+                    keys.add(rows.groupKey(i));
+                }
+            }
+
+            @Override
+            public boolean needsGroupKeys() {
+                return true;
             }
         });
     }
