@@ -215,16 +215,7 @@ final class Selector implements Stateful {
         pendingCurrent.add(e);
     }
 
-    /** The group takes a current event of the batch of {@link #epoch}. */
-    private void addToBatch(Group g, Event e) {
-        if (g.epoch != epoch) {
-            g.reset();
-            g.epoch = epoch;
-            touched.add(g);
-        }
-        update(g, false);
-        g.last = e;
-    }
+
 
     /**
      * A batch window reported an expired event (of the previous batch), departed at {@code at}. Only kept
@@ -253,9 +244,21 @@ final class Selector implements Stateful {
                 }
             }
             epoch++;
-            for (Event e : pendingCurrent) {
+            for (int i = 0, n = pendingCurrent.size(); i < n; i++) {
+                Event e = pendingCurrent.get(i);
                 ctx.bind(e.data(), e.timestamp());
-                addToBatch(boundGroup(), e);
+                Group g = boundGroup();
+                if (g.epoch != epoch) {
+                    g.reset();
+                    g.epoch = epoch;
+                    touched.add(g);
+                }
+                update(g, false);
+                // an int, not the event: groups are long-lived, and a stored reference pays the write barrier
+                g.lastIndex = i;
+            }
+            for (Group g : touched) {
+                g.last = pendingCurrent.get(g.lastIndex);
             }
             if (emitCurrent) {
                 for (Group g : touched) {
