@@ -24,6 +24,15 @@ final class WriterCore {
 
     void onEvent(StreamJunction junction, Event event) {
         time.beforeEvent(event.timestamp());
+        if (junction.takesSingleEvents()) {
+            depth++;
+            try {
+                junction.publishOne(event);
+            } finally {
+                depth--;
+            }
+            return;
+        }
         EventChunk chunk = depth == 0 ? scratch : new EventChunk(1);
         chunk.add(event);
         dispatch(junction, chunk);

@@ -130,7 +130,8 @@ final class Selector implements Stateful {
             update(g, e, false);
         }
         if (emitCurrent) {
-            produceRow(e, g, false, e.timestamp());
+            long t = e.timestamp();
+            produceRow(e.data(), g, false, t, t);
         }
     }
 
