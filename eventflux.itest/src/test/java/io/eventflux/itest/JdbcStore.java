@@ -87,6 +87,40 @@ final class JdbcStore {
         }
     }
 
+    /**
+     * An incremental aggregation kept in the database ({@code 'store' = 'jdbc'}): undeployed and deployed
+     * again, the app reads the same buckets and keeps adding to them.
+     */
+    void aggregationKeepsHistoryAcrossRedeploy(EventFlux eventFlux, BundleContext context) throws Exception {
+        Driver driver = driverService(context);
+        try (Connection c = connect(driver); Statement st = c.createStatement()) {
+            st.executeUpdate("DROP TABLE IF EXISTS ef_itest_agg");
+        }
+        String sql = """
+                CREATE STREAM Trades (sym STRING, price DOUBLE, ts LONG);
+                CREATE AGGREGATION Agg AS SELECT sym, sum(price) AS total, count() AS n FROM Trades GROUP BY sym
+                    AGGREGATE BY ts EVERY SECONDS ... DAYS WITH ('store' = 'jdbc', 'jdbc.url' = '%s',
+                    'username' = '%s', 'password' = '%s', 'table.name' = 'ef_itest_agg', 'table.create' = 'true');
+                """.formatted(url, user, password);
+        String read = "SELECT sym, total, n FROM Agg WITHIN 0, 9999999999999 PER 'days'";
+        AppRuntime app = eventFlux.deploy(sql, DeployOptions.playback().withName("itest-agg"));
+        try {
+            app.inputHandler("Trades").send(1L, new Object[] {"a", 1.25, 1000L});
+            app.inputHandler("Trades").send(2L, new Object[] {"a", 2.5, 5000L});
+            assertEquals(List.of(List.of("a", 3.75, 2L)), app.query(read).rowLists());
+        } finally {
+            eventFlux.undeploy(app.name());
+        }
+        app = eventFlux.deploy(sql, DeployOptions.playback().withName("itest-agg"));
+        try {
+            assertEquals(List.of(List.of("a", 3.75, 2L)), app.query(read).rowLists());
+            app.inputHandler("Trades").send(3L, new Object[] {"a", 0.25, 7000L});
+            assertEquals(List.of(List.of("a", 4.0, 3L)), app.query(read).rowLists());
+        } finally {
+            eventFlux.undeploy(app.name());
+        }
+    }
+
     /** The driver bundle's java.sql.Driver service (SPI Fly registers it once the bundle is active). */
     private Driver driverService(BundleContext context) throws SQLException {
         ServiceReference<Driver> ref = Await.until("a java.sql.Driver service of bundle " + driverBundle, () -> {

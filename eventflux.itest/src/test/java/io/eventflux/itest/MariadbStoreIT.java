@@ -36,4 +36,10 @@ public class MariadbStoreIT {
         new JdbcStore("MariaDB", "mariadb-java-client", "jdbc:mariadb://127.0.0.1:3306/test", "root", "")
                 .tableJoinAndOnDemandQuery(eventFlux, context);
     }
+
+    @Test
+    public void aggregationKeepsHistoryAcrossRedeploy() throws Exception {
+        new JdbcStore("MariaDB", "mariadb-java-client", "jdbc:mariadb://127.0.0.1:3306/test", "root", "")
+                .aggregationKeepsHistoryAcrossRedeploy(eventFlux, context);
+    }
 }

@@ -36,4 +36,10 @@ public class PostgresqlStoreIT {
         new JdbcStore("PostgreSQL", "org.postgresql.jdbc", "jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")
                 .tableJoinAndOnDemandQuery(eventFlux, context);
     }
+
+    @Test
+    public void aggregationKeepsHistoryAcrossRedeploy() throws Exception {
+        new JdbcStore("PostgreSQL", "org.postgresql.jdbc", "jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")
+                .aggregationKeepsHistoryAcrossRedeploy(eventFlux, context);
+    }
 }

@@ -186,9 +186,40 @@ class CompileErrorTest {
     }
 
     @Test
-    void featuresOfLaterReleasesAreNotSupportedYet() {
-        assertNotSupported(STREAMS + "CREATE AGGREGATION A AS SELECT sum(price) AS t FROM Trades AGGREGATE EVERY SECONDS;",
-                2, 1, "incremental aggregations");
+    void aggregationsRejectWhatCannotBeKeptIncrementally() {
+        CompileError e = only(STREAMS + "CREATE AGGREGATION A AS SELECT symbol, last(price) AS p FROM Trades "
+                + "GROUP BY symbol AGGREGATE EVERY SECONDS ... HOURS;");
+        assertThat(e.message()).contains("aggregator 'last' cannot be kept incrementally in aggregation 'A'");
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(40);
+        assertThat(only(STREAMS + "CREATE AGGREGATION A AS SELECT symbol, price, sum(volume) AS v FROM Trades "
+                + "GROUP BY symbol AGGREGATE EVERY SECONDS;").message())
+                .contains("column 'price' of aggregation 'A' reads 'price' outside an aggregate");
+        assertThat(only(STREAMS + "CREATE AGGREGATION A AS SELECT sum(price) AS t FROM Trades AGGREGATE BY symbol "
+                + "EVERY SECONDS;").message()).contains("AGGREGATE BY needs a LONG attribute");
+        assertThat(only(STREAMS + "CREATE AGGREGATION A AS SELECT sum(price) AS t FROM Trades AGGREGATE EVERY "
+                + "SECONDS WITH ('retention.hours' = '3');").message()).contains("names no granularity");
+        assertThat(only(STREAMS + "CREATE AGGREGATION A AS SELECT sum(price) AS t FROM Trades AGGREGATE EVERY "
+                + "SECONDS WITH ('timezone' = 'Mars/Olympus');").message()).contains("is not a time zone");
+        assertThat(only(STREAMS + "CREATE AGGREGATION A AS SELECT sum(price) AS t FROM Trades ORDER BY t AGGREGATE "
+                + "EVERY SECONDS;").message()).contains("ORDER BY has no meaning in an aggregation");
+    }
+
+    @Test
+    void aggregationReadsNeedWithinPerAndTheLastPlace() {
+        String agg = STREAMS + "CREATE AGGREGATION A AS SELECT symbol, sum(price) AS t FROM Trades GROUP BY symbol "
+                + "AGGREGATE EVERY SECONDS ... HOURS;\n";
+        CompileError e = only(agg + "SELECT a.t FROM Trades JOIN A AS a ON Trades.symbol = a.symbol WITHIN 0, 10 "
+                + "PER 'days';");
+        assertThat(e.message()).contains("aggregation 'A' has no granularity 'days'");
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(only(agg + "SELECT a.t FROM Trades JOIN A AS a ON Trades.symbol = a.symbol;").message())
+                .contains("needs WITHIN from, to PER");
+        assertThat(only(agg + "SELECT t FROM A;").message()).contains("cannot drive a continuous query");
+        assertThat(only(agg + "SELECT Trades.price FROM Trades JOIN Trades AS u ON Trades.symbol = u.symbol "
+                + "WITHIN 0, 10 PER 'hours';").message()).contains("reads an aggregation");
+        assertThat(only(agg + "SELECT a.t FROM Trades RIGHT OUTER JOIN A AS a ON Trades.symbol = a.symbol WITHIN 0, "
+                + "10 PER 'hours';").message()).contains("INNER or LEFT OUTER only");
     }
 
     @Test
@@ -197,13 +228,6 @@ class CompileErrorTest {
         assertThat(e.message()).isEqualTo("OUTPUT SNAPSHOT needs a time period, not a number of events");
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.column()).isEqualTo(22);
-    }
-
-    private void assertNotSupported(String sql, int line, int column, String feature) {
-        CompileError e = fail(sql).errors().get(0);
-        assertThat(e.message()).startsWith(feature).endsWith("not supported yet");
-        assertThat(e.line()).isEqualTo(line);
-        assertThat(e.column()).isEqualTo(column);
     }
 
     @Test

@@ -40,6 +40,7 @@ final class TestCatalog implements Catalog {
         }, 1));
         aggregators.put("min", aggregator(args -> args.get(0).type(), 1));
         aggregators.put("max", aggregator(args -> args.get(0).type(), 1));
+        aggregators.put("last", aggregator(args -> args.get(0).type(), 1));
         libraries.put("math", library(Map.of("abs", args -> numeric(args), "round", args -> numeric(args))));
         libraries.put("string", library(Map.of("upper", args -> AttributeType.STRING,
                 "concat", args -> AttributeType.STRING, "length", args -> AttributeType.INT)));

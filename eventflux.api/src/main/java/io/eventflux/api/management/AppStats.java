@@ -16,11 +16,18 @@ import java.util.Objects;
  * @param ringCapacity the capacity of its ring buffer; 0 in synchronous (inline) mode or when not running
  * @param ringBacklog events accepted into the ring and not yet processed
  * @param restarts how many times it was rebuilt after extension changes
+ * @param late late events of its event-timed streams ({@code event.time}), all streams (since 1.2)
  */
 public record AppStats(String app, AppState state, long uptimeMillis, long eventsIn, long eventsOut, long dropped,
-        long errors, int ringCapacity, long ringBacklog, int restarts) {
+        long errors, int ringCapacity, long ringBacklog, int restarts, long late) {
     public AppStats {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(state, "state");
+    }
+
+    /** An app without late events (the constructor of 1.1). */
+    public AppStats(String app, AppState state, long uptimeMillis, long eventsIn, long eventsOut, long dropped,
+            long errors, int ringCapacity, long ringBacklog, int restarts) {
+        this(app, state, uptimeMillis, eventsIn, eventsOut, dropped, errors, ringCapacity, ringBacklog, restarts, 0);
     }
 }

@@ -7,7 +7,7 @@
  * app's current run started (they restart at zero when the app is rebuilt after an extension change).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.eventflux.api.management;
 
 import org.osgi.annotation.bundle.Export;

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * also match their expected.jsonl, as conformance/run.py judges it), and this module's
  * src/test/resources/restore-cases, which cover what those do not: time windows and batches, sessions,
  * sort/unique/frequent windows, patterns with partial matches, WITHIN and absence, partitions with
- * windows, time-based output rate limiting, snapshots, tables, joins and triggers.
+ * windows, time-based output rate limiting, snapshots, tables, joins, triggers, and event-timed streams
+ * (watermarks: out-of-order events buffered, late events routed).
  */
 class RestoreAfterSnapshotTest {
     @TempDir

@@ -45,6 +45,8 @@ final class MetricsCollector implements MultiCollector {
         CounterSnapshot.Builder appOut = counter("eventflux_app_events_out", "Events the app's queries inserted into output streams");
         CounterSnapshot.Builder appDropped = counter("eventflux_app_dropped_events", "Events dropped on backpressure");
         CounterSnapshot.Builder appErrors = counter("eventflux_app_errors", "Connector events that failed (mapping, type, publishing)");
+        CounterSnapshot.Builder appLate = counter("eventflux_app_late_events",
+                "Late events of the app's event-timed streams (behind their watermark)");
         CounterSnapshot.Builder restarts = counter("eventflux_app_restarts", "Times the app was rebuilt after extension changes");
         GaugeSnapshot.Builder ringCapacity = GaugeSnapshot.builder().name("eventflux_app_ring_capacity")
                 .help("Capacity of the app's ring buffer (0 in inline mode or when not running)");
@@ -57,6 +59,8 @@ final class MetricsCollector implements MultiCollector {
         CounterSnapshot.Builder streamErrors = counter("eventflux_stream_errors", "Events of a stream's connector that failed");
         CounterSnapshot.Builder streamDeadLettered = counter("eventflux_stream_dead_lettered_events",
                 "Failed events of a stream sent to its dead-letter stream");
+        CounterSnapshot.Builder streamLate = counter("eventflux_stream_late_events",
+                "Late events of an event-timed stream (behind its watermark)");
         HistogramSnapshot.Builder queryLatency = HistogramSnapshot.builder().name("eventflux_query_latency_seconds")
                 .help("Time a query took to process one chunk of events (including what its output runs synchronously);"
                         + " one chunk in eventflux_query_latency_sample_every is timed");
@@ -73,6 +77,7 @@ final class MetricsCollector implements MultiCollector {
             appOut.dataPoint(count(labels, app.eventsOut()));
             appDropped.dataPoint(count(labels, app.dropped()));
             appErrors.dataPoint(count(labels, app.errors()));
+            appLate.dataPoint(count(labels, app.late()));
             restarts.dataPoint(count(labels, app.restarts()));
             ringCapacity.dataPoint(gauge(labels, app.ringCapacity()));
             ringBacklog.dataPoint(gauge(labels, app.ringBacklog()));
@@ -92,6 +97,7 @@ final class MetricsCollector implements MultiCollector {
                 streamDropped.dataPoint(count(streamLabels, stream.dropped()));
                 streamErrors.dataPoint(count(streamLabels, stream.errors()));
                 streamDeadLettered.dataPoint(count(streamLabels, stream.deadLettered()));
+                streamLate.dataPoint(count(streamLabels, stream.late()));
             }
         }
         GaugeSnapshot apps = GaugeSnapshot.builder().name("eventflux_apps").help("Deployed apps by state")
@@ -107,9 +113,9 @@ final class MetricsCollector implements MultiCollector {
         GaugeSnapshot heap = GaugeSnapshot.builder().name("eventflux_jvm_heap_used_bytes").help("JVM heap in use")
                 .dataPoint(gauge(Labels.EMPTY, stats.heapUsedBytes())).build();
         return MetricSnapshots.of(apps, extensions, problems, heap, state.build(), uptime.build(), appIn.build(),
-                appOut.build(), appDropped.build(), appErrors.build(), restarts.build(), ringCapacity.build(),
-                ringBacklog.build(), ringFill.build(), streamEvents.build(), streamDropped.build(), streamErrors.build(),
-                streamDeadLettered.build(), queryLatency.build(), queryChunks.build(), querySample.build());
+                appOut.build(), appDropped.build(), appErrors.build(), appLate.build(), restarts.build(),
+                ringCapacity.build(), ringBacklog.build(), ringFill.build(), streamEvents.build(), streamDropped.build(),
+                streamErrors.build(), streamDeadLettered.build(), streamLate.build(), queryLatency.build(), queryChunks.build(), querySample.build());
     }
 
     /** An app undeployed between stats() and status() has no status any more: null. */

@@ -121,6 +121,8 @@ class ManagementEndpointTest {
         assertThat(metrics.body()).contains("# TYPE eventflux_app_events_in_total counter")
                 .contains("eventflux_app_events_in_total{app=\"A\"} 1.0")
                 .contains("eventflux_stream_events_total{app=\"A\",direction=\"in\",stream=\"In\"} 1.0")
+                .contains("eventflux_app_late_events_total{app=\"A\"} 1.0")
+                .contains("eventflux_stream_late_events_total{app=\"A\",direction=\"in\",stream=\"In\"} 1.0")
                 .contains("eventflux_app_state{app=\"A\",state=\"RUNNING\"} 1.0")
                 .contains("eventflux_app_ring_fill_ratio{app=\"A\"} 0.25")
                 .contains("eventflux_apps{state=\"RUNNING\"} 1.0");

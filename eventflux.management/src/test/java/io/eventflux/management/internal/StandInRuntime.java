@@ -50,9 +50,9 @@ final class StandInRuntime implements EventFluxManagement {
     public synchronized AppStatus status(String app) {
         AppSummary summary = known(app);
         long n = sent.getOrDefault(app, 0L);
-        // every event sent is one chunk of query Q that took 2 ms
+        // every event sent is one chunk of query Q that took 2 ms (and counts as a late event of In)
         QueryLatency latency = new QueryLatency(List.of(1_000_000L, 10_000_000L), List.of(0L, n), n, n * 2_000_000L);
-        return new AppStatus(summary, List.of(new StreamStatus("In", true, false, null, n, 0, 0, 0)),
+        return new AppStatus(summary, List.of(new StreamStatus("In", true, false, null, n, 0, 0, 0, n)),
                 List.of(new QueryStatus("Q", List.of("In"), "Out", latency)), List.of());
     }
 
@@ -60,7 +60,7 @@ final class StandInRuntime implements EventFluxManagement {
     public synchronized AppStats stats(String app) {
         AppSummary s = known(app);
         long in = sent.getOrDefault(app, 0L);
-        return new AppStats(app, s.state(), 0, in, in, 0, 0, 1024, 256, 0);
+        return new AppStats(app, s.state(), 0, in, in, 0, 0, 1024, 256, 0, in);
     }
 
     @Override

@@ -119,10 +119,10 @@ final class Rendering {
                     .append('\n');
         }
         if (!s.streams().isEmpty()) {
-            TextTable t = new TextTable("STREAM", "ROLE", "CONNECTOR", "EVENTS", "DROPPED", "ERRORS", "DLQ");
+            TextTable t = new TextTable("STREAM", "ROLE", "CONNECTOR", "EVENTS", "DROPPED", "ERRORS", "DLQ", "LATE");
             for (StreamStatus st : s.streams()) {
                 t.row(st.name(), st.input() ? "in" : st.output() ? "out" : "", st.connector(), st.events(), st.dropped(),
-                        st.errors(), st.deadLettered());
+                        st.errors(), st.deadLettered(), st.late());
             }
             sb.append('\n').append(t);
         }
@@ -149,10 +149,10 @@ final class Rendering {
         if (stats.isEmpty()) {
             return "no apps deployed\n";
         }
-        TextTable t = new TextTable("APP", "STATE", "UPTIME", "IN", "OUT", "DROPPED", "ERRORS", "RING", "RESTARTS");
+        TextTable t = new TextTable("APP", "STATE", "UPTIME", "IN", "OUT", "DROPPED", "ERRORS", "LATE", "RING", "RESTARTS");
         for (AppStats s : stats) {
             t.row(s.app(), s.state(), uptime(s.uptimeMillis()), s.eventsIn(), s.eventsOut(), s.dropped(), s.errors(),
-                    s.ringCapacity() == 0 ? "inline" : s.ringBacklog() + "/" + s.ringCapacity(), s.restarts());
+                    s.late(), s.ringCapacity() == 0 ? "inline" : s.ringBacklog() + "/" + s.ringCapacity(), s.restarts());
         }
         return t.toString();
     }

@@ -56,7 +56,7 @@ class EventFluxCommandsTest {
                 .isEqualTo("k  v\na  4\nb  5\n(2 rows)"); // a second insert of key a is a duplicate key
         String status = text(commands.status("sums"));
         assertThat(status).startsWith("app sums: RUNNING, up ")
-                .contains("STREAM  ROLE  CONNECTOR  EVENTS  DROPPED  ERRORS  DLQ")
+                .contains("STREAM  ROLE  CONNECTOR  EVENTS  DROPPED  ERRORS  DLQ  LATE")
                 .contains("S       in               3       0        0       0")
                 .contains("Out     out              3")
                 .contains("QUERY    FROM  INTO  CHUNKS  MEAN/CHUNK")

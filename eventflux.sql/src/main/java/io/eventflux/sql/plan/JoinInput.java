@@ -33,7 +33,12 @@ public record JoinInput(List<Input> inputs, List<Join> joins, TypedExpr filter) 
          * attributes of every element that is not absent, each named {@code <ref>_<attribute>} where ref is the
          * element's alias or, without one, its stream's name (a counted element: its last event).
          */
-        PATTERN
+        PATTERN,
+        /**
+         * An incremental aggregation (SQL.md 6), only as the last input: its join step's
+         * {@link Join#within()} picks the buckets; it never triggers output. Since 1.2.
+         */
+        AGGREGATION
     }
 
     /**
@@ -78,7 +83,11 @@ public record JoinInput(List<Input> inputs, List<Join> joins, TypedExpr filter) 
      *
      * @param type the join type
      * @param on the ON condition (refers to inputs 0..k only), or null for every pair
+     * @param within for an aggregation input: the buckets read (bounds over inputs 0..k-1); else null
      */
-    public record Join(Type type, TypedExpr on) {
+    public record Join(Type type, TypedExpr on, AggregationWithin within) {
+        public Join(Type type, TypedExpr on) {
+            this(type, on, null);
+        }
     }
 }

@@ -10,6 +10,11 @@ import io.eventflux.api.StreamSchema;
  * @param filter the WHERE condition, or null
  * @param selector projection, aggregation (one row per group over the selected rows), order and limit;
  *     its output schema is named {@code OnDemandResult}
+ * @param within when {@code table} is an aggregation: the buckets read (constants); else null (since 1.2)
  */
-public record OnDemandPlan(StreamSchema table, String alias, TypedExpr filter, SelectorPlan selector) {
+public record OnDemandPlan(StreamSchema table, String alias, TypedExpr filter, SelectorPlan selector,
+        AggregationWithin within) {
+    public OnDemandPlan(StreamSchema table, String alias, TypedExpr filter, SelectorPlan selector) {
+        this(table, alias, filter, selector, null);
+    }
 }

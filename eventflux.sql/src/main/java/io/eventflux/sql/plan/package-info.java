@@ -4,7 +4,7 @@
  * whose attribute references are resolved to positions.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.eventflux.sql.plan;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,6 +6,9 @@ import io.eventflux.api.config.OptionResolver;
 import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.Stateful;
 import io.eventflux.engine.ExtensionRegistry;
+import io.eventflux.engine.internal.aggregation.AggregationOptions;
+import io.eventflux.engine.internal.aggregation.AggregationRuntime;
+import io.eventflux.engine.internal.aggregation.Aggregations;
 import io.eventflux.engine.internal.io.ConnectorOptions;
 import io.eventflux.engine.internal.io.ConnectorThreads;
 import io.eventflux.engine.internal.io.Connectors;
@@ -19,6 +22,8 @@ import io.eventflux.engine.internal.trigger.TriggerRuntime;
 import io.eventflux.engine.internal.stream.StreamJunction;
 import io.eventflux.engine.internal.table.TableRuntime;
 import io.eventflux.engine.internal.table.Tables;
+import io.eventflux.engine.internal.time.EventTimeGate;
+import io.eventflux.engine.internal.time.EventTimeOptions;
 import io.eventflux.engine.internal.time.TimeKeeper;
 import io.eventflux.engine.internal.time.WallClock;
 import io.eventflux.sql.SqlCompiler;
@@ -74,6 +79,12 @@ public final class AppBuilder {
                 out.add(Extension.TABLE_STORE + ":" + store);
             }
         }
+        for (io.eventflux.sql.plan.AggregationDef a : plan.aggregations()) {
+            String store = AggregationOptions.store(a.options());
+            if (store != null && registry.tableStore(store).isEmpty()) {
+                out.add(Extension.TABLE_STORE + ":" + store);
+            }
+        }
         return out;
     }
 
@@ -98,7 +109,15 @@ public final class AppBuilder {
         recordUses(plan, connectors, uses);
         WallWaker waker = null;
         TimeKeeper time;
-        if (options.clock() == io.eventflux.api.ClockMode.PLAYBACK) {
+        List<EventTimeOptions> eventTimed = EventTimeWiring.options(plan, name, resolved);
+        if (!eventTimed.isEmpty()) {
+            // the whole app runs on event time; the wall clock only measures idle timeouts
+            time = TimeKeeper.playback();
+            if (options.clock() != io.eventflux.api.ClockMode.PLAYBACK
+                    && eventTimed.stream().anyMatch(o -> o.idleMillis() > 0)) {
+                waker = new WallWaker(name, new WallClock());
+            }
+        } else if (options.clock() == io.eventflux.api.ClockMode.PLAYBACK) {
             time = TimeKeeper.playback();
         } else {
             WallClock clock = new WallClock();
@@ -106,7 +125,7 @@ public final class AppBuilder {
             time = TimeKeeper.wall(clock, waker);
         }
         try {
-            return assemble(plan, name, options, time, waker, resolved, connectors);
+            return assemble(plan, name, options, time, waker, resolved, connectors, eventTimed);
         } catch (RuntimeException e) {
             if (waker != null) {
                 waker.close();
@@ -157,7 +176,8 @@ public final class AppBuilder {
     }
 
     private AppInstance assemble(AppPlan plan, String name, DeployOptions options, TimeKeeper time, WallWaker waker,
-            Map<String, Map<String, String>> resolved, Map<String, ConnectorOptions> connectorOptions) {
+            Map<String, Map<String, String>> resolved, Map<String, ConnectorOptions> connectorOptions,
+            List<EventTimeOptions> eventTimed) {
         Map<String, StreamJunction> junctions = new LinkedHashMap<>();
         for (StreamDef s : plan.streams()) {
             boolean drop = "drop".equalsIgnoreCase(ConnectorOptions.lookup(resolved.get(s.name()), "backpressure"));
@@ -167,6 +187,19 @@ public final class AppBuilder {
         Tables tables = new Tables(name, plan.tables(), registry);
         for (TableRuntime t : tables.all()) {
             states.put("table/" + t.name(), t);
+        }
+        Aggregations aggregations;
+        try {
+            aggregations = new Aggregations(name, plan.aggregations(), registry, time.clock());
+        } catch (RuntimeException e) {
+            tables.close();
+            throw e;
+        }
+        tables.aggregations(aggregations);
+        for (AggregationRuntime a : aggregations.all()) {
+            // before the queries: a join reading the aggregation sees the event that fed it
+            junction(junctions, name, a.definition().source().name()).subscribe(a);
+            states.put("aggregation/" + a.name(), a);
         }
         int sampleEvery = QueryLatencies.sampleEvery(name, plan.options(), options.config().application());
         QueryLatencies latencies = sampleEvery > 0 ? new QueryLatencies(sampleEvery) : null;
@@ -208,6 +241,15 @@ public final class AppBuilder {
             }
 
             @Override
+            public AggregationRuntime aggregation(String aggregation) {
+                AggregationRuntime a = aggregations.get(aggregation);
+                if (a == null) {
+                    throw new IllegalArgumentException("app '" + name + "': unknown aggregation '" + aggregation + "'");
+                }
+                return a;
+            }
+
+            @Override
             public JoinSource table(String table, int keyColumn) {
                 TableRuntime t = tables.table(table);
                 if (t == null) {
@@ -234,9 +276,17 @@ public final class AppBuilder {
             // after the queries: their start hooks (rate limiter periods) run before AT START fires
             states.put("trigger/" + t.name(), new TriggerRuntime(t, junction(junctions, name, t.name()), time));
         }
-        WriterCore core = new WriterCore(time, shutdownFlushes);
+        EventTimeGate gate = EventTimeWiring.gate(name, eventTimed, junctions, time, waker);
+        java.util.concurrent.atomic.AtomicReference<AppInstance> built = new java.util.concurrent.atomic.AtomicReference<>();
+        if (gate != null) {
+            states.put("eventtime", gate);
+            gate.onFailure(reason -> built.get().fail(reason));
+        }
+        WriterCore core = new WriterCore(time, shutdownFlushes, gate);
+        RingOptions ring = RingOptions.of(name, plan.options(), options.config().application());
         Driver driver = options.synchronous() ? new InlineDriver(name, core, waker)
-                : new RingDriver(name, core, waker, options.ringBufferSize());
+                : new RingDriver(name, core, waker, options.ringBufferSize(), ring.waitStrategy(),
+                        time.isPlayback() ? 1 : ring.batchSizeMax());
         // tables are not streams: what queries insert into them is not an output stream
         List<String> outputs = Stream.concat(plan.queries().stream(),
                 plan.partitions().stream().flatMap(p -> p.queries().stream()))
@@ -248,8 +298,10 @@ public final class AppBuilder {
         Map<String, String> connectorNames = new LinkedHashMap<>();
         connectorOptions.forEach((stream, o) -> connectorNames.put(stream,
                 (o.isSource() ? "source:" : "sink:") + o.extension()));
-        return new AppInstance(name, junctions, outputs, states, time, driver, tables,
+        AppInstance instance = new AppInstance(name, junctions, outputs, states, time, driver, tables,
                 sql -> compiler.compileQuery(plan, sql), connectors, connectorThreads, plan, connectorNames, latencies);
+        built.set(instance);
+        return instance;
     }
 
     private static StreamJunction junction(Map<String, StreamJunction> junctions, String app, String stream) {

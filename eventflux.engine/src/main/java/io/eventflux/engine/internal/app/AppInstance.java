@@ -432,6 +432,11 @@ public final class AppInstance implements AppRuntime {
         if (state != AppState.RUNNING) {
             throw new IllegalStateException("app '" + name + "' is " + state.name().toLowerCase(java.util.Locale.ROOT));
         }
+        if (plan.within() != null) {
+            var aggregation = tables.aggregation(plan.table().name());
+            return driver.call(() -> io.eventflux.engine.internal.query.AggregationOnDemand.run(plan, aggregation,
+                    time.clock()));
+        }
         TableRuntime table = tables.table(plan.table().name());
         return driver.call(() -> OnDemandQuery.run(plan, table, time.clock()));
     }
@@ -448,6 +453,11 @@ public final class AppInstance implements AppRuntime {
     /** Events of a stream dropped on backpressure so far. */
     public long droppedCount(String stream) {
         return junction(stream).droppedCount();
+    }
+
+    /** Late events of an event-timed stream so far (0 for any other stream). Any thread. */
+    public long lateCount(String stream) {
+        return junction(stream).lateCount();
     }
 
     /** The error counters of a connector stream (errors, dead-lettered, dropped, retries). */

@@ -41,6 +41,7 @@ public final class AppReports {
         long out = 0;
         long dropped = 0;
         long errors = 0;
+        long late = 0;
         for (StreamStatus s : streams()) {
             if (s.input()) {
                 in += s.events();
@@ -50,9 +51,10 @@ public final class AppReports {
             }
             dropped += s.dropped();
             errors += s.errors();
+            late += s.late();
         }
         return new AppStats(app.name(), app.state(), app.uptimeMillis(), in, out, dropped, errors,
-                run == null ? 0 : run.ringCapacity(), run == null ? 0 : run.ringBacklog(), app.restarts());
+                run == null ? 0 : run.ringCapacity(), run == null ? 0 : run.ringBacklog(), app.restarts(), late);
     }
 
     private List<StreamStatus> streams() {
@@ -79,7 +81,7 @@ public final class AppReports {
                 dead = c.deadLettered();
             }
             out.add(new StreamStatus(name, !output, output, connector, run.events(name), run.droppedCount(name),
-                    errors, dead));
+                    errors, dead, run.lateCount(name)));
         }
         return out;
     }

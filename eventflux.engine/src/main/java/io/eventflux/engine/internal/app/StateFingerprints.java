@@ -60,7 +60,33 @@ final class StateFingerprints {
         for (StreamDef s : plan.streams()) {
             out.put("source/" + s.name(), unit("source", s.schema().toString()));
         }
+        String eventTime = eventTimeShape(plan);
+        if (!eventTime.isEmpty()) {
+            out.put("eventtime", unit("eventtime", eventTime));
+        }
         return out;
+    }
+
+    /**
+     * What shapes the event-time buffer (state key {@code eventtime}): each event-timed stream's schema and
+     * event-time keys as the SQL writes them. Keys a configuration file adds are not seen: such a buffer has
+     * no unit and does not survive a change of the app.
+     */
+    private static String eventTimeShape(AppPlan plan) {
+        StringBuilder b = new StringBuilder();
+        for (StreamDef s : plan.streams()) {
+            java.util.TreeMap<String, String> keys = new java.util.TreeMap<>();
+            s.options().forEach((k, v) -> {
+                String key = k.toLowerCase(java.util.Locale.ROOT);
+                if (key.equals("event.time") || key.startsWith("watermark.") || key.equals("late.events.stream")) {
+                    keys.put(key, v.trim());
+                }
+            });
+            if (keys.containsKey("event.time")) {
+                b.append(s.schema()).append(keys).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     private static String unit(String kind, String text) {

@@ -3,6 +3,7 @@ package io.eventflux.engine.internal.app;
 import io.eventflux.api.Event;
 import io.eventflux.engine.internal.stream.EventChunk;
 import io.eventflux.engine.internal.stream.StreamJunction;
+import io.eventflux.engine.internal.time.EventTimeGate;
 import io.eventflux.engine.internal.time.TimeKeeper;
 import java.util.List;
 
@@ -13,17 +14,31 @@ import java.util.List;
 final class WriterCore {
     private final TimeKeeper time;
     private final List<Runnable> shutdownFlushes;
+    /** Null unless the app has event-timed streams: then it alone moves the app's time. */
+    private final EventTimeGate gate;
     private final EventChunk scratch = new EventChunk(16);
     private int depth;
 
     /** @param shutdownFlushes what a graceful shutdown flushes (rate limiters of queries and partitions) */
     WriterCore(TimeKeeper time, List<Runnable> shutdownFlushes) {
-        this.time = time;
-        this.shutdownFlushes = shutdownFlushes;
+        this(time, shutdownFlushes, null);
     }
 
-    void onEvent(StreamJunction junction, Event event) {
-        time.beforeEvent(event.timestamp());
+    /** @param gate the app's event-time gate, or null when no stream is event-timed */
+    WriterCore(TimeKeeper time, List<Runnable> shutdownFlushes, EventTimeGate gate) {
+        this.time = time;
+        this.shutdownFlushes = shutdownFlushes;
+        this.gate = gate;
+        if (gate != null) {
+            gate.bind(this::publishOne);
+        }
+    }
+
+    /**
+     * One event (sent, or released or routed by the gate): straight to the junction's queries when they all
+     * take single events (no reference store into the reused chunk), otherwise as a chunk of one.
+     */
+    private void publishOne(StreamJunction junction, Event event) {
         if (junction.takesSingleEvents()) {
             depth++;
             try {
@@ -38,8 +53,23 @@ final class WriterCore {
         dispatch(junction, chunk);
     }
 
+    void onEvent(StreamJunction junction, Event event) {
+        if (gate == null) {
+            time.beforeEvent(event.timestamp());
+        } else if (gate.accept(junction, event)) {
+            return;
+        }
+        publishOne(junction, event);
+    }
+
     void onEvents(StreamJunction junction, List<Event> events) {
         if (events.isEmpty()) {
+            return;
+        }
+        if (gate != null) {
+            if (!gate.accept(junction, events)) {
+                publishAll(junction, events);
+            }
             return;
         }
         long max = Long.MIN_VALUE;
@@ -47,6 +77,10 @@ final class WriterCore {
             max = Math.max(max, e.timestamp());
         }
         time.beforeEvent(max);
+        publishAll(junction, events);
+    }
+
+    private void publishAll(StreamJunction junction, List<Event> events) {
         EventChunk chunk = depth == 0 ? scratch : new EventChunk(events.size());
         chunk.addAll(events);
         dispatch(junction, chunk);
@@ -63,21 +97,34 @@ final class WriterCore {
     }
 
     void onAdvance(long t) {
-        time.advanceTo(t);
+        if (gate == null) {
+            time.advanceTo(t);
+        } else {
+            gate.advance(t);
+        }
     }
 
     void onWake() {
+        if (gate != null) {
+            gate.heartbeat();
+        }
         time.onWake();
     }
 
     void onStart() {
         time.startWall();
+        if (gate != null) {
+            gate.start();
+        }
     }
 
     /** @param flush false for a suspend: held rows stay in the kept state instead of being published */
     void onShutdown(boolean flush) {
         if (!flush) {
             return;
+        }
+        if (gate != null) {
+            gate.flush();
         }
         for (Runnable f : shutdownFlushes) {
             f.run();

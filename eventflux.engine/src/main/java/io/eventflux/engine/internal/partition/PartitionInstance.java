@@ -86,6 +86,11 @@ final class PartitionInstance {
             }
 
             @Override
+            public io.eventflux.engine.internal.aggregation.AggregationRuntime aggregation(String name) {
+                return app.aggregation(name);
+            }
+
+            @Override
             public void registerState(String key, Stateful state) {
                 String k = key;
                 for (int i = 2; states.containsKey(k); i++) {

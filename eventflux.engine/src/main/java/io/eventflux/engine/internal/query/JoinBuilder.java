@@ -84,6 +84,8 @@ final class JoinBuilder {
             if (in.kind() == JoinInput.Kind.TABLE) {
                 int column = indexBy[k] instanceof TypedExpr.AttributeRef a ? a.index() : -1;
                 sources[k] = tables.table(in.name(), column);
+            } else if (in.kind() == JoinInput.Kind.AGGREGATION) {
+                sources[k] = AggregationJoin.NOTHING;
             } else {
                 held[k] = new HeldRows(indexBy[k] == null ? null : sideKey(clock, k, n, indexBy[k]));
                 sources[k] = held[k];
@@ -96,6 +98,13 @@ final class JoinBuilder {
             steps[last] = new JoinMatcher.Step(s.padsLeft(), s.padsRight(), s.on(), s.probe(), s.reverseProbe(),
                     tableLookup(join, last, clock), s.reverseLookup());
         }
+        // an aggregation (always the last input) serves the buckets WITHIN ... PER picks for the left row
+        if (join.inputs().get(last).kind() == JoinInput.Kind.AGGREGATION) {
+            JoinMatcher.Step s = steps[last];
+            steps[last] = new JoinMatcher.Step(s.padsLeft(), s.padsRight(), s.on(), null, null,
+                    AggregationJoin.lookup(query, context.aggregation(join.inputs().get(last).name()),
+                            join.joins().get(last - 1).within(), offsets(join), clock), null);
+        }
         // a table on the left of a two-input join serves the ON condition bound to the stream's event
         if (n == 2 && join.inputs().get(0).kind() == JoinInput.Kind.TABLE) {
             JoinMatcher.Step s = steps[1];
@@ -107,7 +116,7 @@ final class JoinBuilder {
         LatencyHistogram latency = context.latency(query);
         for (int k = 0; k < n; k++) {
             JoinInput.Input in = join.inputs().get(k);
-            if (in.kind() == JoinInput.Kind.TABLE) {
+            if (in.kind() == JoinInput.Kind.TABLE || in.kind() == JoinInput.Kind.AGGREGATION) {
                 continue;
             }
             boolean triggers = !anyUnidirectional || in.unidirectional();

@@ -48,6 +48,15 @@ public final class QueryBuilder {
         }
 
         /**
+         * An incremental aggregation of the app (SQL.md 6).
+         *
+         * @throws IllegalArgumentException if unknown
+         */
+        default io.eventflux.engine.internal.aggregation.AggregationRuntime aggregation(String name) {
+            throw new IllegalArgumentException("unknown aggregation '" + name + "'");
+        }
+
+        /**
          * The junction a query's rows go to; the same as {@link #junction} but where a partition instance reads
          * an app stream through a junction of its own (the app's stream still gets what it inserts).
          */

@@ -22,6 +22,8 @@ public final class StreamJunction {
     private final StreamSchema schema;
     private final boolean dropOnBackpressure;
     private final AtomicLong dropped = new AtomicLong();
+    /** Late events of an event-timed stream (writer thread writes, any thread reads). */
+    private final AtomicLong late = new AtomicLong();
     /** Written by the writer only (plain read + release write: no atomic add on the hot path). */
     private final AtomicLong events = new AtomicLong();
     private final List<ChunkReceiver> receiverList = new ArrayList<>();
@@ -68,6 +70,16 @@ public final class StreamJunction {
     /** Events dropped on backpressure so far. */
     public long droppedCount() {
         return dropped.get();
+    }
+
+    /** Counts late events of an event-timed stream (writer thread). */
+    public void countLate(int n) {
+        late.addAndGet(n);
+    }
+
+    /** Late events of an event-timed stream so far, wherever they went (any thread). */
+    public long lateCount() {
+        return late.get();
     }
 
     /** Events published into this stream so far (any thread). */

@@ -27,6 +27,7 @@ public final class Tables {
 
     private final Map<String, TableRuntime> tables = new LinkedHashMap<>();
     private final Map<String, StreamJunction> junctions = new LinkedHashMap<>();
+    private io.eventflux.engine.internal.aggregation.Aggregations aggregations;
 
     /**
      * @throws IllegalStateException when a table's store is not available
@@ -69,6 +70,16 @@ public final class Tables {
         return null;
     }
 
+    /** The app's incremental aggregations (closed with the tables). */
+    public void aggregations(io.eventflux.engine.internal.aggregation.Aggregations all) {
+        this.aggregations = all;
+    }
+
+    /** An incremental aggregation of the app, or null. */
+    public io.eventflux.engine.internal.aggregation.AggregationRuntime aggregation(String name) {
+        return aggregations == null ? null : aggregations.get(name);
+    }
+
     public TableRuntime table(String name) {
         return tables.get(name);
     }
@@ -103,6 +114,9 @@ public final class Tables {
     }
 
     public void close() {
+        if (aggregations != null) {
+            aggregations.close();
+        }
         for (TableRuntime t : tables.values()) {
             try {
                 t.close();

@@ -101,7 +101,7 @@ triggerSchedule
 
 createAggregation
     : CREATE AGGREGATION streamName AS selectQuery
-      AGGREGATE (BY identifier)? EVERY granularities
+      AGGREGATE (BY identifier)? EVERY granularities withOptions?
     ;
 
 granularities
@@ -195,6 +195,7 @@ outputMode
 source
     : PATTERN LPAREN pattern RPAREN within?        # patternSource
     | SEQUENCE LPAREN pattern RPAREN within?       # sequenceSource
+    | streamName (AS alias=identifier)? aggregationWithin  # aggregationSource
     | streamSource joinPart*                       # joinedSource
     | patternSide joinPart+                        # patternJoinSource
     ;

@@ -12,6 +12,7 @@ import io.eventflux.sql.internal.ast.Identifier;
 import io.eventflux.sql.internal.ast.OptionEntry;
 import io.eventflux.sql.internal.ast.Script;
 import io.eventflux.sql.internal.ast.Statement;
+import io.eventflux.sql.plan.AggregationDef;
 import io.eventflux.sql.plan.AppPlan;
 import io.eventflux.sql.plan.PartitionPlan;
 import io.eventflux.sql.plan.QueryPlan;
@@ -40,6 +41,9 @@ public final class AppAnalyzer {
     private final List<TableDef> tables = new ArrayList<>();
     private final PartitionAnalyzer partitions;
     private final List<TriggerPlan> triggers = new ArrayList<>();
+    private final AggregationAnalyzer aggregationAnalyzer;
+    private final List<Statement.CreateAggregation> pendingAggregations = new ArrayList<>();
+    private final List<AggregationDef> aggregations = new ArrayList<>();
     private final Map<String, String> appOptions = new LinkedHashMap<>();
     private String appName;
 
@@ -48,6 +52,7 @@ public final class AppAnalyzer {
         this.queries = new QueryAnalyzer(symbols, errors, extensions, appOptions);
         this.tableAnalyzer = new TableAnalyzer(symbols, errors, new ExpressionAnalyzer(extensions));
         this.partitions = new PartitionAnalyzer(symbols, errors, extensions, appOptions);
+        this.aggregationAnalyzer = new AggregationAnalyzer(symbols, errors, new ExpressionAnalyzer(extensions));
     }
 
     /** Analyzes once; an analyzer is not reused. */
@@ -57,6 +62,13 @@ public final class AppAnalyzer {
             errors.attempt(() -> define(s));
         }
         checkConnectorOptions(script);
+        for (Statement.CreateAggregation ag : pendingAggregations) {
+            AggregationDef def = errors.attempt(() -> aggregationAnalyzer.analyze(ag));
+            if (def != null) {
+                symbols.settle(def);
+                aggregations.add(def);
+            }
+        }
         List<QueryPlan> plans = new ArrayList<>();
         List<TableWritePlan> writes = new ArrayList<>();
         List<PartitionPlan> partitionPlans = new ArrayList<>();
@@ -87,7 +99,8 @@ public final class AppAnalyzer {
         if (!errors.isEmpty()) {
             throw new CompileException(errors.sorted());
         }
-        return new AppPlan(appName, appOptions, symbols.streams(), plans, tables, writes, partitionPlans, triggers);
+        return new AppPlan(appName, appOptions, symbols.streams(), plans, tables, writes, partitionPlans, triggers,
+                aggregations);
     }
 
     private void define(Statement s) {
@@ -111,8 +124,7 @@ public final class AppAnalyzer {
             triggers.add(TriggerAnalyzer.trigger(tr));
         } else if (s instanceof Statement.CreateAggregation ag) {
             symbols.define(ag.name(), Symbols.Kind.AGGREGATION, new StreamSchema(ag.name().text(), List.of()));
-            throw new CompileProblem(ag.pos(), "incremental aggregations (CREATE AGGREGATION) are not supported yet",
-                    ag.name().text(), null);
+            pendingAggregations.add(ag);
         }
     }
 

@@ -34,13 +34,16 @@ final class ConnectorOptionsAnalyzer {
     private final Errors errors;
     /** Declared streams by name (CREATE STREAM). */
     private final Map<String, StreamSchema> declared;
+    private final EventTimeAnalyzer eventTime;
 
     ConnectorOptionsAnalyzer(Errors errors, Map<String, StreamSchema> declared) {
         this.errors = errors;
         this.declared = declared;
+        this.eventTime = new EventTimeAnalyzer(errors, declared);
     }
 
     void check(Statement.CreateStream cs) {
+        eventTime.check(cs);
         OptionEntry strategy = null;
         OptionEntry dlq = null;
         for (OptionEntry o : cs.options()) {

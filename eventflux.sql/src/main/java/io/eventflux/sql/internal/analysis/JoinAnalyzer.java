@@ -4,6 +4,8 @@ import io.eventflux.api.StreamSchema;
 import io.eventflux.sql.internal.CompileProblem;
 import io.eventflux.sql.internal.ast.Expr;
 import io.eventflux.sql.internal.ast.Source;
+import io.eventflux.sql.plan.AggregationDef;
+import io.eventflux.sql.plan.AggregationWithin;
 import io.eventflux.sql.plan.JoinInput;
 import io.eventflux.sql.plan.PatternInput;
 import io.eventflux.sql.plan.TypedExpr;
@@ -33,7 +35,11 @@ final class JoinAnalyzer {
         }
     }
 
-    record Resolved(StreamSchema schema, boolean table) {
+    /** @param aggregation the aggregation read, or null for a stream or table */
+    record Resolved(StreamSchema schema, boolean table, AggregationDef aggregation) {
+        Resolved(StreamSchema schema, boolean table) {
+            this(schema, table, null);
+        }
     }
 
     private final ExpressionAnalyzer expressions;
@@ -49,6 +55,7 @@ final class JoinAnalyzer {
         List<Source.Join> steps = new ArrayList<>();
         flatten(join, sources, steps);
         List<JoinInput.Input> inputs = new ArrayList<>();
+        List<AggregationDef> aggregations = new ArrayList<>();
         List<Scope.Input> scopeInputs = new ArrayList<>();
         int unidirectional = 0;
         boolean failed = false;
@@ -98,18 +105,27 @@ final class JoinAnalyzer {
                             "UNIDIRECTIONAL", null));
                 }
             }
-            if (steps.size() >= k && k > 0 && steps.get(k - 1).within() != null) {
-                errors.add(new CompileProblem(steps.get(k - 1).within().pos(),
-                        "joins with an aggregation (WITHIN ... PER) are not supported yet", "WITHIN", null));
+            Source.Join step = k > 0 ? steps.get(k - 1) : null;
+            if (r.aggregation() != null) {
+                AggregationReads.checkSide(s, step, k == sources.size() - 1, r.schema().name(), errors);
+            } else if (step != null && step.within() != null) {
+                errors.add(new CompileProblem(step.within().pos(), "WITHIN ... PER reads an aggregation, and '"
+                        + r.schema().name() + "' is not one", "WITHIN", null));
             }
-            inputs.add(new JoinInput.Input(r.table() ? JoinInput.Kind.TABLE : JoinInput.Kind.STREAM, r.schema(),
-                    alias, window, s.unidirectional()));
+            JoinInput.Kind kind = r.aggregation() != null ? JoinInput.Kind.AGGREGATION
+                    : r.table() ? JoinInput.Kind.TABLE : JoinInput.Kind.STREAM;
+            inputs.add(new JoinInput.Input(kind, r.schema(), alias, window, s.unidirectional()));
+            while (aggregations.size() < inputs.size() - 1) {
+                aggregations.add(null);
+            }
+            aggregations.add(r.aggregation());
             scopeInputs.add(new Scope.Input(k, r.schema().name(), alias, r.schema()));
         }
         if (failed) {
             return null;
         }
-        if (inputs.stream().allMatch(in -> in.kind() == JoinInput.Kind.TABLE)) {
+        if (inputs.stream().allMatch(in -> in.kind() == JoinInput.Kind.TABLE
+                || in.kind() == JoinInput.Kind.AGGREGATION)) {
             throw new CompileProblem(join.pos(), "a join needs at least one stream: tables alone never trigger it",
                     "JOIN", null);
         }
@@ -119,7 +135,11 @@ final class JoinAnalyzer {
             Source.Join step = steps.get(k - 1);
             Scope visible = new Scope(scopeInputs.subList(0, k + 1));
             TypedExpr on = step.on() == null ? null : errors.attempt(() -> condition(step.on(), visible, "ON"));
-            joins.add(new JoinInput.Join(type(step.type()), on));
+            AggregationDef aggregation = aggregations.get(k);
+            Scope before = new Scope(scopeInputs.subList(0, k));
+            AggregationWithin within = aggregation == null ? null
+                    : errors.attempt(() -> AggregationReads.within(step.within(), aggregation, before, expressions));
+            joins.add(new JoinInput.Join(type(step.type()), on, within));
         }
         TypedExpr filter = where == null ? null : errors.attempt(() -> condition(where, scope, "WHERE"));
         return new Result(new JoinInput(inputs, joins, filter), scope);

@@ -7,6 +7,7 @@ import io.eventflux.sql.internal.CompileProblem;
 import io.eventflux.sql.internal.ast.Select;
 import io.eventflux.sql.internal.ast.Source;
 import io.eventflux.sql.internal.ast.Statement;
+import io.eventflux.sql.plan.AggregationDef;
 import io.eventflux.sql.plan.InputPlan;
 import io.eventflux.sql.plan.OutputPlan;
 import io.eventflux.sql.plan.QueryPlan;
@@ -119,6 +120,14 @@ final class QueryAnalyzer {
         if (entry.kind() == Symbols.Kind.TABLE) {
             return new JoinAnalyzer.Resolved(entry.schema(), true);
         }
+        if (entry.kind() == Symbols.Kind.AGGREGATION) {
+            AggregationDef def = symbols.aggregation(source.stream().text());
+            if (def == null) {
+                throw new CompileProblem(source.stream().pos(), "aggregation '" + source.stream().text()
+                        + "' has errors", source.stream().text(), null);
+            }
+            return new JoinAnalyzer.Resolved(def.schema(), false, def);
+        }
         return new JoinAnalyzer.Resolved(inputSchema(source), false);
     }
 
@@ -142,8 +151,9 @@ final class QueryAnalyzer {
             case TABLE -> throw new CompileProblem(source.stream().pos(), "table '" + name
                     + "' cannot drive a continuous query", name,
                     "join it with a stream, or read it with an on-demand query (AppRuntime.query)");
-            case AGGREGATION -> throw new CompileProblem(source.stream().pos(),
-                    "reading aggregation '" + name + "' is not supported yet", name, null);
+            case AGGREGATION -> throw new CompileProblem(source.stream().pos(), "aggregation '" + name
+                    + "' cannot drive a continuous query", name,
+                    "join it: FROM S JOIN " + name + " ON ... WITHIN from, to PER 'granularity', or read it on demand");
             default -> {
                 return entry.schema();
             }

@@ -4,6 +4,7 @@ import io.eventflux.api.StreamSchema;
 import io.eventflux.sql.internal.CompileProblem;
 import io.eventflux.sql.internal.Suggestions;
 import io.eventflux.sql.internal.ast.Identifier;
+import io.eventflux.sql.plan.AggregationDef;
 import io.eventflux.sql.plan.SourcePosition;
 import io.eventflux.sql.plan.StreamDef;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ final class Symbols {
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, StreamDef> streams = new LinkedHashMap<>();
+    private final Map<String, AggregationDef> aggregations = new LinkedHashMap<>();
     /** The app's symbols when these are a partition's (which hold its inner streams only), else null. */
     private final Symbols parent;
 
@@ -58,6 +60,22 @@ final class Symbols {
                     + kindName(existing.kind()) + " at " + existing.pos(), name.text(), null);
         }
         entries.put(name.text(), new Entry(kind, schema, name.pos()));
+    }
+
+    /** Gives a defined aggregation its schema once its SELECT is analyzed. */
+    void settle(AggregationDef def) {
+        if (owner(def.name()) != this) {
+            parent.settle(def);
+            return;
+        }
+        Entry e = entries.get(def.name());
+        entries.put(def.name(), new Entry(e.kind(), def.schema(), e.pos()));
+        aggregations.put(def.name(), def);
+    }
+
+    /** A settled aggregation, or null. */
+    AggregationDef aggregation(String name) {
+        return owner(name) != this ? parent.aggregation(name) : aggregations.get(name);
     }
 
     void addStream(StreamDef def) {

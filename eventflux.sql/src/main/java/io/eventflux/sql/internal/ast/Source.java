@@ -33,6 +33,14 @@ public sealed interface Source extends Node {
             implements Source {
     }
 
+    /**
+     * {@code Agg [AS a] WITHIN from [, to] PER granularity}: an aggregation read on demand (SQL.md 6); alias may
+     * be null.
+     */
+    record AggregationSource(Identifier aggregation, Identifier alias, AggregationWithin within, SourcePosition pos)
+            implements Source {
+    }
+
     enum JoinType { INNER, LEFT_OUTER, RIGHT_OUTER, FULL_OUTER }
 
     /** {@code WINDOW('type', args...)}. */

@@ -60,11 +60,13 @@ public sealed interface Statement extends Node {
      *
      * @param timestamp the BY attribute, or null (event time)
      * @param granularities the units listed, a range {@code SECONDS ... YEARS} expanded
+     * @param options the WITH options (store, retention, time zone)
      */
     record CreateAggregation(Identifier name, Select select, Identifier timestamp, List<TimeUnit> granularities,
-            List<Annotation> annotations, SourcePosition pos) implements Statement {
+            List<OptionEntry> options, List<Annotation> annotations, SourcePosition pos) implements Statement {
         public CreateAggregation {
             granularities = List.copyOf(granularities);
+            options = List.copyOf(options);
             annotations = List.copyOf(annotations);
         }
     }

@@ -136,7 +136,8 @@ final class DdlBuilder {
             }
         }
         return new Statement.CreateAggregation(AstSupport.streamName(ctx.streamName()), queries.select(ctx.selectQuery()),
-                ctx.identifier() == null ? null : AstSupport.identifier(ctx.identifier()), units, annotations,
+                ctx.identifier() == null ? null : AstSupport.identifier(ctx.identifier()), units,
+                options(ctx.withOptions()), annotations,
                 pos(ctx));
     }
 }

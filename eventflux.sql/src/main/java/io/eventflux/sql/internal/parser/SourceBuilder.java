@@ -36,6 +36,22 @@ final class SourceBuilder extends EventFluxSqlBaseVisitor<Source> {
     }
 
     @Override
+    public Source visitAggregationSource(EventFluxSqlParser.AggregationSourceContext ctx) {
+        return new Source.AggregationSource(AstSupport.streamName(ctx.streamName()),
+                ctx.alias == null ? null : AstSupport.identifier(ctx.alias), within(ctx.aggregationWithin()), pos(ctx));
+    }
+
+    private Source.AggregationWithin within(EventFluxSqlParser.AggregationWithinContext w) {
+        if (w == null) {
+            return null;
+        }
+        List<Expr> bounds = expressions.buildAll(w.expression());
+        return w.COMMA() == null
+                ? new Source.AggregationWithin(bounds.get(0), null, bounds.get(1), pos(w))
+                : new Source.AggregationWithin(bounds.get(0), bounds.get(1), bounds.get(2), pos(w));
+    }
+
+    @Override
     public Source visitJoinedSource(EventFluxSqlParser.JoinedSourceContext ctx) {
         return joins(visitStreamSource(ctx.streamSource()), ctx.joinPart());
     }
@@ -57,14 +73,7 @@ final class SourceBuilder extends EventFluxSqlBaseVisitor<Source> {
                         join.patternSide().getStart().getText(),
                         "write FROM PATTERN (...) AS p JOIN ... (swap the inputs; LEFT and RIGHT swap too)");
             }
-            Source.AggregationWithin within = null;
-            EventFluxSqlParser.AggregationWithinContext w = join.aggregationWithin();
-            if (w != null) {
-                List<Expr> bounds = expressions.buildAll(w.expression());
-                within = w.COMMA() == null
-                        ? new Source.AggregationWithin(bounds.get(0), null, bounds.get(1), pos(w))
-                        : new Source.AggregationWithin(bounds.get(0), bounds.get(1), bounds.get(2), pos(w));
-            }
+            Source.AggregationWithin within = within(join.aggregationWithin());
             result = new Source.Join(result, joinType(join.joinType()), visitStreamSource(join.streamSource()),
                     expressions.build(join.expression()), within, pos(join.JOIN().getSymbol()));
         }

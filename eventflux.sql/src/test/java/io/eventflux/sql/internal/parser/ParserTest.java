@@ -107,6 +107,12 @@ class ParserTest {
                 Statement.CreateAggregation.class);
         assertThat(b.timestamp()).isNull();
         assertThat(b.granularities()).containsExactly(TimeUnit.SECONDS, TimeUnit.MINUTES, TimeUnit.HOURS);
+        assertThat(b.options()).isEmpty();
+        Statement.CreateAggregation c = single("""
+                CREATE AGGREGATION A3 AS SELECT sum(price) AS t FROM Trades AGGREGATE EVERY SECONDS ... DAYS
+                WITH ('store' = 'jdbc', 'retention.minutes' = '120')""", Statement.CreateAggregation.class);
+        assertThat(c.options()).extracting(o -> o.key() + "=" + o.value())
+                .containsExactly("store=jdbc", "retention.minutes=120");
     }
 
     // ------------------------------------------------------------------ queries
@@ -225,6 +231,17 @@ class ParserTest {
                 new SourcePosition(2, 8)));
         assertThat(j.within().to()).isInstanceOf(Expr.Literal.class);
         assertThat(((Expr.Literal) j.within().per()).value()).isEqualTo("days");
+    }
+
+    @Test
+    void aggregationReadOnDemand() {
+        Source.AggregationSource a = (Source.AggregationSource) select("""
+                SELECT * FROM TradeAgg AS t WITHIN 0, 1000 PER 'hours' WHERE t.total > 1""").from();
+        assertThat(a.aggregation().text()).isEqualTo("TradeAgg");
+        assertThat(a.alias().text()).isEqualTo("t");
+        assertThat(((Expr.Literal) a.within().per()).value()).isEqualTo("hours");
+        Source.StreamSource plain = (Source.StreamSource) select("SELECT * FROM S WHERE x > 1").from();
+        assertThat(plain.stream().text()).isEqualTo("S");
     }
 
     // ------------------------------------------------------------------ patterns
