@@ -26,6 +26,10 @@ import java.util.stream.Stream;
 public final class Main {
     static final String CACHE_DIR = "eventflux.cache.dir";
     static final String CACHE = "eventflux.cache";
+    /** {@code -Deventflux.ondemand=off} installs every embedded bundle at boot (see {@link OnDemandIndex}). */
+    static final String ON_DEMAND = "eventflux.ondemand";
+    /** Framework property: the on-demand index file, for the launcher bundle. */
+    static final String ON_DEMAND_INDEX = "eventflux.ondemand.index";
 
     private Main() {
     }
@@ -75,6 +79,11 @@ public final class Main {
             }
         }
         trace.mark("bundle cache ready");
+        OnDemandIndex index = null;
+        if (files != null && !"off".equalsIgnoreCase(System.getProperty(ON_DEMAND))) {
+            Path dir = files.values().iterator().next().getParent();
+            index = OnDemandIndex.loadOrNull(dir, files, launch, trace);
+        }
         Path storage;
         if (base != null) {
             removeStaleStorage(base);
@@ -84,10 +93,13 @@ public final class Main {
             storage = Files.createTempDirectory("eventflux-fw-");
         }
         Map<String, Path> bundles = files;
+        java.util.Set<String> deferred = index == null ? java.util.Set.of() : index.deferred();
+        Map<String, String> extra = index == null ? Map.of()
+                : Map.of(ON_DEMAND_INDEX, files.values().iterator().next().getParent().resolve(OnDemandIndex.FILE).toString());
         try {
             return new FrameworkRunner(launch, System.err, trace).run(args, storage,
                     path -> bundles == null ? null : "reference:" + bundles.get(path).toUri(),
-                    loader::getResourceAsStream);
+                    loader::getResourceAsStream, deferred, extra);
         } finally {
             BundleCache.deleteTree(storage);
             if (cache != null) {
