@@ -21,8 +21,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -44,19 +42,24 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * the boot code's {@code OnDemandIndex}), installed when an app first needs one of their extensions.
  *
  * <p>For each extension of such a bundle a stand-in service is registered with the same interfaces and
- * {@code eventflux.extension.*} properties as the bundle's own component (plus {@code eventflux.ondemand=true}
- * and the bundle as {@code eventflux.extension.provider}), so the engine's registry lists it with its
- * parameter docs, suggests its name and finds it exactly as before. The registry gets a factory on its first
- * lookup: the stand-in (a {@link ServiceFactory}) then installs the bundle's group (it and the on-demand
- * bundles it imports from), starts it on the calling thread, and answers with the bundle's own factory
- * service. When a bundle's own extension service appears (installed so, or by FileInstall, or by anyone),
- * the stand-ins of that name are withdrawn; the registry then finds the bundle's own service, the same
- * factory object (a DS singleton, which this class holds until its service goes), so no app using it is
- * suspended.
+ * {@code eventflux.extension.*} properties as the bundle's own component (plus
+ * {@code eventflux.extension.standin=true} and the bundle as {@code eventflux.extension.provider}), so the
+ * engine's registry lists it with its parameter docs, suggests its name and finds it exactly as before. The
+ * registry gets a factory on its first lookup: the stand-in (a {@link ServiceFactory}) then installs the
+ * bundle's group (it and the on-demand bundles it imports from) on the calling thread, unless a service of
+ * that name is there already (the bundle dropped into deploy/), and answers with the bundle's own factory
+ * service, which this class holds (a DS singleton: the engine gets the same object from the bundle's own
+ * service, so an app compiled through the stand-in sees no change). The stand-in stays registered (the
+ * registry lists the bundle's own service instead) until that service goes (the bundle stops or is
+ * updated): the stand-in is then withdrawn with it, so the apps using it are suspended as with any bundle.
+ *
+ * <p>Nothing here unregisters a service on another thread while an app is being deployed: the engine
+ * handles registry changes under the app's lock, and the deploying thread (inside the stand-in) holds it.
  */
 final class OnDemandBundles implements AutoCloseable {
     static final String INDEX_PROPERTY = "eventflux.ondemand.index";
-    static final String STAND_IN = "eventflux.ondemand";
+    /** The engine's ExtensionRegistry.STAND_IN. */
+    static final String STAND_IN = Extension.PREFIX_ + "standin";
     private static final String NAME = Extension.PREFIX_ + "name";
     private static final long INSTALL_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** The factory interfaces, so that this bundle is wired to the same API packages as the engine. */
@@ -71,11 +74,6 @@ final class OnDemandBundles implements AutoCloseable {
     private final ReentrantLock installing = new ReentrantLock();
     private final Map<String, List<StandIn>> byName = new ConcurrentHashMap<>();
     private final Map<ServiceReference<?>, Object> held = new ConcurrentHashMap<>();
-    private final ExecutorService withdrawals = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "eventflux-ondemand");
-        t.setDaemon(true);
-        return t;
-    });
     private final ServiceListener listener = this::serviceChanged;
     private volatile boolean closed;
 
@@ -145,29 +143,27 @@ final class OnDemandBundles implements AutoCloseable {
         }
     }
 
-    /** A bundle's own extension service came: withdraw the stand-ins of its name; one left: forget it. */
+    /** A bundle's own extension service that a stand-in gave goes: the stand-ins of its name go with it. */
     private void serviceChanged(ServiceEvent event) {
         ServiceReference<?> ref = event.getServiceReference();
-        if (!(ref.getProperty(NAME) instanceof String name)) {
+        if (event.getType() != ServiceEvent.UNREGISTERING || held.remove(ref) == null) {
             return;
         }
-        if (event.getType() == ServiceEvent.REGISTERED) {
+        if (ref.getProperty(NAME) instanceof String name) {
             List<StandIn> standIns = byName.get(key(name));
-            if (standIns != null && !closed) {
+            if (standIns != null) {
                 List<String> classes = List.of((String[]) ref.getProperty(Constants.OBJECTCLASS));
                 for (StandIn s : standIns) {
                     if (List.of(s.interfaces).stream().anyMatch(classes::contains)) {
-                        // not on this thread: it may be inside the stand-in's own getService
-                        withdrawals.execute(s::withdraw);
+                        s.withdraw();
                     }
                 }
             }
-        } else if (event.getType() == ServiceEvent.UNREGISTERING && held.remove(ref) != null) {
-            try {
-                context.ungetService(ref);
-            } catch (IllegalStateException e) {
-                // this bundle is stopping
-            }
+        }
+        try {
+            context.ungetService(ref);
+        } catch (IllegalStateException e) {
+            // this bundle is stopping
         }
     }
 
@@ -203,25 +199,37 @@ final class OnDemandBundles implements AutoCloseable {
         }
     }
 
-    /** The bundle's own service for a stand-in, waited for (bounded) after its group was started. */
+    /** The bundle's own service for a stand-in (the best ranked one), or null while there is none. */
     private Object own(StandIn standIn) {
         String filter = "(&(" + NAME + "=" + escape(standIn.name) + ")(!(" + STAND_IN + "=true)))";
-        long deadline = System.nanoTime() + INSTALL_TIMEOUT_NANOS;
         try {
-            do {
-                ServiceReference<?>[] refs = context.getServiceReferences(standIn.interfaces[0], filter);
-                if (refs != null && refs.length > 0) {
-                    ServiceReference<?> ref = refs[0];
-                    Object service = held.computeIfAbsent(ref, r -> context.getService(r));
-                    if (service != null) {
-                        return service;
-                    }
+            ServiceReference<?>[] refs = context.getServiceReferences(standIn.interfaces[0], filter);
+            if (refs == null || refs.length == 0) {
+                return null;
+            }
+            java.util.Arrays.sort(refs, java.util.Collections.reverseOrder());
+            for (ServiceReference<?> ref : refs) {
+                Object service = held.computeIfAbsent(ref, r -> context.getService(r));
+                if (service != null) {
+                    return service;
                 }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-            } while (System.nanoTime() < deadline && !closed);
+            }
+            return null;
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@link #own} after the group was started: SCR registers the bundle's services as it starts. */
+    private Object awaitOwn(StandIn standIn) {
+        long deadline = System.nanoTime() + INSTALL_TIMEOUT_NANOS;
+        do {
+            Object service = own(standIn);
+            if (service != null) {
+                return service;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+        } while (System.nanoTime() < deadline && !closed);
         err.println("eventflux: the extension '" + standIn.name + "' of " + standIn.path + " did not come up");
         return null;
     }
@@ -234,7 +242,6 @@ final class OnDemandBundles implements AutoCloseable {
         } catch (IllegalStateException e) {
             // stopping
         }
-        withdrawals.shutdownNow();
         byName.values().forEach(list -> list.forEach(StandIn::withdraw));
         for (ServiceReference<?> ref : held.keySet()) {
             try {
@@ -279,6 +286,14 @@ final class OnDemandBundles implements AutoCloseable {
             if (closed) {
                 return null;
             }
+            Object there = own(this);
+            if (there != null) {
+                return there;
+            }
+            // asked again from inside an install on this thread (the engine retries a waiting app when the
+            // bundle's first service arrives): the bundle may be half started, so no waiting for it; the app
+            // waits and starts when the service arrives
+            boolean nested = installing.isHeldByCurrentThread();
             try {
                 // one group at a time; a bounded wait, so that two deploys waiting on each other cannot hang
                 if (!installing.tryLock(INSTALL_TIMEOUT_NANOS, TimeUnit.NANOSECONDS)) {
@@ -294,7 +309,7 @@ final class OnDemandBundles implements AutoCloseable {
             } finally {
                 installing.unlock();
             }
-            return own(this);
+            return nested ? own(this) : awaitOwn(this);
         }
 
         @Override
