@@ -93,7 +93,13 @@ public final class Main {
             storage = Files.createTempDirectory("eventflux-fw-");
         }
         Map<String, Path> bundles = files;
-        java.util.Set<String> deferred = index == null ? java.util.Set.of() : index.deferred();
+        java.util.Set<String> deferred = new java.util.HashSet<>();
+        if (index != null) {
+            deferred.addAll(index.deferred());
+            if (args.length > 0 && java.util.Set.of("run", "replay", "validate", "config").contains(args[0])) {
+                deferred.addAll(index.serverOnly());
+            }
+        }
         Map<String, String> extra = index == null ? Map.of()
                 : Map.of(ON_DEMAND_INDEX, files.values().iterator().next().getParent().resolve(OnDemandIndex.FILE).toString());
         try {

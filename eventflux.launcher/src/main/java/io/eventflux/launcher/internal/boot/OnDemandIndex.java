@@ -33,8 +33,8 @@ import org.w3c.dom.NodeList;
  * {@code eventflux.extension.name}) other than a function library (the compiler asks every library for
  * the functions of an unqualified call, so they are all needed at the first compile), it has no
  * {@code Bundle-Activator}, and no bundle installed at boot imports a package from it. A library
- * (no component, no activator, not a fragment, some importer, no {@code osgi.serviceloader} capability)
- * imported only by on-demand bundles is on demand too (jackson-dataformat-csv, cron-utils, Jetty
+ * (no component, no activator, not a fragment, some importer) imported only by on-demand bundles is on
+ * demand too (jackson-dataformat-csv, cron-utils, Jetty
  * WebSocket). Every other bundle, and everything they import (optional imports included), is installed
  * at boot.
  *
@@ -51,7 +51,9 @@ final class OnDemandIndex {
      * Fly registers as services): {@code BSN>USER+USER,...}. Such a bundle joins its users' groups.
      */
     static final String COMPANIONS = "eventflux.ondemand.companions";
-    private static final String FORMAT = "1";
+    private static final String FORMAT = "3";
+    /** The start level of server mode (cnf/runtime.bnd): bundles from it up are needed by {@code server} only. */
+    static final int SERVER_LEVEL = 3;
     private static final String EXTENSION_PREFIX = "eventflux.extension.";
     private static final String FUNCTION_FACTORY = "io.eventflux.api.function.FunctionFactory";
 
@@ -95,6 +97,17 @@ final class OnDemandIndex {
     Set<String> deferred() {
         Set<String> out = new LinkedHashSet<>();
         for (String path : properties.getProperty("deferred", "").split(",")) {
+            if (!path.isBlank()) {
+                out.add(path);
+            }
+        }
+        return out;
+    }
+
+    /** The embedded paths only {@code server} installs at boot (its start levels need them). */
+    Set<String> serverOnly() {
+        Set<String> out = new LinkedHashSet<>();
+        for (String path : properties.getProperty("serveronly", "").split(",")) {
             if (!path.isBlank()) {
                 out.add(path);
             }
@@ -153,14 +166,30 @@ final class OnDemandIndex {
             boolean extensionBundle = !i.extensions().isEmpty() && !i.otherComponents() && !i.activator()
                     && i.host() == null;
             boolean library = i.extensions().isEmpty() && !i.otherComponents() && !i.activator() && i.host() == null
-                    && !i.serviceLoaderProvider() && importers.getOrDefault(i.path(), 0) > 0;
+                    && importers.getOrDefault(i.path(), 0) > 0;
             boolean companion = companions.values().stream().anyMatch(c -> c.contains(i.path()));
             if (!extensionBundle && !library && !companion) {
                 roots.add(i.path());
             }
         }
         Set<String> boot = closure(roots, deps, null);
+        // what only the server's start levels need (the management API, Jetty, Prometheus): other commands
+        // never raise the framework that far, so they do not install it at all
+        Set<String> lowRoots = new LinkedHashSet<>();
+        for (Info i : infos) {
+            if (roots.contains(i.path()) && launch.startLevel(i.bsn(), version(files.get(i.path()))) < SERVER_LEVEL) {
+                lowRoots.add(i.path());
+            }
+        }
+        Set<String> core = closure(lowRoots, deps, null);
+        List<String> serverOnly = new ArrayList<>();
+        for (Info i : infos) {
+            if (boot.contains(i.path()) && !core.contains(i.path())) {
+                serverOnly.add(i.path());
+            }
+        }
         Properties p = new Properties();
+        p.setProperty("serveronly", String.join(",", serverOnly));
         p.setProperty("format", FORMAT);
         List<String> deferred = new ArrayList<>();
         for (Info i : infos) {
@@ -174,7 +203,8 @@ final class OnDemandIndex {
             if (boot.contains(i.path())) {
                 continue;
             }
-            Set<String> group = closure(Set.of(i.path()), deps, boot);
+            // up to what every command installs: a server-only bundle it needs (Jetty) comes with it elsewhere
+            Set<String> group = closure(Set.of(i.path()), deps, core);
             List<String> ordered = new ArrayList<>();
             for (String path : files.keySet()) {
                 if (group.contains(path)) {
@@ -184,12 +214,17 @@ final class OnDemandIndex {
             String key = i.path();
             p.setProperty("file." + key, files.get(key).getFileName().toString());
             p.setProperty("group." + key, String.join(",", ordered));
-            p.setProperty("level." + key, Integer.toString(launch.startLevel(i.bsn(), version(files.get(key)))));
             for (Map<String, String> ext : i.extensions()) {
                 String prefix = "ext." + n++ + ".";
                 p.setProperty(prefix + "path", key);
                 p.setProperty(prefix + "bsn", i.bsn());
                 ext.forEach((k, v) -> p.setProperty(prefix + k, v));
+            }
+        }
+        for (Info i : infos) {
+            if (!core.contains(i.path())) {
+                p.setProperty("file." + i.path(), files.get(i.path()).getFileName().toString());
+                p.setProperty("level." + i.path(), Integer.toString(launch.startLevel(i.bsn(), version(files.get(i.path())))));
             }
         }
         p.setProperty("ext.count", Integer.toString(n));
