@@ -83,7 +83,7 @@ final class FrameworkRunner {
         trace.mark("framework initialised");
         BundleContext context = framework.getBundleContext();
         context.addFrameworkListener(event -> {
-            if (event.getType() == FrameworkEvent.ERROR) {
+            if (event.getType() == FrameworkEvent.ERROR && !standInAnsweredNothing(event.getThrowable())) {
                 Bundle bundle = event.getBundle();
                 err.println("eventflux: bundle " + (bundle == null ? "?" : bundle.getSymbolicName()) + ": "
                         + event.getThrowable());
@@ -204,6 +204,15 @@ final class FrameworkRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * A stand-in of an on-demand extension asked from inside the install of its own bundle (see
+     * OnDemandBundles) answers nothing on purpose: the app asking waits for the bundle's service instead.
+     */
+    private static boolean standInAnsweredNothing(Throwable t) {
+        return t instanceof org.osgi.framework.ServiceException e && e.getType() == org.osgi.framework.ServiceException.FACTORY_ERROR
+                && String.valueOf(e.getMessage()).contains("OnDemandBundles$StandIn");
     }
 
     private static int parse(String value, int fallback) {
