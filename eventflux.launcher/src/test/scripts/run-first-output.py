@@ -2,7 +2,7 @@
 """Issue 10, the lean process: workload W2 (examples/w2-inmemory.sql: StockStream read from an inMemory source,
 WINDOW('length', 100) GROUP BY symbol, one output per event) run as `eventflux run APP --input -` with a small
 heap, fed EVENTS events on standard input as they are generated here. Over N runs it prints the time from
-starting the process to its first output line (median, min), the whole run, the peak resident memory, and
+starting the process to its first output line (median, min) and the CPU time used until then, the whole run, the peak resident memory, and
 checks that every event gave its output and that the process exited 0 without an OutOfMemoryError.
 
     python3 eventflux.launcher/src/test/scripts/run-first-output.py [N] [--events E] [--xmx 64m]
@@ -71,6 +71,13 @@ def command():
     return [cmd, "run", app, "--input", "-"], env
 
 
+def cpu_seconds(pid):
+    """User + system CPU time of the process so far (all its threads), from /proc."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def peak_rss_kb(pid):
     try:
         with open(f"/proc/{pid}/status") as f:
@@ -97,11 +104,13 @@ def run_once():
             pass
     threading.Thread(target=feed, daemon=True).start()
     first = None
+    cpu = 0
     outputs = 0
     rss = 0
     for line in p.stdout:
         if first is None:
             first = time.monotonic() - start
+            cpu = cpu_seconds(p.pid)
         if b'"stream":"Out"' in line:
             outputs += 1
             if outputs % 50_000 == 0:
@@ -112,7 +121,7 @@ def run_once():
     err = errors[0].decode(errors="replace") if errors else ""
     if code != 0 or "OutOfMemoryError" in err or outputs != events:
         sys.exit(f"run failed: exit {code}, {outputs} of {events} outputs\n{err}")
-    return first, total, rss
+    return first, cpu, total, rss
 
 
 try:
@@ -127,15 +136,17 @@ try:
         cmd = glob.glob(os.path.join(work, "eventflux-*", "bin", "eventflux"))[0]
     if jar is None:
         run_once()  # makes the class data sharing archive (and the bundle folder) when there is none
-    firsts, totals, rsss = [], [], []
+    firsts, cpus, totals, rsss = [], [], [], []
     for n in range(runs):
-        first, total, rss = run_once()
+        first, cpu, total, rss = run_once()
         firsts.append(first)
+        cpus.append(cpu)
         totals.append(total)
         rsss.append(rss)
-        print(f"run {n + 1}: first output {first * 1000:.0f} ms, whole run {total:.2f} s, peak RSS {rss / 1024:.0f} MB")
+        print(f"run {n + 1}: first output {first * 1000:.0f} ms (cpu {cpu * 1000:.0f} ms), whole run {total:.2f} s, peak RSS {rss / 1024:.0f} MB")
     print(f"first output: median {statistics.median(firsts) * 1000:.0f} ms, min {min(firsts) * 1000:.0f} ms over {runs} runs"
           f" ({events} events, -Xmx{xmx}, every output present, no OutOfMemoryError)")
+    print(f"cpu until the first output: median {statistics.median(cpus) * 1000:.0f} ms (all threads)")
     print(f"whole run:    median {statistics.median(totals):.2f} s; peak RSS median {statistics.median(rsss) / 1024:.0f} MB")
     print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus")
 finally:
