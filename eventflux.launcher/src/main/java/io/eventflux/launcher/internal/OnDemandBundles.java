@@ -2,6 +2,7 @@ package io.eventflux.launcher.internal;
 
 import io.eventflux.api.aggregator.AggregatorFactory;
 import io.eventflux.api.extension.Extension;
+import io.eventflux.api.function.FunctionFactory;
 import io.eventflux.api.io.MapperFactory;
 import io.eventflux.api.io.SinkFactory;
 import io.eventflux.api.io.SourceFactory;
@@ -63,7 +64,7 @@ final class OnDemandBundles implements AutoCloseable {
     private static final String NAME = Extension.PREFIX_ + "name";
     private static final long INSTALL_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** The factory interfaces, so that this bundle is wired to the same API packages as the engine. */
-    private static final List<Class<?>> FACTORIES = List.of(WindowFactory.class, AggregatorFactory.class,
+    private static final List<Class<?>> FACTORIES = List.of(WindowFactory.class, AggregatorFactory.class, FunctionFactory.class,
             SourceFactory.class, SinkFactory.class, MapperFactory.class, TableStoreFactory.class,
             PersistenceStoreFactory.class);
 

@@ -30,9 +30,9 @@ import org.w3c.dom.NodeList;
  *
  * <p>A bundle is <em>on demand</em> when every DS component it declares (its {@code Service-Component}
  * XML) is an EventFlux extension factory (a component with the service property
- * {@code eventflux.extension.name}) other than a function library (the compiler asks every library for
- * the functions of an unqualified call, so they are all needed at the first compile), it has no
- * {@code Bundle-Activator}, and no bundle installed at boot imports a package from it. A library
+ * {@code eventflux.extension.name}; a function library too: the compiler asks every library only when it
+ * resolves a function call, which then installs them all), it has no {@code Bundle-Activator}, and no
+ * bundle installed at boot imports a package from it. A library
  * (no component, no activator, not a fragment, some importer) imported only by on-demand bundles is on
  * demand too (jackson-dataformat-csv, cron-utils, Jetty
  * WebSocket). Every other bundle, and everything they import (optional imports included), is installed
@@ -51,11 +51,10 @@ final class OnDemandIndex {
      * Fly registers as services): {@code BSN>USER+USER,...}. Such a bundle joins its users' groups.
      */
     static final String COMPANIONS = "eventflux.ondemand.companions";
-    private static final String FORMAT = "3";
+    private static final String FORMAT = "4";
     /** The start level of server mode (cnf/runtime.bnd): bundles from it up are needed by {@code server} only. */
     static final int SERVER_LEVEL = 3;
     private static final String EXTENSION_PREFIX = "eventflux.extension.";
-    private static final String FUNCTION_FACTORY = "io.eventflux.api.function.FunctionFactory";
 
     private final Properties properties;
 
@@ -376,12 +375,10 @@ final class OnDemandIndex {
                 interfaces.add(((Element) provides.item(i)).getAttribute("interface"));
             }
             boolean named = props.containsKey("s." + EXTENSION_PREFIX + "name");
-            boolean function = interfaces.contains(FUNCTION_FACTORY)
-                    || "function".equals(props.get("s." + EXTENSION_PREFIX + "type"));
             if (!named && interfaces.stream().noneMatch(i -> exports.contains(packageOf(i)))) {
                 continue; // the bundle's own helper (a broker or server its factories share): goes with it
             }
-            if (!named || function || interfaces.isEmpty()) {
+            if (!named || interfaces.isEmpty()) {
                 return null;
             }
             props.put("objectClass", String.join(",", interfaces));

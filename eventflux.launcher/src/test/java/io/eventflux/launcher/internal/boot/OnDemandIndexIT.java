@@ -63,13 +63,14 @@ class OnDemandIndexIT {
     @Test
     void theCoreIsInstalledAtBootAndTheExtensionsWait() {
         for (String core : List.of("eventflux.engine", "eventflux.sql", "eventflux.api", "eventflux.launcher",
-                "eventflux.function.core", "eventflux.function.math", "org.apache.felix.scr", "slf4j-simple")) {
+                "org.apache.felix.scr", "slf4j-simple", "org.apache.felix.fileinstall")) {
             assertThat(deferred).as(core).doesNotContain(byName.get(core));
             assertThat(serverOnly).as(core).doesNotContain(byName.get(core));
         }
         for (String lazy : List.of("eventflux.window.length", "eventflux.aggregator.avg", "eventflux.connector.kafka",
                 "eventflux.connector.basic", "eventflux.mapper.csv", "jackson-dataformat-csv", "eventflux.store.jdbc",
-                "postgresql", "mariadb-java-client", "eventflux.persistence.file", "eventflux.connector.websocket")) {
+                "postgresql", "mariadb-java-client", "eventflux.persistence.file", "eventflux.connector.websocket",
+                "eventflux.function.core", "eventflux.function.json", "json-path")) {
             assertThat(deferred).as(lazy).contains(byName.get(lazy));
         }
         assertThat(serverOnly).contains(byName.get("eventflux.management"), byName.get("jetty-server"));
@@ -97,7 +98,7 @@ class OnDemandIndexIT {
             extensions.put(p.getProperty("s.eventflux.extension.type", "?") + ":"
                     + p.getProperty("s.eventflux.extension.name"), p);
         }
-        assertThat(extensions).containsKeys("window:length", "window:sort", "aggregator:avg", "source:kafka",
+        assertThat(extensions).containsKeys("function:core", "function:math", "window:length", "window:sort", "aggregator:avg", "source:kafka",
                 "sink:kafka", "source:inMemory", "mapper:csv", "table-store:jdbc", "persistence-store:file");
         Properties kafka = extensions.get("source:kafka");
         assertThat(kafka.getProperty("objectClass")).isEqualTo("io.eventflux.api.io.SourceFactory");
