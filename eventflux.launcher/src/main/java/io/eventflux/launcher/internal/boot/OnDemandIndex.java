@@ -123,7 +123,7 @@ final class OnDemandIndex {
 
     /** What the index needs of one bundle. */
     private record Info(String path, String bsn, Set<String> exports, Set<String> imports, Set<String> requiredBundles,
-            String host, boolean activator, boolean serviceLoaderProvider, List<Map<String, String>> extensions,
+            String host, boolean activator, List<Map<String, String>> extensions,
             boolean otherComponents) {
     }
 
@@ -296,11 +296,9 @@ final class OnDemandIndex {
                     }
                 }
             }
-            String provided = a.getValue("Provide-Capability");
             return new Info(path, bsn == null ? path : bsn, exports,
                     packages(a.getValue("Import-Package")), names(a.getValue("Require-Bundle")), host,
-                    a.getValue("Bundle-Activator") != null,
-                    provided != null && provided.contains("osgi.serviceloader"), extensions, others);
+                    a.getValue("Bundle-Activator") != null, extensions, others);
         }
     }
 
@@ -326,8 +324,8 @@ final class OnDemandIndex {
     /**
      * The extension components of one component XML (each as its {@code eventflux.extension.*} properties,
      * {@code s.KEY} for a String, {@code a.KEY} for a String array joined with newlines, and
-     * {@code objectClass} for the provided interfaces), or null when a component of it is not an extension
-     * (or is a function library).
+     * {@code objectClass} for the provided interfaces), or null when a component of it is neither an extension
+     * nor a helper of the bundle's own (a service of a package it does not export).
      */
     private static List<Map<String, String>> extensions(InputStream in, Set<String> exports) throws IOException {
         Document doc;
