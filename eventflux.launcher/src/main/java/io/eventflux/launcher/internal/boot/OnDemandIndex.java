@@ -51,7 +51,9 @@ final class OnDemandIndex {
      * Fly registers as services): {@code BSN>USER+USER,...}. Such a bundle joins its users' groups.
      */
     static final String COMPANIONS = "eventflux.ondemand.companions";
-    private static final String FORMAT = "4";
+    private static final String FORMAT = "5";
+    /** Run property: bundles (symbolic names) that only {@code server} needs although they start at level 1. */
+    static final String SERVER_ONLY = "eventflux.ondemand.serveronly";
     /** The start level of server mode (cnf/runtime.bnd): bundles from it up are needed by {@code server} only. */
     static final int SERVER_LEVEL = 3;
     private static final String EXTENSION_PREFIX = "eventflux.extension.";
@@ -122,7 +124,8 @@ final class OnDemandIndex {
     // ---- building
 
     /** What the index needs of one bundle. */
-    private record Info(String path, String bsn, Set<String> exports, Set<String> imports, Set<String> requiredBundles,
+    private record Info(String path, String bsn, Set<String> exports, Set<String> imports, Set<String> optionalImports,
+            Set<String> requiredBundles,
             String host, boolean activator, List<Map<String, String>> extensions,
             boolean otherComponents) {
     }
@@ -140,11 +143,13 @@ final class OnDemandIndex {
         }
         Map<String, Set<String>> companions = companions(launch.runProperties().get(COMPANIONS), byBsn);
         Map<String, Set<String>> deps = new HashMap<>();
+        Map<String, Set<String>> mandatory = new HashMap<>();
         Map<String, Integer> importers = new HashMap<>();
         for (Info i : infos) {
             Set<String> d = new LinkedHashSet<>();
+            Set<String> optional = new LinkedHashSet<>();
             for (String pkg : i.imports()) {
-                d.addAll(exporters.getOrDefault(pkg, Set.of()));
+                (i.optionalImports().contains(pkg) ? optional : d).addAll(exporters.getOrDefault(pkg, Set.of()));
             }
             for (String bsn : i.requiredBundles()) {
                 if (byBsn.containsKey(bsn)) {
@@ -156,8 +161,13 @@ final class OnDemandIndex {
             }
             d.addAll(companions.getOrDefault(i.path(), Set.of()));
             d.remove(i.path());
-            deps.put(i.path(), d);
-            d.forEach(x -> importers.merge(x, 1, Integer::sum));
+            optional.removeAll(d);
+            optional.remove(i.path());
+            mandatory.put(i.path(), d);
+            Set<String> all = new LinkedHashSet<>(d);
+            all.addAll(optional);
+            deps.put(i.path(), all);
+            all.forEach(x -> importers.merge(x, 1, Integer::sum));
         }
         // fragments go where their host goes: a fragment is a root, so its host is at boot
         Set<String> roots = new LinkedHashSet<>();
@@ -174,13 +184,17 @@ final class OnDemandIndex {
         Set<String> boot = closure(roots, deps, null);
         // what only the server's start levels need (the management API, Jetty, Prometheus): other commands
         // never raise the framework that far, so they do not install it at all
+        // (and the console: the shell and Gogo, named in SERVER_ONLY); a core bundle's optional imports do not
+        // pull a bundle into the core (SCR's and the launcher's of Gogo)
+        Set<String> named = Set.of(launch.runProperties().getOrDefault(SERVER_ONLY, "").split("\\s*,\\s*"));
         Set<String> lowRoots = new LinkedHashSet<>();
         for (Info i : infos) {
-            if (roots.contains(i.path()) && launch.startLevel(i.bsn(), version(files.get(i.path()))) < SERVER_LEVEL) {
+            if (roots.contains(i.path()) && !named.contains(i.bsn())
+                    && launch.startLevel(i.bsn(), version(files.get(i.path()))) < SERVER_LEVEL) {
                 lowRoots.add(i.path());
             }
         }
-        Set<String> core = closure(lowRoots, deps, null);
+        Set<String> core = closure(lowRoots, mandatory, null);
         List<String> serverOnly = new ArrayList<>();
         for (Info i : infos) {
             if (boot.contains(i.path()) && !core.contains(i.path())) {
@@ -297,7 +311,8 @@ final class OnDemandIndex {
                 }
             }
             return new Info(path, bsn == null ? path : bsn, exports,
-                    packages(a.getValue("Import-Package")), names(a.getValue("Require-Bundle")), host,
+                    packages(a.getValue("Import-Package")), optionalPackages(a.getValue("Import-Package")),
+                    names(a.getValue("Require-Bundle")), host,
                     a.getValue("Bundle-Activator") != null, extensions, others);
         }
     }
@@ -413,6 +428,20 @@ final class OnDemandIndex {
                 if (!s.isEmpty()) {
                     out.add(s);
                 }
+            }
+        }
+        return out;
+    }
+
+    /** The packages of an Import-Package header imported with {@code resolution:=optional}. */
+    static Set<String> optionalPackages(String header) {
+        Set<String> out = new HashSet<>();
+        if (header == null) {
+            return out;
+        }
+        for (String clause : LaunchProperties.clauses(header)) {
+            if (clause.replace(" ", "").contains("resolution:=optional")) {
+                out.addAll(packages(clause));
             }
         }
         return out;

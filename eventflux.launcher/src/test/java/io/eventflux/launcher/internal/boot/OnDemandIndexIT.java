@@ -73,7 +73,9 @@ class OnDemandIndexIT {
                 "eventflux.function.core", "eventflux.function.json", "json-path")) {
             assertThat(deferred).as(lazy).contains(byName.get(lazy));
         }
-        assertThat(serverOnly).contains(byName.get("eventflux.management"), byName.get("jetty-server"));
+        assertThat(serverOnly).contains(byName.get("eventflux.management"), byName.get("jetty-server"),
+                byName.get("eventflux.shell"), byName.get("org.apache.felix.gogo.runtime"));
+        assertThat(serverOnly).as("the server's bundles are installed at boot, not on demand").doesNotContainAnyElementsOf(deferred);
     }
 
     @Test
