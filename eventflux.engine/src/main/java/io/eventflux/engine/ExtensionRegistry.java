@@ -59,6 +59,12 @@ public final class ExtensionRegistry implements Catalog {
     public static final String PARAMETERS = Extension.PREFIX_ + "parameters";
     /** Optional property: who provides it (a bundle symbolic name); defaults to the factory's class name. */
     public static final String PROVIDER = Extension.PREFIX_ + "provider";
+    /**
+     * Optional property {@code "true"}: a stand-in for an extension whose bundle is not installed yet (the
+     * launcher installs it on the first lookup and the stand-in then gives the bundle's own factory). Once the
+     * bundle's own service is there too, {@link #extensions()} lists that one only.
+     */
+    public static final String STAND_IN = Extension.PREFIX_ + "standin";
 
     private static final Map<String, Class<?>> TYPES = Map.of(
             Extension.WINDOW, WindowFactory.class,
@@ -74,7 +80,7 @@ public final class ExtensionRegistry implements Catalog {
      * One registration: {@code key} is what {@link #remove} matches (the factory itself, or the handle a
      * lazy registration gave); {@code source} makes the factory, once.
      */
-    private record Entry(String type, Object key, FactorySource source, ExtensionInfo info) {
+    private record Entry(String type, Object key, FactorySource source, ExtensionInfo info, boolean standIn) {
         Object factory() {
             return source.get();
         }
@@ -147,7 +153,7 @@ public final class ExtensionRegistry implements Catalog {
         String provider = string(properties.get(PROVIDER));
         ExtensionInfo info = info(type, properties, factory.getClass().getName(),
                 provider == null ? factory.getClass().getName() : provider);
-        append(new Entry(type, factory, new FactorySource(iface, factory, null), info));
+        append(new Entry(type, factory, new FactorySource(iface, factory, null), info, false));
     }
 
     /**
@@ -168,7 +174,8 @@ public final class ExtensionRegistry implements Catalog {
         if (provider == null || provider.isBlank()) {
             throw new IllegalArgumentException(key + " has no " + PROVIDER);
         }
-        append(new Entry(type, key, new FactorySource(iface, null, factory), info(type, properties, String.valueOf(key), provider)));
+        append(new Entry(type, key, new FactorySource(iface, null, factory), info(type, properties, String.valueOf(key), provider),
+                "true".equals(string(properties.get(STAND_IN)))));
     }
 
     private static ExtensionInfo info(String type, Map<String, ?> properties, String what, String provider) {
@@ -224,11 +231,17 @@ public final class ExtensionRegistry implements Catalog {
 
     private void publish(List<Entry> next) {
         Map<String, Map<String, Entry>> idx = new HashMap<>();
-        for (Entry e : next) {
-            Map<String, Entry> byName = idx.computeIfAbsent(e.type(), t -> new HashMap<>());
-            byName.putIfAbsent(key(e.info().name()), e);
-            for (String alias : e.info().aliases()) {
-                byName.putIfAbsent(key(alias), e);
+        // a bundle's own factory before a stand-in of the same name (see STAND_IN), else the first added
+        for (boolean standIns : new boolean[] {false, true}) {
+            for (Entry e : next) {
+                if (e.standIn() != standIns) {
+                    continue;
+                }
+                Map<String, Entry> byName = idx.computeIfAbsent(e.type(), t -> new HashMap<>());
+                byName.putIfAbsent(key(e.info().name()), e);
+                for (String alias : e.info().aliases()) {
+                    byName.putIfAbsent(key(alias), e);
+                }
             }
         }
         idx.replaceAll((t, m) -> Map.copyOf(m));
@@ -252,9 +265,17 @@ public final class ExtensionRegistry implements Catalog {
         return () -> listeners.remove(listener);
     }
 
-    /** Every extension, in the order added. */
+    /** Every extension, in the order added (a stand-in only while its bundle's own service is not there). */
     public List<ExtensionInfo> extensions() {
-        return entries.stream().map(Entry::info).toList();
+        List<Entry> all = entries;
+        Set<String> own = new java.util.HashSet<>();
+        for (Entry e : all) {
+            if (!e.standIn()) {
+                own.add(e.type() + ":" + key(e.info().name()));
+            }
+        }
+        return all.stream().filter(e -> !e.standIn() || !own.contains(e.type() + ":" + key(e.info().name())))
+                .map(Entry::info).toList();
     }
 
     /** The factory of a type by name or alias (ignoring case). */

@@ -12,6 +12,15 @@ public interface WindowCollector {
     /** An event that left the window; use {@link Event#asExpired(long)} to stamp its departure time. */
     void expired(Event event);
 
+    /**
+     * The same as {@code expired(event.asExpired(at))}: an event that left the window at {@code at}. Windows
+     * call this form so that a collector that does not need the stamped copy (a query that emits no
+     * expired rows, an aggregate that only removes the values) need not allocate it.
+     */
+    default void expired(Event event, long at) {
+        expired(event.asExpired(at));
+    }
+
     /** Batch windows: closes the batch reported since the last flush, at {@code time}. */
     void flush(long time);
 }

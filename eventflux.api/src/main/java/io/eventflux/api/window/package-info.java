@@ -8,7 +8,7 @@
  * {@link io.eventflux.api.window.ConditionState} per instance.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.eventflux.api.window;
 
 import org.osgi.annotation.bundle.Export;

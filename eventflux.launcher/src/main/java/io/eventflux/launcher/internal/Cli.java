@@ -150,8 +150,11 @@ final class Cli {
         try (BufferedReader in = input == null ? null : openInput(input); EventLineWriter out = openOutput(null, true)) {
             RunCommand run = new RunCommand(eventFlux.await(), new EventConverter(), console.err(), stop, hotDeploy,
                     options);
-            return run.run(sql, in == null ? null : new JsonLinesReader(in, new JsonTreeReader(json())), inputName(input), out,
-                    cl.flag("--skip-bad"));
+            // streams read from an inMemory source get their input through the topic (TopicInput)
+            java.util.Map<String, String> topics = in != null && sql.toLowerCase(java.util.Locale.ROOT).contains("inmemory")
+                    ? TopicInput.topics(planner.plan(sql)) : java.util.Map.of();
+            return run.run(sql, topics, in == null ? null : new JsonLinesReader(in, new JsonTreeReader(json())),
+                    inputName(input), out, cl.flag("--skip-bad"));
         } catch (CompileException e) {
             throw compileFailure(app, e);
         }

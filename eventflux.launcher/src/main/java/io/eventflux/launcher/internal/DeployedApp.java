@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * input handlers are looked up by name, and {@link #close()} shuts it down gracefully (rate limiters
  * flush, rings drain) while the output callbacks are still attached, then undeploys it.
  */
-final class DeployedApp implements AutoCloseable {
+final class DeployedApp implements AutoCloseable, EventSender.Handlers {
     private final EventFlux eventFlux;
     private final AppRuntime app;
     private final List<AutoCloseable> callbacks = new ArrayList<>();
@@ -65,7 +65,8 @@ final class DeployedApp implements AutoCloseable {
     }
 
     /** The handler of an input stream. @throws BadLineException for an unknown stream */
-    InputHandler handler(String stream, int lineNumber) throws BadLineException {
+    @Override
+    public InputHandler handler(String stream, int lineNumber) throws BadLineException {
         InputHandler handler = handlers.get(stream);
         if (handler == null) {
             if (app.stream(stream).isEmpty()) {

@@ -17,11 +17,16 @@ final class EventSender {
         long of(InputLine line);
     }
 
-    private final DeployedApp app;
+    /** The input handler of a stream named by an input line. */
+    interface Handlers {
+        InputHandler handler(String stream, int lineNumber) throws BadLineException;
+    }
+
+    private final Handlers app;
     private final EventConverter converter;
     private final Stamp stamp;
 
-    EventSender(DeployedApp app, EventConverter converter, Stamp stamp) {
+    EventSender(Handlers app, EventConverter converter, Stamp stamp) {
         this.app = app;
         this.converter = converter;
         this.stamp = stamp;

@@ -39,12 +39,15 @@ public final class LauncherComponent implements Callable<Integer> {
     private final StopSignal stop = new StopSignal();
     private final BundleContext context;
     private final String[] args;
+    private final OnDemandBundles onDemand;
 
     @Activate
     public LauncherComponent(BundleContext context,
             @Reference(name = "launcher", service = Object.class, target = "(launcher.arguments=*)") Map<String, Object> launcher) {
         this.context = context;
         this.args = launcher.get("launcher.arguments") instanceof String[] a ? a.clone() : new String[0];
+        // before any command compiles an app: the extensions of the bundles not installed at boot
+        this.onDemand = OnDemandBundles.open(context, System.err);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -70,6 +73,9 @@ public final class LauncherComponent implements Callable<Integer> {
     @Deactivate
     void deactivate() {
         stop.request();
+        if (onDemand != null) {
+            onDemand.close();
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.eventflux.api.DeployOptions;
 import io.eventflux.api.EventFlux;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Map;
 
 /**
  * {@code eventflux run}: deploys the app on the wall clock (asynchronous, ring buffer), prints what
@@ -37,8 +38,24 @@ final class RunCommand {
      */
     int run(String sql, JsonLinesReader input, String inputName, EventLineWriter output, boolean skipBad)
             throws CompileException, CommandFailure, IOException, InterruptedException {
-        try (DeployedApp app = DeployedApp.deploy(eventFlux, sql, options, output)) {
-            Thread hook = new Thread(() -> stopGracefully(app, output), "eventflux-shutdown");
+        return run(sql, Map.of(), input, inputName, output, skipBad);
+    }
+
+    /**
+     * @param topics the input streams that the app reads from an {@code inMemory} source, with their topics:
+     *        their input is published on the topic (see {@link TopicInput})
+     */
+    int run(String sql, Map<String, String> topics, JsonLinesReader input, String inputName, EventLineWriter output,
+            boolean skipBad) throws CompileException, CommandFailure, IOException, InterruptedException {
+        try (DeployedApp app = DeployedApp.deploy(eventFlux, sql, options, output);
+                DeployedApp publisher = input == null || topics.isEmpty() ? null
+                        : TopicInput.deploy(eventFlux, app, topics, options, output)) {
+            Thread hook = new Thread(() -> {
+                if (publisher != null) {
+                    publisher.close();
+                }
+                stopGracefully(app, output);
+            }, "eventflux-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 hotDeploy.run();
@@ -47,7 +64,9 @@ final class RunCommand {
                     stop.awaitRequest();
                     return ExitCodes.OK;
                 }
-                return feed(app, input, inputName, skipBad);
+                EventSender.Handlers handlers = publisher == null ? app : (stream, line) ->
+                        topics.containsKey(stream) ? publisher.handler(stream, line) : app.handler(stream, line);
+                return feed(app, handlers, input, inputName, skipBad);
             } finally {
                 removeHook(hook);
             }
@@ -83,9 +102,9 @@ final class RunCommand {
     }
 
     /** Sends every event of the input, stamped with the app's (wall-clock) time; clock lines are ignored. */
-    private int feed(DeployedApp app, JsonLinesReader input, String inputName, boolean skipBad)
-            throws IOException, CommandFailure {
-        EventSender sender = new EventSender(app, converter, line -> app.runtime().currentTime());
+    private int feed(DeployedApp app, EventSender.Handlers handlers, JsonLinesReader input, String inputName,
+            boolean skipBad) throws IOException, CommandFailure {
+        EventSender sender = new EventSender(handlers, converter, line -> app.runtime().currentTime());
         while (!stop.isRequested()) {
             try {
                 InputLine line = input.next();

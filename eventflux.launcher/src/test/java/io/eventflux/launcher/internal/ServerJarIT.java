@@ -83,6 +83,12 @@ class ServerJarIT {
         assertThat(health.get("status").asText()).isEqualTo("UP");
         long first = await("Out events of Ticks", () -> outEvents("Ticks"), n -> n > 0);
         assertThat(getJson("/ready", 200).get("status").asText()).isEqualTo("READY");
+        // every extension is listed with its parameters: those of bundles installed on demand that no app used yet
+        // (stand-ins), and once, not twice, those whose bundle an app made the launcher install (timer)
+        String sources = get("/api/extensions/source", 200).body();
+        assertThat(sources).contains("\"kafka\"").contains("kafka.topic").contains("eventflux.connector.kafka");
+        assertThat(sources.split("\"name\":\"timer\"", -1)).as("source:timer listed once").hasSize(2);
+        assertThat(get("/api/extensions/window", 200).body()).contains("\"cron\"").contains("eventflux.window.cron");
         assertThat(getJson("/api/apps/Ticks", 200).at("/streams/0/connector").asText())
                 .as("the extension from conf/eventflux.toml").isEqualTo("source:timer");
         String metrics = get("/metrics", 200).body();

@@ -72,6 +72,12 @@ public final class AppRuntimeImpl implements AppRuntime {
     private List<ExtensionUse> uses = List.of();
     private Map<String, Serializable> kept;
     private boolean attempted;
+    /**
+     * Lock held: a start is running on the thread that holds the lock. A registry change that this start
+     * itself causes (the launcher installs an extension's bundle on its first lookup, on this thread) must
+     * not start the app again from inside: the start in progress looks the extensions up itself.
+     */
+    private boolean starting;
     /** During {@link #deploy}: the deployer's hook, called once the first run is built. Lock held. */
     private Consumer<AppRuntime> beforeStart;
     private final java.util.function.LongSupplier wallTime;
@@ -119,8 +125,8 @@ public final class AppRuntimeImpl implements AppRuntime {
     /** The registry changed: start a WAITING app, suspend a RUNNING one that lost an extension. */
     public void extensionsChanged() {
         synchronized (lock) {
-            if (!attempted) {
-                return; // deploy() is about to look at the registry as it is now
+            if (!attempted || starting) {
+                return; // deploy() is about to look at the registry as it is now, or a start is in progress
             }
             try {
                 if (state == AppState.RUNNING && current != null && !uses.stream().allMatch(u -> u.current(registry))) {
@@ -161,6 +167,15 @@ public final class AppRuntimeImpl implements AppRuntime {
 
     /** Lock held. Compiles and builds a run; missing extensions leave the app WAITING. */
     private void start(boolean initial) throws CompileException {
+        starting = true;
+        try {
+            startRun(initial);
+        } finally {
+            starting = false;
+        }
+    }
+
+    private void startRun(boolean initial) throws CompileException {
         List<ExtensionUse> used = new ArrayList<>();
         AppPlan plan;
         try {

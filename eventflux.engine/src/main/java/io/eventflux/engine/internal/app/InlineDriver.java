@@ -3,18 +3,17 @@ package io.eventflux.engine.internal.app;
 import io.eventflux.api.Event;
 import io.eventflux.engine.internal.stream.StreamJunction;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Inline (synchronous) mode: the sender's thread runs the queries under the app's lock. The lock is
+ * Inline (synchronous) mode: the sender's thread runs the queries under the app's lock ({@link WriterLock}). The lock is
  * reentrant so a callback may send into the same app.
  */
 final class InlineDriver implements Driver {
     private final String app;
     private final WriterCore core;
     private final WallWaker waker;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final WriterLock lock = new WriterLock();
     private volatile boolean stopped;
 
     InlineDriver(String app, WriterCore core, WallWaker waker) {

@@ -13,10 +13,24 @@ import java.util.Arrays;
 public final class InputConverter {
     private final StreamSchema schema;
     private final AttributeType[] types;
+    /** The Java class each attribute's values already have (null: any class, checked by {@link #convert(int, Object)}). */
+    private final Class<?>[] exact;
 
     public InputConverter(StreamSchema schema) {
         this.schema = schema;
         this.types = schema.attributes().stream().map(a -> a.type()).toArray(AttributeType[]::new);
+        this.exact = new Class<?>[types.length];
+        for (int i = 0; i < types.length; i++) {
+            exact[i] = switch (types[i]) {
+                case STRING -> String.class;
+                case INT -> Integer.class;
+                case LONG -> Long.class;
+                case FLOAT -> Float.class;
+                case DOUBLE -> Double.class;
+                case BOOL -> Boolean.class;
+                default -> null;
+            };
+        }
     }
 
     /** @throws IllegalArgumentException naming the stream, the attribute, its type and the value */
@@ -29,7 +43,8 @@ public final class InputConverter {
         Object[] out = data;
         for (int i = 0; i < types.length; i++) {
             Object v = data[i];
-            if (v == null) {
+            // the common case, one class comparison: the value already has its attribute's class
+            if (v == null || v.getClass() == exact[i]) {
                 continue;
             }
             Object c = convert(i, v);

@@ -34,8 +34,20 @@ final class WriterCore {
         }
     }
 
-    /** One event released (or routed) by the gate. */
+    /**
+     * One event (sent, or released or routed by the gate): straight to the junction's queries when they all
+     * take single events (no reference store into the reused chunk), otherwise as a chunk of one.
+     */
     private void publishOne(StreamJunction junction, Event event) {
+        if (junction.takesSingleEvents()) {
+            depth++;
+            try {
+                junction.publishOne(event);
+            } finally {
+                depth--;
+            }
+            return;
+        }
         EventChunk chunk = depth == 0 ? scratch : new EventChunk(1);
         chunk.add(event);
         dispatch(junction, chunk);
@@ -47,9 +59,7 @@ final class WriterCore {
         } else if (gate.accept(junction, event)) {
             return;
         }
-        EventChunk chunk = depth == 0 ? scratch : new EventChunk(1);
-        chunk.add(event);
-        dispatch(junction, chunk);
+        publishOne(junction, event);
     }
 
     void onEvents(StreamJunction junction, List<Event> events) {

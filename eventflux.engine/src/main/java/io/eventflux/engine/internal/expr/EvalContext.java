@@ -22,9 +22,14 @@ public final class EvalContext {
      */
     public boolean wasNull;
 
-    /** Points the context at one event. */
+    /**
+     * Points the context at one event. The reference is stored only when it changes: the context lives long
+     * (in the old generation), where every store of a young reference pays the collector's write barrier.
+     */
     public void bind(Object[] eventData, long eventTimestamp) {
-        this.data = eventData;
-        this.timestamp = eventTimestamp;
+        if (data != eventData) {
+            data = eventData;
+        }
+        timestamp = eventTimestamp;
     }
 }

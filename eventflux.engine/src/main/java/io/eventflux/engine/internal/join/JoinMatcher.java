@@ -47,12 +47,22 @@ public final class JoinMatcher {
         Iterable<Object[]> rows(Object[] left, long ts);
     }
 
+    /** Receives joined rows one by one. */
+    @FunctionalInterface
+    public interface RowSink {
+        /** A joined row, valid during the call only (the matcher may reuse the array): copy it to keep it. */
+        void row(Object[] joined);
+    }
+
     private final JoinSource[] inputs;
     private final int[] offsets;
     private final int[] widths;
     private final int width;
     private final Step[] steps;
     private final EvalContext ctx;
+    /** Two inputs, no padding, no table lookups: joined by {@link #matchTwo} on a reused row. */
+    private final boolean twoStreams;
+    private final Object[] scratch;
 
     /**
      * @param inputs what each input holds
@@ -72,6 +82,10 @@ public final class JoinMatcher {
             w += widths[k];
         }
         this.width = w;
+        Step s = this.steps.length == 2 ? this.steps[1] : null;
+        this.twoStreams = s != null && !s.padsLeft() && !s.padsRight() && s.lookup() == null
+                && s.reverseLookup() == null;
+        this.scratch = new Object[w];
     }
 
     /** The width of a joined row. */
@@ -82,6 +96,64 @@ public final class JoinMatcher {
     /** The offset of input k's attributes in a joined row. */
     public int offset(int k) {
         return offsets[k];
+    }
+
+    /**
+     * The joined rows for a row of input {@code trigger}, evaluated at time {@code ts}, handed to {@code out}
+     * in the order of {@link #match(int, Object[], long)}.
+     */
+    public void match(int trigger, Object[] data, long ts, RowSink out) {
+        if (twoStreams) {
+            matchTwo(trigger, data, ts, out);
+            return;
+        }
+        for (Object[] row : match(trigger, data, ts)) {
+            out.row(row);
+        }
+    }
+
+    /**
+     * An inner join of two inputs: the trigger's row is joined, in a reused row, with the rows of the other
+     * input its key selects (all of them without an index); only the rows passing ON are copied out. Held
+     * rows are walked node by node, without an iterator.
+     */
+    private void matchTwo(int trigger, Object[] data, long ts, RowSink out) {
+        Step s = steps[1];
+        int other = 1 - trigger;
+        Object[] row = scratch;
+        // the other input's slots are written before ON reads them; the probe reads the trigger's alone
+        place(row, trigger, data);
+        Expr probe = trigger == 0 ? s.probe() : s.reverseProbe();
+        JoinSource source = inputs[other];
+        Object key = null;
+        boolean lookup = probe != null && source.indexed();
+        if (lookup) {
+            ctx.bind(row, ts);
+            key = Keys.normalize(probe.eval(ctx));
+        }
+        if (source instanceof HeldRows held) {
+            HeldRows.Node n = lookup ? held.firstOfKey(key) : held.first();
+            while (n != null) {
+                HeldRows.Node next = lookup ? n.nextOfKey() : n.next();
+                joinInto(row, other, n.data(), s.on(), ts, out);
+                n = next;
+            }
+        } else {
+            for (Object[] r : lookup ? source.lookup(key) : source.all()) {
+                joinInto(row, other, r, s.on(), ts, out);
+            }
+        }
+    }
+
+    private void joinInto(Object[] row, int k, Object[] r, Expr on, long ts, RowSink out) {
+        place(row, k, r);
+        if (on != null) {
+            ctx.bind(row, ts);
+            if (!on.evalBool(ctx)) {
+                return;
+            }
+        }
+        out.row(row);
     }
 
     /** The joined rows for a row of input {@code trigger}, evaluated at time {@code ts}. */

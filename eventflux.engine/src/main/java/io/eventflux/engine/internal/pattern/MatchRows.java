@@ -38,23 +38,32 @@ final class MatchRows {
     }
 
     /**
-     * Fills {@code row} from {@code p}, with {@code candidate} (if not null) standing as the last event of
-     * element {@code candidateElement}.
+     * Fills {@code row} from {@code p}, with the candidate event's data (if not null) standing as the last
+     * event of element {@code candidateElement}.
      */
-    void fill(Partial p, Object[] row, int candidateElement, Partial.Ev candidate) {
+    void fill(Partial p, Object[] row, int candidateElement, Object[] candidate) {
         fill(p, row, candidateElement, candidate, null);
     }
 
-    /** As {@link #fill(Partial, Object[], int, Partial.Ev)}, computing only the extra slots in {@code extrasRead}
+    /** As {@link #fill(Partial, Object[], int, Object[])}, computing only the extra slots in {@code extrasRead}
      * (all when null): a filter does not pay for the aggregates of the SELECT. */
-    void fill(Partial p, Object[] row, int candidateElement, Partial.Ev candidate, java.util.BitSet extrasRead) {
+    void fill(Partial p, Object[] row, int candidateElement, Object[] candidate, java.util.BitSet extrasRead) {
         for (int k = 0; k < widths.length; k++) {
-            Partial.Ev e = k == candidateElement && candidate != null ? candidate : p.last(k);
-            int off = layout.offset(k);
-            if (e == null) {
-                java.util.Arrays.fill(row, off, off + widths[k], null);
+            Object[] data;
+            if (k == candidateElement && candidate != null) {
+                data = candidate;
             } else {
-                System.arraycopy(e.data(), 0, row, off, widths[k]);
+                Partial.Ev e = p.last(k);
+                data = e == null ? null : e.data();
+            }
+            int off = layout.offset(k);
+            int w = widths[k];
+            if (data == null) {
+                for (int i = off; i < off + w; i++) {
+                    row[i] = null;
+                }
+            } else {
+                System.arraycopy(data, 0, row, off, w);
             }
         }
         int base = layout.blocksWidth();

@@ -33,6 +33,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     private final int[] streamOf;
     private final Expr[] filters;
     private final java.util.BitSet[] filterExtras;
+    private final boolean[] ownOnly;
     private final MatchRows rows;
     private final EvalContext ctx;
     private final Object[] scratch;
@@ -57,19 +58,50 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     }
 
     /**
+     * The event being offered to the partial matches (one instance, reused): it becomes a bound
+     * {@link Partial.Ev}, shared by every partial match it joins, only when one takes it.
+     */
+    private static final class Candidate {
+        long ts;
+        Object[] data;
+        Partial.Ev ev;
+
+        long ts() {
+            return ts;
+        }
+
+        Partial.Ev ev() {
+            if (ev == null) {
+                ev = new Partial.Ev(ts, data);
+            }
+            return ev;
+        }
+    }
+
+    private final Candidate candidate = new Candidate();
+    private final long withinMillis;
+    private final long withinEvents;
+    private final int maxPartialMatches;
+    private final Within expiry = new Within();
+    private long expireNow;
+    private boolean expireOnArrival;
+
+    /**
      * @param streamOf per element: the index of its stream among the pattern's streams
      * @param filters per element: its filter compiled over the flat row, or null
      * @param filterExtras per element: the extra slots of the flat row its filter reads
+     * @param ownOnly per element: its filter reads only the element's own event, and is compiled over it
      * @param query receives the rows of completed matches (one chunk per input chunk or timer)
      */
     PatternMatcher(PatternInput input, PatternProgram program, int[] streamOf, Expr[] filters,
-            java.util.BitSet[] filterExtras, MatchRows rows,
+            java.util.BitSet[] filterExtras, boolean[] ownOnly, MatchRows rows,
             EvalContext ctx, Scheduler scheduler, ChunkReceiver query) {
         this.input = input;
         this.program = program;
         this.streamOf = streamOf;
         this.filters = filters;
         this.filterExtras = filterExtras;
+        this.ownOnly = ownOnly.clone();
         this.rows = rows;
         this.ctx = ctx;
         this.scratch = new Object[rows.width()];
@@ -77,6 +109,9 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         this.query = query;
         this.state = new PatternState(program.size(), input.elements().size());
         this.interested = interest(program, input, streamOf);
+        this.withinMillis = input.withinMillis();
+        this.withinEvents = input.withinEvents();
+        this.maxPartialMatches = input.maxPartialMatches();
     }
 
     private static boolean[][] interest(PatternProgram program, PatternInput input, int[] streamOf) {
@@ -115,14 +150,23 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     // ------------------------------------------------------------------ events
 
     void process(int stream, EventChunk chunk) {
-        for (int i = 0; i < chunk.size(); i++) {
-            Event e = chunk.get(i);
-            onEvent(stream, new Partial.Ev(e.timestamp(), e.data()));
+        Candidate c = candidate;
+        try {
+            for (int i = 0; i < chunk.size(); i++) {
+                Event e = chunk.get(i);
+                c.ts = e.timestamp();
+                c.data = e.data();
+                c.ev = null;
+                onEvent(stream, c);
+            }
+        } finally {
+            c.data = null;
+            c.ev = null;
         }
         flush();
     }
 
-    private void onEvent(int stream, Partial.Ev ev) {
+    private void onEvent(int stream, Candidate ev) {
         state.seq++;
         expire(ev.ts(), true);
         eventBegin = state.nextBegin;
@@ -133,7 +177,8 @@ public final class PatternMatcher implements TimerTarget, Stateful {
             }
             processing = j;
             ArrayList<Partial> visiting = state.lists.detach(j);
-            for (Partial p : visiting) {
+            for (int i = 0, n = visiting.size(); i < n; i++) {
+                Partial p = visiting.get(i);
                 if (!offer(p, ev, stream)) {
                     if (input.sequence() && p.started()) {
                         discard(p, ev, stream);
@@ -150,7 +195,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     }
 
     /** Offers an event to a partial match; if it takes part, the match (or what it became) is placed. */
-    private boolean offer(Partial p, Partial.Ev ev, int stream) {
+    private boolean offer(Partial p, Candidate ev, int stream) {
         Step st = program.step(p.step);
         return switch (st.kind) {
             case SINGLE -> single(p, st, ev, stream);
@@ -159,7 +204,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         };
     }
 
-    private boolean single(Partial p, Step st, Partial.Ev ev, int stream) {
+    private boolean single(Partial p, Step st, Candidate ev, int stream) {
         int k = st.element;
         int c = p.count(k);
         if (st.counted && c >= st.min && st.index + 1 < program.size()) {
@@ -193,7 +238,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         return true;
     }
 
-    private boolean logical(Partial p, Step st, Partial.Ev ev, int stream) {
+    private boolean logical(Partial p, Step st, Candidate ev, int stream) {
         for (int side = 0; side < 2; side++) {
             int k = side == 0 ? st.element : st.right;
             if (streamOf[k] != stream) {
@@ -244,7 +289,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         }
     }
 
-    private boolean absent(Partial p, Step st, Partial.Ev ev, int stream) {
+    private boolean absent(Partial p, Step st, Candidate ev, int stream) {
         if (streamOf[st.element] != stream || !matches(p, st.element, ev)) {
             return false;
         }
@@ -259,21 +304,25 @@ public final class PatternMatcher implements TimerTarget, Stateful {
         return true;
     }
 
-    private boolean matches(Partial p, int element, Partial.Ev candidate) {
+    private boolean matches(Partial p, int element, Candidate candidate) {
         Expr filter = filters[element];
         if (filter == null) {
             return true;
         }
-        rows.fill(p, scratch, element, candidate, filterExtras[element]);
-        ctx.bind(scratch, candidate.ts());
+        if (ownOnly[element]) {
+            ctx.bind(candidate.data, candidate.ts());
+        } else {
+            rows.fill(p, scratch, element, candidate.data, filterExtras[element]);
+            ctx.bind(scratch, candidate.ts());
+        }
         return filter.evalBool(ctx);
     }
 
-    private void bind(Partial p, int element, Partial.Ev ev, boolean counted) {
+    private void bind(Partial p, int element, Candidate ev, boolean counted) {
         if (!p.started()) {
             p.begin = state.nextBegin++;
         }
-        p.bind(element, ev, counted, state.seq);
+        p.bind(element, ev.ev(), counted, state.seq);
     }
 
     /** The partial match completed step {@code st} at {@code time}: next step, or a complete match. */
@@ -349,7 +398,7 @@ public final class PatternMatcher implements TimerTarget, Stateful {
     }
 
     /** Drops a partial match; an EVERY group it was inside waits at its start again. */
-    private void discard(Partial p, Partial.Ev ev, int stream) {
+    private void discard(Partial p, Candidate ev, int stream) {
         Step st = program.step(p.step);
         int start = st.groupStart;
         if (start < 0 && !state.completedOnce && !program.step(0).forkOnEntry && p.started() && !waiting()) {
@@ -384,17 +433,22 @@ public final class PatternMatcher implements TimerTarget, Stateful {
 
     /** Newcomers join the lists; the bound on partial matches applies. */
     private void settle() {
-        for (Partial p : newcomers) {
-            state.lists.add(p);
+        int n = newcomers.size();
+        if (n > 0) {
+            for (int i = 0; i < n; i++) {
+                state.lists.add(newcomers.get(i));
+            }
+            newcomers.clear();
         }
-        newcomers.clear();
-        bound();
+        if (maxPartialMatches > 0) {
+            bound();
+        }
     }
 
     /** {@code pattern.max.partial.matches}: the partial matches with the oldest first events go. */
     private void bound() {
-        int max = input.maxPartialMatches();
-        if (max <= 0 || state.lists.size() <= max) {
+        int max = maxPartialMatches;
+        if (state.lists.size() <= max) {
             return;
         }
         for (int excess = state.lists.startedCount() - max; excess > 0; excess--) {
@@ -409,14 +463,27 @@ public final class PatternMatcher implements TimerTarget, Stateful {
 
     /** WITHIN: drops the partial matches the event (or timer) at {@code now} shows cannot complete. */
     private void expire(long now, boolean arrival) {
-        long millis = input.withinMillis();
-        long events = input.withinEvents();
-        if (millis <= 0 && (events <= 0 || !arrival)) {
+        if (withinMillis <= 0 && (withinEvents <= 0 || !arrival)) {
             return;
         }
-        state.lists.expire(p -> millis > 0 && now - p.startTs > millis || arrival && events > 0
-                && state.seq - p.startSeq + 1 > events, p -> discard(p, null, -1));
+        expireNow = now;
+        expireOnArrival = arrival;
+        state.lists.expire(expiry);
         settle();
+    }
+
+    /** WITHIN, as asked by {@link StepLists#expire} about the time and kind set by {@link #expire(long, boolean)}. */
+    private final class Within implements StepLists.Expiry {
+        @Override
+        public boolean expired(Partial p) {
+            return withinMillis > 0 && expireNow - p.startTs > withinMillis
+                    || expireOnArrival && withinEvents > 0 && state.seq - p.startSeq + 1 > withinEvents;
+        }
+
+        @Override
+        public void removed(Partial p) {
+            discard(p, null, -1);
+        }
     }
 
     private void emitCompleted() {

@@ -46,19 +46,22 @@ final class PatternProgram {
     }
 
     private final List<Step> steps = new ArrayList<>();
+    /** The steps, for lookups per event. */
+    private final Step[] byIndex;
     private final int[] stepOfElement;
 
     PatternProgram(PatternInput input) {
         stepOfElement = new int[input.elements().size()];
         compile(input.root(), input);
+        byIndex = steps.toArray(new Step[0]);
     }
 
     Step step(int i) {
-        return steps.get(i);
+        return byIndex[i];
     }
 
     int size() {
-        return steps.size();
+        return byIndex.length;
     }
 
     int stepOf(int element) {

@@ -3,6 +3,7 @@ package io.eventflux.engine.internal.pattern;
 import io.eventflux.engine.internal.expr.EvalContext;
 import io.eventflux.engine.internal.expr.Expr;
 import io.eventflux.engine.internal.expr.ExprCompiler;
+import io.eventflux.engine.internal.join.EquiKey;
 import io.eventflux.engine.internal.query.LatencyHistogram;
 import io.eventflux.engine.internal.query.QueryBuilder.Context;
 import io.eventflux.engine.internal.query.TimedReceiver;
@@ -47,9 +48,17 @@ public final class PatternQueryBuilder {
         int n = input.elements().size();
         Expr[] filters = new Expr[n];
         java.util.BitSet[] filterExtras = new java.util.BitSet[n];
+        boolean[] ownOnly = new boolean[n];
         for (int k = 0; k < n; k++) {
             filterExtras[k] = new java.util.BitSet();
-            filters[k] = compiler.compile(layout.rewrite(input.elements().get(k).filter(), filterExtras[k]));
+            TypedExpr filter = input.elements().get(k).filter();
+            TypedExpr flatFilter = layout.rewrite(filter, filterExtras[k]);
+            java.util.BitSet reads = EquiKey.inputs(filter);
+            ownOnly[k] = filter != null && filterExtras[k].isEmpty() && (reads.isEmpty()
+                    || reads.cardinality() == 1 && reads.get(k));
+            // a filter reading only its own element's event runs on the event's data, not the flat row
+            filters[k] = ownOnly[k] ? new ExprCompiler(time.clock(), ctx, own(n, k)).compile(filter)
+                    : compiler.compile(flatFilter);
         }
         TypedExpr where = layout.rewrite(input.filter());
         SelectorPlan selector = layout.rewrite(plan.selector());
@@ -74,7 +83,7 @@ public final class PatternQueryBuilder {
         MatchRows rows = new MatchRows(layout, widths, compiler);
         // through the context: a partition instance cancels its timers when its key is purged
         OperatorScheduler scheduler = context.newScheduler(io.eventflux.engine.internal.time.TimerQueue.Order.NORMAL);
-        PatternMatcher matcher = new PatternMatcher(input, new PatternProgram(input), streamOf, filters, filterExtras, rows, ctx,
+        PatternMatcher matcher = new PatternMatcher(input, new PatternProgram(input), streamOf, filters, filterExtras, ownOnly, rows, ctx,
                 scheduler, query);
         scheduler.bind(matcher);
         time.onStart(matcher::start);
@@ -84,5 +93,13 @@ public final class PatternQueryBuilder {
             context.junction(streams.get(s)).subscribe(TimedReceiver.of(latency, chunk -> matcher.process(stream, chunk)));
         }
         return query;
+    }
+
+    /** Input offsets that read element {@code k} at 0 and no other element. */
+    private static int[] own(int n, int k) {
+        int[] offsets = new int[n];
+        java.util.Arrays.fill(offsets, -1);
+        offsets[k] = 0;
+        return offsets;
     }
 }

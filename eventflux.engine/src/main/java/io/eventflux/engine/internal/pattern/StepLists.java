@@ -2,8 +2,6 @@ package io.eventflux.engine.internal.pattern;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * The partial matches of a pattern, one list per step of its state machine, so that an event visits only
@@ -15,6 +13,8 @@ final class StepLists {
     private final ArrayList<Partial>[] spare;
     private final boolean[] sorted;
     private final long[] lastStart;
+    /** Expiry's scratch list of removed partial matches. */
+    private final ArrayList<Partial> dead = new ArrayList<>();
 
     @SuppressWarnings("unchecked")
     StepLists(int steps) {
@@ -63,35 +63,50 @@ final class StepLists {
         return n;
     }
 
-    /** Removes the started partial matches that {@code expired} selects, telling {@code removed} of each. */
-    void expire(Predicate<Partial> expired, Consumer<Partial> removed) {
-        List<Partial> dead = null;
+    /** What expiry asks of the partial matches: one instance per matcher, so expiring allocates nothing. */
+    interface Expiry {
+        /** Whether a started partial match can no longer complete. */
+        boolean expired(Partial p);
+
+        /** Told of each removed partial match, after every list was swept. */
+        void removed(Partial p);
+    }
+
+    /** Removes the started partial matches that {@code x} finds expired, telling it of each. Not reentrant. */
+    void expire(Expiry x) {
+        ArrayList<Partial> out = dead;
         for (int j = 0; j < lists.length; j++) {
             ArrayList<Partial> list = lists[j];
-            int end = list.size();
+            int size = list.size();
+            int end = size;
             if (sorted[j]) {
                 end = 0;
-                while (end < list.size() && (!list.get(end).started() || expired.test(list.get(end)))) {
+                while (end < size && (!list.get(end).started() || x.expired(list.get(end)))) {
                     end++;
                 }
             }
             if (end == 0) {
                 continue;
             }
-            if (dead == null) {
-                dead = new ArrayList<>();
-            }
-            List<Partial> out = dead;
-            list.subList(0, end).removeIf(p -> {
-                if (p.started() && expired.test(p)) {
+            int w = 0;
+            for (int i = 0; i < end; i++) {
+                Partial p = list.get(i);
+                if (p.started() && x.expired(p)) {
                     out.add(p);
-                    return true;
+                } else {
+                    list.set(w++, p);
                 }
-                return false;
-            });
+            }
+            if (w < end) {
+                list.subList(w, end).clear(); // one shift of the rest of the list
+            }
         }
-        if (dead != null) {
-            dead.forEach(removed);
+        try {
+            for (int i = 0; i < out.size(); i++) {
+                x.removed(out.get(i));
+            }
+        } finally {
+            out.clear();
         }
     }
 

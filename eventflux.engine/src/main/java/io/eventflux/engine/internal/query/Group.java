@@ -11,6 +11,8 @@ final class Group {
     long epoch = -1;
     /** The batch's last event of this group (batch windows). */
     Event last;
+    /** Its position among the batch's current events, while the batch is aggregated. */
+    int lastIndex;
     /** OUTPUT SNAPSHOT: the group's latest current event (of the last flushed batch, for batch windows). */
     Event lastSeen;
     /** OUTPUT SNAPSHOT over a sliding window: how many of the group's events the window holds. */

@@ -76,6 +76,15 @@ final class JoinSideStage implements ChunkReceiver, WindowCollector, TimerTarget
         }
     }
 
+    /** The held event itself, leaving at {@code at}: a stamped copy only when expired rows are joined. */
+    @Override
+    public void expired(Event event, long at) {
+        held.remove(event.data());
+        if (triggers && join.needsExpired()) {
+            join.trigger(input, event.asExpired(at), true);
+        }
+    }
+
     @Override
     public void flush(long time) {
         // a join matches event by event: a batch window's flush adds nothing to what it reported

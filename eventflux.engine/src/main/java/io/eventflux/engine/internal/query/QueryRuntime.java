@@ -47,36 +47,74 @@ public final class QueryRuntime implements ChunkReceiver {
         h.record(System.nanoTime() - start);
     }
 
-    private void processUntimed(EventChunk chunk) {
+    @Override
+    public boolean takesSingleEvents() {
+        return true;
+    }
+
+    @Override
+    public void processOne(Event event) {
+        LatencyHistogram h = latency;
+        if (h != null && h.sample()) {
+            long start = System.nanoTime();
+            processOneUntimed(event);
+            h.record(System.nanoTime() - start);
+            return;
+        }
+        // processOneUntimed by hand: a shallower call chain lets the JIT inline the whole path from the
+        // input handler, so that an event that goes nowhere is never allocated (escape analysis)
         try {
-            run(chunk);
+            accept(event);
+            selector.endChunk();
         } catch (RuntimeException e) {
-            // drop the half-built chunk so that the next one does not carry its rows
-            if (window != null) {
-                window.abort();
-            }
-            selector.abortChunk();
+            abort();
             throw e;
         }
     }
 
-    private void run(EventChunk chunk) {
-        int n = chunk.size();
-        for (int i = 0; i < n; i++) {
-            Event e = chunk.get(i);
-            if (filter != null) {
-                ctx.bind(e.data(), e.timestamp());
-                if (!filter.evalBool(ctx)) {
-                    continue;
-                }
+    private void processUntimed(EventChunk chunk) {
+        try {
+            int n = chunk.size();
+            for (int i = 0; i < n; i++) {
+                accept(chunk.get(i));
             }
-            if (window == null) {
-                selector.onArrival(e);
-            } else {
-                window.process(e);
+            selector.endChunk();
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    private void processOneUntimed(Event event) {
+        try {
+            accept(event);
+            selector.endChunk();
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    /** Drops the half-built chunk so that the next one does not carry its rows. */
+    private void abort() {
+        if (window != null) {
+            window.abort();
+        }
+        selector.abortChunk();
+    }
+
+    private void accept(Event e) {
+        if (filter != null) {
+            ctx.bind(e.data(), e.timestamp());
+            if (!filter.evalBool(ctx)) {
+                return;
             }
         }
-        selector.endChunk();
+        if (window == null) {
+            selector.onArrival(e);
+        } else {
+            window.process(e);
+        }
     }
 
     /** Graceful shutdown: flushes what a rate limiter holds. */

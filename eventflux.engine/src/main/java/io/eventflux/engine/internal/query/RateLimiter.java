@@ -29,6 +29,11 @@ import java.util.function.LongSupplier;
  * keeps the grid of the app that took the snapshot.
  */
 final class RateLimiter implements RowSink, Stateful, TimerTarget {
+    @Override
+    public boolean needsGroupKeys() {
+        return true;
+    }
+
     private enum NullKey { INSTANCE }
 
     private static final long NONE = Long.MIN_VALUE;

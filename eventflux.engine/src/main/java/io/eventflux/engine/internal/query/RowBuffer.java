@@ -23,8 +23,13 @@ public final class RowBuffer {
             sortKeys = Arrays.copyOf(sortKeys, i * 2);
         }
         events.add(row);
-        groupKeys[i] = groupKey;
-        sortKeys[i] = sortKey;
+        // only stored when set: the buffer is long-lived, and a stored reference pays the GC's write barrier
+        if (groupKey != null) {
+            groupKeys[i] = groupKey;
+        }
+        if (sortKey != null) {
+            sortKeys[i] = sortKey;
+        }
     }
 
     public int size() {
@@ -101,8 +106,14 @@ public final class RowBuffer {
     }
 
     private void truncate(int n) {
-        Arrays.fill(groupKeys, n, Math.max(n, size()), null);
-        Arrays.fill(sortKeys, n, Math.max(n, size()), null);
+        for (int i = n; i < size(); i++) {
+            if (groupKeys[i] != null) {
+                groupKeys[i] = null;
+            }
+            if (sortKeys[i] != null) {
+                sortKeys[i] = null;
+            }
+        }
         events.truncate(n);
     }
 

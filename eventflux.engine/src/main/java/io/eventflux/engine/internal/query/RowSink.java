@@ -5,6 +5,11 @@ package io.eventflux.engine.internal.query;
 interface RowSink {
     void accept(RowBuffer rows);
 
+    /** Whether the rows must carry their group keys (rate limiting per group); otherwise they are not stored. */
+    default boolean needsGroupKeys() {
+        return false;
+    }
+
     /** Graceful shutdown: emit what is held. */
     default void flushOnShutdown() {
     }

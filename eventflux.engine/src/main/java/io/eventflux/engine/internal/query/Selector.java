@@ -65,6 +65,12 @@ final class Selector implements Stateful {
     private final boolean tracking;
     private final Comparator<Object[]> order;
     private final RowSink sink;
+    /** Whether rows carry their group key (only a rate limiter per group reads it). */
+    private final boolean keyedRows;
+    /** Whether HAVING or ORDER BY read the output row ({@link EvalContext#output}). */
+    private final boolean readsOutput;
+    /** The rows a sliding window's step emits, produced when the step ends ({@link #endStep}). */
+    private final StepBuffer emitted = new StepBuffer();
     private final RowBuffer rows = new RowBuffer();
     /** In order of first appearance (snapshot rows come in that order). */
     private final Map<Object, Group> groups = new LinkedHashMap<>();
@@ -89,6 +95,8 @@ final class Selector implements Stateful {
         this.tracking = snapshotView != SnapshotView.NONE;
         this.order = spec.orderKeys().length == 0 ? null : comparator(spec.descending());
         this.sink = sink;
+        this.keyedRows = grouped && sink.needsGroupKeys();
+        this.readsOutput = spec.having() != null || order != null;
     }
 
     private static Comparator<Object[]> comparator(boolean[] descending) {
@@ -122,7 +130,8 @@ final class Selector implements Stateful {
             update(g, e, false);
         }
         if (emitCurrent) {
-            produceRow(e, g, false, e.timestamp());
+            long t = e.timestamp();
+            produceRow(e.data(), g, false, t, t);
         }
     }
 
@@ -134,12 +143,15 @@ final class Selector implements Stateful {
         }
         if (aggregating || grouped) {
             for (int i = 0; i < n; i++) {
-                Group g = groupOf(s.events[i]);
+                Event e = s.events[i];
+                boolean expired = s.expired[i];
+                ctx.bind(e.data(), s.times[i]);
+                Group g = boundGroup();
                 s.groups[i] = g;
                 if (aggregating) {
-                    update(g, s.events[i], s.expired[i]);
+                    update(g, expired);
                     if (tracking) {
-                        track(g, s.events[i], s.expired[i]);
+                        track(g, e, expired);
                     }
                 }
             }
@@ -147,20 +159,73 @@ final class Selector implements Stateful {
         for (int i = 0; i < n; i++) {
             boolean expired = s.expired[i];
             if (expired ? emitExpired : emitCurrent) {
-                produceRow(s.events[i], s.groups[i], expired, s.events[i].timestamp());
+                produceRow(s.events[i].data(), s.groups[i], expired, s.times[i], s.times[i]);
             }
         }
         s.clear();
     }
 
-    /** A batch window reported a current event of the batch being built. */
+    /**
+     * One event a sliding window reported during its current step (current, or expired at {@code time}):
+     * the aggregates take it at once; its row, if the query emits it, is produced by {@link #endStep} once
+     * the whole step has updated the aggregates. Only the emitted events are held meanwhile.
+     */
+    void stepEvent(Event e, boolean expired, long time) {
+        Group g = null;
+        if (aggregating || grouped) {
+            ctx.bind(e.data(), time);
+            g = boundGroup();
+            if (aggregating) {
+                update(g, expired);
+                if (tracking) {
+                    track(g, e, expired);
+                }
+            }
+        }
+        if (expired ? emitExpired : emitCurrent) {
+            emitted.add(e, expired, time, g);
+        }
+    }
+
+    /** The end of a sliding window's step: the rows of its emitted events, in the order reported. */
+    void endStep() {
+        StepBuffer s = emitted;
+        int n = s.size;
+        if (n == 0) {
+            return;
+        }
+        try {
+            for (int i = 0; i < n; i++) {
+                produceRow(s.events[i].data(), s.groups[i], s.expired[i], s.times[i], s.times[i]);
+            }
+        } finally {
+            s.clear();
+        }
+    }
+
+    /** Discards a step that failed half-way. */
+    void abortStep() {
+        emitted.clear();
+    }
+
+    /**
+     * A batch window reported a current event of the batch being built: it waits for {@link #flushBatch}
+     * (a batch may span several window calls, and snapshots keep it).
+     */
     void batchCurrent(Event e) {
         pendingCurrent.add(e);
     }
 
-    /** A batch window reported an expired event (of the previous batch). */
-    void batchExpired(Event e) {
-        pendingExpired.add(e);
+
+
+    /**
+     * A batch window reported an expired event (of the previous batch), departed at {@code at}. Only kept
+     * when the query emits expired rows: the aggregates of a batch restart from empty at each flush.
+     */
+    void batchExpired(Event e, long at) {
+        if (emitExpired) {
+            pendingExpired.add(e.asExpired(at));
+        }
     }
 
     /** A batch window closed its batch at {@code time}: emits the batch as one chunk. */
@@ -180,15 +245,21 @@ final class Selector implements Stateful {
                 }
             }
             epoch++;
-            for (Event e : pendingCurrent) {
-                Group g = groupOf(e);
+            for (int i = 0, n = pendingCurrent.size(); i < n; i++) {
+                Event e = pendingCurrent.get(i);
+                ctx.bind(e.data(), e.timestamp());
+                Group g = boundGroup();
                 if (g.epoch != epoch) {
                     g.reset();
                     g.epoch = epoch;
                     touched.add(g);
                 }
-                update(g, e, false);
-                g.last = e;
+                update(g, false);
+                // an int, not the event: groups are long-lived, and a stored reference pays the write barrier
+                g.lastIndex = i;
+            }
+            for (Group g : touched) {
+                g.last = pendingCurrent.get(g.lastIndex);
             }
             if (emitCurrent) {
                 for (Group g : touched) {
@@ -299,13 +370,20 @@ final class Selector implements Stateful {
     }
 
     private Group groupOf(Event e) {
+        if (grouped) {
+            ctx.bind(e.data(), e.timestamp());
+        }
+        return boundGroup();
+    }
+
+    /** The group of the event the context is bound to. */
+    private Group boundGroup() {
         if (!grouped) {
             if (single == null) {
                 single = new Group(null, newAggregators());
             }
             return single;
         }
-        ctx.bind(e.data(), e.timestamp());
         Object key = key();
         Group g = groups.get(key);
         if (g == null) {
@@ -339,6 +417,11 @@ final class Selector implements Stateful {
 
     private void update(Group g, Event e, boolean remove) {
         ctx.bind(e.data(), e.timestamp());
+        update(g, remove);
+    }
+
+    /** Feeds the event the context is bound to into the group's aggregators. */
+    private void update(Group g, boolean remove) {
         Aggregator[] aggs = g.aggregators;
         for (int k = 0; k < aggs.length; k++) {
             Object v = aggArgs[k] == null ? null : aggArgs[k].eval(ctx);
@@ -350,14 +433,43 @@ final class Selector implements Stateful {
         }
     }
 
+    /**
+     * Whether rows can be projected as they come ({@link #projectNow}) instead of a step at a time: no
+     * aggregates, no GROUP BY and no state kept for OUTPUT SNAPSHOT, so a step's rows do not depend on
+     * one another.
+     */
+    boolean projectsRowByRow() {
+        return !aggregating && !grouped && !tracking;
+    }
+
+    /**
+     * One row of a step of a {@link #projectsRowByRow()} selector, projected at once; {@code data} is only
+     * read during the call (the caller may reuse it).
+     */
+    void projectNow(Object[] data, long timestamp, boolean expired) {
+        if (expired ? emitExpired : emitCurrent) {
+            produceRow(data, null, expired, timestamp, timestamp);
+        }
+    }
+
     private void produceRow(Event e, Group g, boolean expired, long time) {
-        ctx.bind(e.data(), e.timestamp());
-        ctx.aggregates = g == null ? null : g.aggregators;
+        produceRow(e.data(), g, expired, e.timestamp(), time);
+    }
+
+    /** A row from an event's data, evaluated at {@code eventTime}, emitted at {@code time}. */
+    private void produceRow(Object[] data, Group g, boolean expired, long eventTime, long time) {
+        ctx.bind(data, eventTime);
+        Aggregator[] aggs = g == null ? null : g.aggregators;
+        if (ctx.aggregates != aggs) {
+            ctx.aggregates = aggs;
+        }
         Object[] out = new Object[columns.length];
         for (int i = 0; i < columns.length; i++) {
             out[i] = columns[i].eval(ctx);
         }
-        ctx.output = out;
+        if (readsOutput) {
+            ctx.output = out;
+        }
         if (spec.having() != null && !spec.having().evalBool(ctx)) {
             return;
         }
@@ -369,7 +481,7 @@ final class Selector implements Stateful {
                 sortKey[k] = keys[k].eval(ctx);
             }
         }
-        rows.add(new Event(time, out, expired), g == null || !grouped ? null : g.key, sortKey);
+        rows.add(new Event(time, out, expired), g == null || !keyedRows ? null : g.key, sortKey);
     }
 
     // ---- snapshots

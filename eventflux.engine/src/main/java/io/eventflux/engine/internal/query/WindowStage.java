@@ -16,7 +16,6 @@ final class WindowStage implements WindowCollector, TimerTarget, Stateful {
     private final Window window;
     private final Selector selector;
     private final boolean batch;
-    private final StepBuffer step = new StepBuffer();
 
     WindowStage(Window window, Selector selector, boolean batch) {
         this.window = window;
@@ -27,7 +26,7 @@ final class WindowStage implements WindowCollector, TimerTarget, Stateful {
     void process(Event e) {
         window.process(e, this);
         if (!batch) {
-            selector.step(step);
+            selector.endStep();
         }
     }
 
@@ -38,14 +37,14 @@ final class WindowStage implements WindowCollector, TimerTarget, Stateful {
 
     /** Discards a step that failed half-way. */
     void abort() {
-        step.clear();
+        selector.abortStep();
     }
 
     @Override
     public void onTimer(long time) {
         window.onTimer(time, this);
         if (!batch) {
-            selector.step(step);
+            selector.endStep();
         }
         selector.endChunk();
     }
@@ -55,16 +54,22 @@ final class WindowStage implements WindowCollector, TimerTarget, Stateful {
         if (batch) {
             selector.batchCurrent(event);
         } else {
-            step.add(event, false);
+            selector.stepEvent(event, false, event.timestamp());
         }
     }
 
     @Override
     public void expired(Event event) {
+        expired(event, event.timestamp());
+    }
+
+    /** Keeps the held event and its departure time; a stamped copy is made only for an emitted row. */
+    @Override
+    public void expired(Event event, long at) {
         if (batch) {
-            selector.batchExpired(event);
+            selector.batchExpired(event, at);
         } else {
-            step.add(event, true);
+            selector.stepEvent(event, true, at);
         }
     }
 

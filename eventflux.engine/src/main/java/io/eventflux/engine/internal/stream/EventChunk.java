@@ -49,8 +49,11 @@ public final class EventChunk {
 
     /** Drops the events after the first {@code newSize}. */
     public void truncate(int newSize) {
+        // a plain loop: most chunks hold one event, for which Arrays.fill's call and checks cost more
+        for (int i = newSize; i < size; i++) {
+            events[i] = null;
+        }
         if (newSize < size) {
-            Arrays.fill(events, newSize, size, null);
             size = newSize;
         }
     }
@@ -62,7 +65,7 @@ public final class EventChunk {
     /** An immutable copy for callbacks, which may keep it. */
     public List<Event> toList() {
         if (size == 1) {
-            return List.of(events[0]);
+            return Collections.singletonList(events[0]);
         }
         return Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(events, size)));
     }

@@ -6,6 +6,7 @@ import io.eventflux.api.StreamSchema;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,6 +28,8 @@ public final class StreamJunction {
     private final AtomicLong events = new AtomicLong();
     private final List<ChunkReceiver> receiverList = new ArrayList<>();
     private ChunkReceiver[] receivers = new ChunkReceiver[0];
+    /** Whether every receiver takes single events ({@link ChunkReceiver#takesSingleEvents}). */
+    private boolean singles = true;
     private volatile StreamCallback[] callbacks = NO_CALLBACKS;
 
     public StreamJunction(StreamSchema schema, boolean dropOnBackpressure) {
@@ -46,6 +49,12 @@ public final class StreamJunction {
     public void subscribe(ChunkReceiver receiver) {
         receiverList.add(receiver);
         receivers = receiverList.toArray(new ChunkReceiver[0]);
+        singles &= receiver.takesSingleEvents();
+    }
+
+    /** Whether {@link #publishOne} may be used (every receiver takes single events). Build time is over. */
+    public boolean takesSingleEvents() {
+        return singles;
     }
 
     /** Whether a full ring drops this stream's events (instead of blocking the sender). */
@@ -94,13 +103,28 @@ public final class StreamJunction {
         }
         StreamCallback[] cbs = callbacks;
         if (cbs.length > 0) {
-            List<Event> list = chunk.toList();
-            for (StreamCallback cb : cbs) {
-                try {
-                    cb.receive(list);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "stream callback on " + schema.name() + " failed", e);
-                }
+            deliver(cbs, chunk.toList());
+        }
+    }
+
+    /** Delivers a chunk of one event without a chunk; only if {@link #takesSingleEvents}. Writer thread. */
+    public void publishOne(Event event) {
+        events.setRelease(events.getPlain() + 1);
+        for (ChunkReceiver r : receivers) {
+            r.processOne(event);
+        }
+        StreamCallback[] cbs = callbacks;
+        if (cbs.length > 0) {
+            deliver(cbs, Collections.singletonList(event));
+        }
+    }
+
+    private void deliver(StreamCallback[] cbs, List<Event> list) {
+        for (StreamCallback cb : cbs) {
+            try {
+                cb.receive(list);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "stream callback on " + schema.name() + " failed", e);
             }
         }
     }

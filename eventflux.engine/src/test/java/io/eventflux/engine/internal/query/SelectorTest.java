@@ -33,11 +33,20 @@ class SelectorTest {
         Selector.Spec spec = new Selector.Spec(columns, null, new Expr[] {compiler.compile(k)}, new Expr[0],
                 new boolean[0], 0, Long.MAX_VALUE, false, new Expr[] {compiler.compile(v)}, new AggregatorDefinition[] {sum},
                 emitCurrent, emitExpired, Selector.SnapshotView.NONE);
-        return new Selector(ctx, spec, rows -> {
-            for (int i = 0; i < rows.size(); i++) {
-                Event e = rows.event(i);
-                out.add(e.timestamp() + (e.isExpired() ? "x" : "") + Arrays.toString(e.data()));
-                keys.add(rows.groupKey(i));
+        // a sink that rate-limits per group: the rows carry their group keys
+        return new Selector(ctx, spec, new RowSink() {
+            @Override
+            public void accept(RowBuffer rows) {
+                for (int i = 0; i < rows.size(); i++) {
+                    Event e = rows.event(i);
+                    out.add(e.timestamp() + (e.isExpired() ? "x" : "") + Arrays.toString(e.data()));
+                    keys.add(rows.groupKey(i));
+                }
+            }
+
+            @Override
+            public boolean needsGroupKeys() {
+                return true;
             }
         });
     }
@@ -65,7 +74,7 @@ class SelectorTest {
         Selector s = selector(true, true);
         s.batchCurrent(ev(1, "a", 1));
         s.flushBatch(10);
-        s.batchExpired(ev(1, "a", 1).asExpired(20));
+        s.batchExpired(ev(1, "a", 1), 20);
         s.batchCurrent(ev(15, "a", 7));
         s.flushBatch(20);
         assertThat(out).containsExactly("10[a, 1]", "20x[a, 1]", "20[a, 7]");

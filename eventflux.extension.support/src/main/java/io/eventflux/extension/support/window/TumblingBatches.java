@@ -50,7 +50,7 @@ public final class TumblingBatches {
     /** Expires the flushed batch at {@code at}, reports the filled one current, then flushes at {@code at}. */
     public void close(long at, WindowCollector out) {
         for (Event old : flushed) {
-            out.expired(old.asExpired(at));
+            out.expired(old, at);
         }
         for (Event e : filling) {
             out.current(e);

@@ -62,10 +62,13 @@ final class FrameworkRunner {
      * @param source opens the embedded bundle at a path of launch.bundles: a {@code reference:file:} location
      *        (nothing copied) or null to install it from the jar's stream
      * @param jarStream the stream of an embedded bundle, for those installed by copy
+     * @param deferred the embedded paths not to install at boot (the launcher bundle installs them on demand)
+     * @param extra framework properties added to the run properties
      */
-    int run(String[] args, Path storage, Function<String, String> source, Function<String, InputStream> jarStream)
-            throws Exception {
+    int run(String[] args, Path storage, Function<String, String> source, Function<String, InputStream> jarStream,
+            java.util.Set<String> deferred, Map<String, String> extra) throws Exception {
         Map<String, String> config = new HashMap<>(launch.runProperties());
+        config.putAll(extra);
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
@@ -80,7 +83,7 @@ final class FrameworkRunner {
         trace.mark("framework initialised");
         BundleContext context = framework.getBundleContext();
         context.addFrameworkListener(event -> {
-            if (event.getType() == FrameworkEvent.ERROR) {
+            if (event.getType() == FrameworkEvent.ERROR && !standInAnsweredNothing(event.getThrowable())) {
                 Bundle bundle = event.getBundle();
                 err.println("eventflux: bundle " + (bundle == null ? "?" : bundle.getSymbolicName()) + ": "
                         + event.getThrowable());
@@ -92,7 +95,12 @@ final class FrameworkRunner {
         frameworkLevel.setInitialBundleStartLevel(beginning);
 
         List<Bundle> early = new ArrayList<>();
+        int installed = 0;
         for (String path : launch.bundles()) {
+            if (deferred.contains(path)) {
+                continue;
+            }
+            installed++;
             Bundle bundle;
             String location = source.apply(path);
             if (location != null) {
@@ -118,7 +126,7 @@ final class FrameworkRunner {
             }
         }
         frameworkLevel.setInitialBundleStartLevel(launch.defaultStartLevel());
-        trace.mark(launch.bundles().size() + " bundles installed");
+        trace.mark(installed + " bundles installed (" + (launch.bundles().size() - installed) + " on demand)");
         if (!framework.adapt(FrameworkWiring.class).resolveBundles(early)) {
             for (Bundle bundle : early) {
                 if (bundle.getState() == Bundle.INSTALLED) {
@@ -196,6 +204,15 @@ final class FrameworkRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * A stand-in of an on-demand extension asked from inside the install of its own bundle (see
+     * OnDemandBundles) answers nothing on purpose: the app asking waits for the bundle's service instead.
+     */
+    private static boolean standInAnsweredNothing(Throwable t) {
+        return t instanceof org.osgi.framework.ServiceException e && e.getType() == org.osgi.framework.ServiceException.FACTORY_ERROR
+                && String.valueOf(e.getMessage()).contains("OnDemandBundles$StandIn");
     }
 
     private static int parse(String value, int fallback) {

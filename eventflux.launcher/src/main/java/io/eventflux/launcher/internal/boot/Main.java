@@ -26,6 +26,12 @@ import java.util.stream.Stream;
 public final class Main {
     static final String CACHE_DIR = "eventflux.cache.dir";
     static final String CACHE = "eventflux.cache";
+    /** Where the per-process framework storage goes (default: /dev/shm when there is one). */
+    static final String STORAGE_DIR = "eventflux.storage.dir";
+    /** {@code -Deventflux.ondemand=off} installs every embedded bundle at boot (see {@link OnDemandIndex}). */
+    static final String ON_DEMAND = "eventflux.ondemand";
+    /** Framework property: the on-demand index file, for the launcher bundle. */
+    static final String ON_DEMAND_INDEX = "eventflux.ondemand.index";
 
     private Main() {
     }
@@ -75,19 +81,37 @@ public final class Main {
             }
         }
         trace.mark("bundle cache ready");
+        OnDemandIndex index = null;
+        if (files != null && !"off".equalsIgnoreCase(System.getProperty(ON_DEMAND))) {
+            Path dir = files.values().iterator().next().getParent();
+            index = OnDemandIndex.loadOrNull(dir, files, launch, trace);
+        }
         Path storage;
         if (base != null) {
-            removeStaleStorage(base);
-            storage = base.resolve("run-" + ProcessHandle.current().pid());
+            Path root = storageRoot(base);
+            removeStaleStorage(root);
+            if (!root.equals(base)) {
+                removeStaleStorage(base); // of runs that kept it there
+            }
+            storage = root.resolve("run-" + ProcessHandle.current().pid());
             BundleCache.deleteTree(storage);
         } else {
             storage = Files.createTempDirectory("eventflux-fw-");
         }
         Map<String, Path> bundles = files;
+        java.util.Set<String> deferred = new java.util.HashSet<>();
+        if (index != null) {
+            deferred.addAll(index.deferred());
+            if (args.length > 0 && java.util.Set.of("run", "replay", "validate", "config").contains(args[0])) {
+                deferred.addAll(index.serverOnly());
+            }
+        }
+        Map<String, String> extra = index == null ? Map.of()
+                : Map.of(ON_DEMAND_INDEX, files.values().iterator().next().getParent().resolve(OnDemandIndex.FILE).toString());
         try {
             return new FrameworkRunner(launch, System.err, trace).run(args, storage,
                     path -> bundles == null ? null : "reference:" + bundles.get(path).toUri(),
-                    loader::getResourceAsStream);
+                    loader::getResourceAsStream, deferred, extra);
         } finally {
             BundleCache.deleteTree(storage);
             if (cache != null) {
@@ -122,6 +146,28 @@ public final class Main {
             return preferred;
         }
         return Path.of(System.getProperty("java.io.tmpdir"), "eventflux-" + System.getProperty("user.name"));
+    }
+
+    /**
+     * Where the per-process framework storage goes: {@code -Deventflux.storage.dir}, else a folder in
+     * {@code /dev/shm} (a RAM file system: the storage lives only as long as the process, and Felix writes a
+     * few small records per bundle at every start, which cost 40% of installing a bundle on a disk), else the
+     * bundle folder's parent.
+     */
+    private static Path storageRoot(Path base) {
+        String explicit = System.getProperty(STORAGE_DIR);
+        if (explicit != null && !explicit.isBlank()) {
+            Path dir = Path.of(explicit).toAbsolutePath();
+            return writable(dir) ? dir : base;
+        }
+        Path shm = Path.of("/dev/shm");
+        if (Files.isDirectory(shm)) {
+            Path dir = shm.resolve("eventflux-" + System.getProperty("user.name"));
+            if (writable(dir)) {
+                return dir;
+            }
+        }
+        return base;
     }
 
     private static boolean writable(Path dir) {

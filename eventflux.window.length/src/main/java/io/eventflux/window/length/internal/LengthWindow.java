@@ -28,7 +28,7 @@ final class LengthWindow implements Window {
     @Override
     public void process(Event event, WindowCollector out) {
         if (held.size() == size) {
-            out.expired(held.pollFirst().asExpired(event.timestamp()));
+            out.expired(held.pollFirst(), event.timestamp());
         }
         held.addLast(event);
         out.current(event);
