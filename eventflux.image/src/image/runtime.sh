@@ -19,13 +19,17 @@ if [[ -f "$stamp" && "$(cat "$stamp")" == "$key" && -x "$out/opt/java/bin/java" 
 fi
 rm -rf "$out" "$stamp"
 mkdir -p "$out/opt" "$out/etc" "$out/tmp"
-jmods="$jdk/jmods"
-if [[ ! -d "$jmods" ]]; then
-  echo "runtime.sh: $jdk has no jmods folder: build the image with a JDK that ships them (e.g. Debian's openjdk-17-jdk)" >&2
+# the JDK's jmods (Debian's openjdk-17-jdk ships them); a JDK 24+ without them links from its own run-time
+# image when it was built for that (Temurin 25 is)
+modpath=()
+if [[ -d "$jdk/jmods" ]]; then
+  modpath=(--module-path "$jdk/jmods")
+fi
+if ! "$jdk/bin/jlink" "${modpath[@]}" --add-modules "$modules" --output "$out/opt/java" \
+    --strip-debug --no-header-files --no-man-pages --compress=2; then
+  echo "runtime.sh: jlink of $jdk failed: build the image with a JDK that has jmods/ (or a linkable run-time image)" >&2
   exit 1
 fi
-"$jdk/bin/jlink" --module-path "$jmods" --add-modules "$modules" --output "$out/opt/java" \
-  --strip-debug --no-header-files --no-man-pages --compress=2
 # the shared libraries of the runtime's binaries, with the paths the dynamic linker looks them up at
 # (not those of the AWT, sound and font libraries: java.desktop is here for java.beans, nothing draws)
 find "$out/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' -o -name jspawnhelper \) \

@@ -43,7 +43,7 @@ class ImageTarIT {
         assertThat(config.path("os").asText()).isEqualTo("linux");
         assertThat(texts(c.path("Entrypoint"))).startsWith("/opt/java/bin/java")
                 .containsSubsequence("-jar", "/opt/eventflux/lib/eventflux.jar", "server", "--home", "/opt/eventflux")
-                .contains("-Deventflux.http.host=0.0.0.0");
+                .containsSubsequence("--host", "0.0.0.0").containsSubsequence("--port", "9090");
         assertThat(c.path("ExposedPorts").has("9090/tcp")).as("exposed ports %s", c.path("ExposedPorts")).isTrue();
         String user = c.path("User").asText();
         assertThat(user).as("user").isNotEmpty().isNotEqualTo("root").doesNotStartWith("0:").isNotEqualTo("0");
