@@ -13,9 +13,13 @@ import java.util.Objects;
  * @param ringBufferSize ring buffer capacity per app in asynchronous mode (a power of two)
  * @param config stream options from configuration files, layered under the SQL's WITH keys
  * @param environment the variables {@code ${VAR}} and {@code ${VAR:default}} in option values read
+ * @param connectors false builds no source and no sink: streams declared with {@code type = 'source'} or
+ *     {@code 'sink'} are plain streams (fed through input handlers, read through callbacks), as
+ *     {@code eventflux replay} runs an app; their options are still resolved and checked
+ * @since 1.5 (connectors)
  */
 public record DeployOptions(String name, ClockMode clock, boolean synchronous, int ringBufferSize, AppConfig config,
-        Map<String, String> environment) {
+        Map<String, String> environment, boolean connectors) {
     public static final int DEFAULT_RING_BUFFER_SIZE = 4096;
 
     public DeployOptions {
@@ -27,6 +31,12 @@ public record DeployOptions(String name, ClockMode clock, boolean synchronous, i
         }
         Objects.requireNonNull(config, "config");
         environment = Map.copyOf(environment);
+    }
+
+    /** With connectors. */
+    public DeployOptions(String name, ClockMode clock, boolean synchronous, int ringBufferSize, AppConfig config,
+            Map<String, String> environment) {
+        this(name, clock, synchronous, ringBufferSize, config, environment, true);
     }
 
     /** No configuration file; the process environment. */
@@ -45,26 +55,31 @@ public record DeployOptions(String name, ClockMode clock, boolean synchronous, i
     }
 
     public DeployOptions withName(String newName) {
-        return new DeployOptions(newName, clock, synchronous, ringBufferSize, config, environment);
+        return new DeployOptions(newName, clock, synchronous, ringBufferSize, config, environment, connectors);
     }
 
     public DeployOptions withClock(ClockMode newClock) {
-        return new DeployOptions(name, newClock, synchronous, ringBufferSize, config, environment);
+        return new DeployOptions(name, newClock, synchronous, ringBufferSize, config, environment, connectors);
     }
 
     public DeployOptions withSynchronous(boolean inline) {
-        return new DeployOptions(name, clock, inline, ringBufferSize, config, environment);
+        return new DeployOptions(name, clock, inline, ringBufferSize, config, environment, connectors);
     }
 
     public DeployOptions withRingBufferSize(int size) {
-        return new DeployOptions(name, clock, synchronous, size, config, environment);
+        return new DeployOptions(name, clock, synchronous, size, config, environment, connectors);
     }
 
     public DeployOptions withConfig(AppConfig newConfig) {
-        return new DeployOptions(name, clock, synchronous, ringBufferSize, newConfig, environment);
+        return new DeployOptions(name, clock, synchronous, ringBufferSize, newConfig, environment, connectors);
     }
 
     public DeployOptions withEnvironment(Map<String, String> newEnvironment) {
-        return new DeployOptions(name, clock, synchronous, ringBufferSize, config, newEnvironment);
+        return new DeployOptions(name, clock, synchronous, ringBufferSize, config, newEnvironment, connectors);
+    }
+
+    /** @param build false: no sources and sinks, the streams that declare them are plain streams */
+    public DeployOptions withConnectors(boolean build) {
+        return new DeployOptions(name, clock, synchronous, ringBufferSize, config, environment, build);
     }
 }

@@ -125,7 +125,9 @@ final class Cli {
             throw new UsageException("replay", "replay needs --input EVENTS.jsonl");
         }
         String sql = readApp(app);
-        DeployOptions options = deployOptions(DeployOptions.playback(), loadConfig(cl));
+        // hermetic: no source or sink connects (a Kafka source would read live records, a sink would publish
+        // test events); source streams are fed from the input file, sink streams are recorded in the output
+        DeployOptions options = deployOptions(DeployOptions.playback(), loadConfig(cl)).withConnectors(false);
         try (BufferedReader in = openInput(input); EventLineWriter out = openOutput(cl.value("--output"), false)) {
             ReplayCommand replay = new ReplayCommand(eventFlux.await(), new EventConverter(), console.err(), options);
             return replay.run(sql, new JsonLinesReader(in, new JsonTreeReader(json())), inputName(input), out, cl.flag("--skip-bad"));

@@ -59,6 +59,8 @@ final class Usage {
 
             Runs APP.sql deterministically in event time (playback clock, queries run inline) and writes
             every event emitted into a stream that some query inserts into, in emission order.
+            No source or sink connects: a source stream (type = 'source') is fed from the input like any
+            stream, and a sink stream a query inserts into is written to the output.
 
             Input, one JSON object a line ('-' reads standard input):
               {"ts": 1000, "stream": "S", "data": {"symbol": "IBM", "price": 75.5}}   one event (data may

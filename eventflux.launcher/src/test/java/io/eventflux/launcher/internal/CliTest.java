@@ -127,6 +127,45 @@ class CliTest {
     }
 
     @Test
+    void replayBypassesConnectorsFeedingSourcesFromTheFileAndRecordingSinks() throws Exception {
+        // a listener on the sink's topic, and a publisher on the source's, in the same runtime (the inMemory
+        // broker is shared by its apps): replay must neither publish nor consume
+        var listener = engine.deploy("""
+                @app:name('Listener')
+                CREATE STREAM Heard (symbol STRING, doubled DOUBLE)
+                  WITH (type = 'source', extension = 'inMemory', inMemory.topic = 'alerts');
+                INSERT INTO HeardOut SELECT * FROM Heard;
+                """, io.eventflux.api.DeployOptions.defaults());
+        java.util.List<Object> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        listener.addCallback("HeardOut", events -> events.forEach(e -> heard.add(e.data()[0])));
+        Path app = file("app.sql", """
+                CREATE STREAM S (symbol STRING, price DOUBLE)
+                  WITH (type = 'source', extension = 'inMemory', inMemory.topic = 'prices');
+                CREATE STREAM Alerts (symbol STRING, doubled DOUBLE)
+                  WITH (type = 'sink', extension = 'inMemory', inMemory.topic = 'alerts');
+                INSERT INTO Alerts SELECT symbol, price * 2 AS doubled FROM S WHERE price > 50;
+                """);
+
+        int exit = cli.execute("replay", app.toString(), "--input",
+                file("in.jsonl", "{\"ts\": 5, \"stream\": \"S\", \"data\": [\"A\", 60]}\n").toString());
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
+                {"ts":5,"stream":"Alerts","data":{"symbol":"A","doubled":120.0}}
+                """);
+        assertThat(heard).as("the sink published nothing on its topic").isEmpty();
+        // with connectors, the same app deployed by `run` would publish: the listener hears it
+        assertThat(cli.execute("run", app.toString(), "--input",
+                file("in2.jsonl", "{\"ts\": 5, \"stream\": \"S\", \"data\": [\"B\", 70]}\n").toString())).isZero();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (heard.isEmpty() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+        // the topic keeps its order: had replay published A, it would be heard before B
+        assertThat(heard).as("run connects the sink, replay did not").containsExactly("B");
+    }
+
+    @Test
     void aBadValueStopsTheReplayWithExitThreeNamingTheLine() throws IOException {
         Path input = file("in.jsonl", """
                 {"ts": 1, "stream": "S", "data": {"symbol": "A", "price": 60}}

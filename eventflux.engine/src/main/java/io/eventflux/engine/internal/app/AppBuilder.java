@@ -65,7 +65,7 @@ public final class AppBuilder {
      */
     public java.util.Set<String> missing(AppPlan plan, String name, DeployOptions options) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        for (ConnectorOptions o : connectorOptions(plan, name, resolve(plan, name, options)).values()) {
+        for (ConnectorOptions o : connectorOptions(plan, name, resolve(plan, name, options), options).values()) {
             String kind = o.isSource() ? Extension.SOURCE : Extension.SINK;
             if (registry.find(kind, o.extension(), Object.class).isEmpty()) {
                 out.add(kind + ":" + o.extension());
@@ -101,7 +101,7 @@ public final class AppBuilder {
      */
     public AppInstance build(AppPlan plan, String name, DeployOptions options, List<ExtensionUse> uses) {
         Map<String, Map<String, String>> resolved = resolve(plan, name, options);
-        Map<String, ConnectorOptions> connectors = connectorOptions(plan, name, resolved);
+        Map<String, ConnectorOptions> connectors = connectorOptions(plan, name, resolved, options);
         Map<String, StreamSchema> schemas = new LinkedHashMap<>();
         for (StreamDef s : plan.streams()) {
             schemas.put(s.name(), s.schema());
@@ -135,8 +135,9 @@ public final class AppBuilder {
         }
     }
 
+    /** The connector streams' options, checked; none when the deploy options turn connectors off. */
     private static Map<String, ConnectorOptions> connectorOptions(AppPlan plan, String name,
-            Map<String, Map<String, String>> resolved) {
+            Map<String, Map<String, String>> resolved, DeployOptions options) {
         Map<String, ConnectorOptions> connectors = new LinkedHashMap<>();
         for (StreamDef s : plan.streams()) {
             Map<String, String> o = resolved.get(s.name());
@@ -144,7 +145,7 @@ public final class AppBuilder {
                 connectors.put(s.name(), ConnectorOptions.parse(name, s.schema(), o));
             }
         }
-        return connectors;
+        return options.connectors() ? connectors : Map.of();
     }
 
     private void recordUses(AppPlan plan, Map<String, ConnectorOptions> connectors, List<ExtensionUse> uses) {
