@@ -230,9 +230,22 @@ final class OnDemandBundles implements AutoCloseable {
                 return service;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-        } while (System.nanoTime() < deadline && !closed);
+        } while (System.nanoTime() < deadline && !closed && frameworkRunning());
+        if (closed || !frameworkRunning()) {
+            return null; // shutting down: the deploy fails or waits, and no stop waits 30 s for this thread
+        }
         err.println("eventflux: the extension '" + standIn.name + "' of " + standIn.path + " did not come up");
         return null;
+    }
+
+    /** False once the framework or this bundle is stopping: a bundle installed now would never come up. */
+    private boolean frameworkRunning() {
+        try {
+            return context.getBundle(0).getState() == Bundle.ACTIVE
+                    && (context.getBundle().getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0;
+        } catch (IllegalStateException e) {
+            return false; // the context is no longer valid
+        }
     }
 
     @Override
@@ -284,7 +297,7 @@ final class OnDemandBundles implements AutoCloseable {
 
         @Override
         public Object getService(Bundle bundle, ServiceRegistration<Object> registration) {
-            if (closed) {
+            if (closed || !frameworkRunning()) {
                 return null;
             }
             Object there = own(this);
