@@ -188,6 +188,7 @@ final class OnDemandBundles implements AutoCloseable {
         if (added.isEmpty()) {
             return;
         }
+        Cli.TRACE.mark("on demand: installing " + added.stream().map(Bundle::getSymbolicName).toList());
         context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(added);
         for (Bundle bundle : added) {
             if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) == null) {
@@ -198,6 +199,7 @@ final class OnDemandBundles implements AutoCloseable {
                 }
             }
         }
+        Cli.TRACE.mark("on demand: started");
     }
 
     /** The bundle's own service for a stand-in (the best ranked one), or null while there is none. */
