@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * The on-demand bundles an app's SQL names, installed with the core at boot instead of one group at a time
  * while the app compiles: one install pass and one resolve for all, and the compile finds their own
  * services. A hint read from the text, not a compile: {@code WINDOW('name'} names a window, {@code name(}
- * an aggregator, {@code extension = 'name'} a source, sink or table store (names and aliases as the index
+ * an aggregator, {@code extension = 'name'} a source or sink (a table store
+ * when the app creates a table) (names and aliases as the index
  * lists them, any case). A name it misses is installed on demand as before; one it finds needlessly (a
  * string that happens to be a window's name) costs an install.
  */
@@ -22,6 +23,7 @@ final class AppExtensions {
     private static final Pattern WINDOW = Pattern.compile("(?i)\\bWINDOW\\s*\\(\\s*'([^']*)'");
     private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
     private static final Pattern EXTENSION = Pattern.compile("(?i)\\bextension\\s*=\\s*'([^']*)'");
+    private static final Pattern TABLE = Pattern.compile("(?i)\\bCREATE\\s+TABLE\\b");
     private static final Pattern COMMENT = Pattern.compile("--[^\n]*");
     private static final String NAME = "s.eventflux.extension.name";
     private static final String TYPE = "s.eventflux.extension.type";
@@ -66,7 +68,8 @@ final class AppExtensions {
             Set<String> wanted = switch (type) {
                 case "window" -> windows;
                 case "aggregator" -> calls;
-                case "source", "sink", "table-store" -> extensions;
+                case "source", "sink" -> extensions;
+                case "table-store" -> TABLE.matcher(sql).find() ? extensions : Set.of();
                 default -> Set.of();
             };
             if (wanted.isEmpty() || !named(index, prefix, wanted)) {

@@ -17,6 +17,7 @@ class AppExtensionsTest {
     private static final String COUNT = "jar/aggregator.count.jar";
     private static final String BASIC = "jar/connector.basic.jar";
     private static final String JSON = "jar/mapper.json.jar";
+    private static final String STORE = "jar/store.inmemory.jar";
 
     /** An index as OnDemandIndex writes it: extensions with name, type, aliases, path; groups. */
     private static Properties index() {
@@ -28,7 +29,8 @@ class AppExtensionsTest {
         ext(p, 4, BASIC, "source", "inMemory", "memory");
         ext(p, 5, BASIC, "sink", "inMemory", "memory");
         ext(p, 6, JSON, "mapper", "json", "");
-        p.setProperty("ext.count", "7");
+        ext(p, 7, STORE, "table-store", "inMemory", "memory");
+        p.setProperty("ext.count", "8");
         p.setProperty("group." + LENGTH, SUPPORT + "," + LENGTH);
         p.setProperty("group." + SORT, SUPPORT + "," + SORT);
         return p;
@@ -56,6 +58,12 @@ class AppExtensionsTest {
                 """;
         // avg is a column name here (no call), json a mapper (left on demand), sort only in a comment
         assertThat(AppExtensions.paths(sql, index())).containsExactlyInAnyOrder(SUPPORT, LENGTH, COUNT, BASIC);
+    }
+
+    @Test
+    void aTableStoreOnlyWhenTheAppCreatesATable() {
+        String sql = "CREATE TABLE T (a INT) WITH (extension = 'inMemory');";
+        assertThat(AppExtensions.paths(sql, index())).containsExactlyInAnyOrder(BASIC, STORE);
     }
 
     @Test
