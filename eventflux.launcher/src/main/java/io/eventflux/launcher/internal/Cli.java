@@ -155,6 +155,7 @@ final class Cli {
             // streams read from an inMemory source get their input through the topic (TopicInput)
             java.util.Map<String, String> topics = in != null && sql.toLowerCase(java.util.Locale.ROOT).contains("inmemory")
                     ? TopicInput.topics(planner.plan(sql)) : java.util.Map.of();
+            TRACE.mark("planned (topics)");
             return run.run(sql, topics, in == null ? null : new JsonLinesReader(in, new JsonTreeReader(json())),
                     inputName(input), out, cl.flag("--skip-bad"));
         } catch (CompileException e) {
@@ -313,6 +314,8 @@ final class Cli {
     }
 
     /** A writer to the file, or to standard output (never closed) for null. */
+    static final PhaseTrace TRACE = PhaseTrace.fromSystem(System.err);
+
     private EventLineWriter openOutput(String file, boolean flushEachChunk) throws CommandFailure {
         if (file == null) {
             Writer stdout = new BufferedWriter(new OutputStreamWriter(console.out(), StandardCharsets.UTF_8)) {

@@ -43,7 +43,10 @@ final class DeployedApp implements AutoCloseable, EventSender.Handlers {
         AppRuntime app;
         try {
             // the writer goes on before the app's sources start: a source delivering at once loses nothing
-            app = eventFlux.deploy(sql, options, built -> attach(built, writer, attached));
+            app = eventFlux.deploy(sql, options, built -> {
+                Cli.TRACE.mark("built " + built.name());
+                attach(built, writer, attached);
+            });
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
             // a stream's options (an unset ${VAR}, a missing connector): the engine's message names the
             // stream and the key and never a secret's value

@@ -39,7 +39,13 @@ final class EventLineWriter implements AutoCloseable {
     }
 
     /** Writes one chunk of events emitted into a stream. */
+    private boolean first = true;
+
     synchronized void write(StreamSchema schema, List<Event> events) {
+        if (first) {
+            first = false;
+            Cli.TRACE.mark("first output");
+        }
         try {
             for (Event event : events) {
                 writeEvent(schema, event);

@@ -47,7 +47,9 @@ public final class LauncherComponent implements Callable<Integer> {
         this.context = context;
         this.args = launcher.get("launcher.arguments") instanceof String[] a ? a.clone() : new String[0];
         // before any command compiles an app: the extensions of the bundles not installed at boot
+        Cli.TRACE.mark("launcher component activated");
         this.onDemand = OnDemandBundles.open(context, System.err);
+        Cli.TRACE.mark("stand-ins registered");
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -115,21 +115,14 @@ final class OnDemandBundles implements AutoCloseable {
             installedBsns.add(b.getSymbolicName());
         }
         int count = Integer.parseInt(index.getProperty("ext.count", "0"));
+        Map<Integer, Hashtable<String, Object>> properties = standInProperties(count);
         for (int i = 0; i < count; i++) {
             String prefix = "ext." + i + ".";
             String bsn = index.getProperty(prefix + "bsn");
             if (installedBsns.contains(bsn)) {
                 continue; // there already (dropped into deploy/): its own services stand for it
             }
-            Hashtable<String, Object> props = new Hashtable<>();
-            for (String key : index.stringPropertyNames()) {
-                if (key.startsWith(prefix + "s.")) {
-                    props.put(key.substring(prefix.length() + 2), index.getProperty(key));
-                } else if (key.startsWith(prefix + "a.")) {
-                    String v = index.getProperty(key);
-                    props.put(key.substring(prefix.length() + 2), v.isEmpty() ? new String[0] : v.split("\n"));
-                }
-            }
+            Hashtable<String, Object> props = properties.getOrDefault(i, new Hashtable<>());
             props.put(Extension.PREFIX_ + "provider", bsn);
             props.put(STAND_IN, "true");
             String[] interfaces = index.getProperty(prefix + "objectClass").split(",");
@@ -142,6 +135,37 @@ final class OnDemandBundles implements AutoCloseable {
             byName.computeIfAbsent(key(standIn.name), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(standIn);
             standIn.registration = context.registerService(interfaces, standIn, props);
         }
+    }
+
+    /**
+     * The service properties of every extension of the index ({@code ext.N.s.KEY}: a string, {@code ext.N.a.KEY}:
+     * an array, one value a line), by N: one pass over the index's keys, not one per extension.
+     */
+    private Map<Integer, Hashtable<String, Object>> standInProperties(int count) {
+        Map<Integer, Hashtable<String, Object>> out = new java.util.HashMap<>();
+        for (String key : index.stringPropertyNames()) {
+            if (!key.startsWith("ext.")) {
+                continue;
+            }
+            int dot = key.indexOf('.', 4);
+            if (dot < 0 || key.length() < dot + 3 || key.charAt(dot + 2) != '.'
+                    || (key.charAt(dot + 1) != 's' && key.charAt(dot + 1) != 'a')) {
+                continue;
+            }
+            int n;
+            try {
+                n = Integer.parseInt(key.substring(4, dot));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (n < 0 || n >= count) {
+                continue;
+            }
+            String v = index.getProperty(key);
+            Object value = key.charAt(dot + 1) == 's' ? v : v.isEmpty() ? new String[0] : v.split("\n");
+            out.computeIfAbsent(n, k -> new Hashtable<>()).put(key.substring(dot + 3), value);
+        }
+        return out;
     }
 
     /** A bundle's own extension service that a stand-in gave goes: the stand-ins of its name go with it. */
@@ -188,6 +212,7 @@ final class OnDemandBundles implements AutoCloseable {
         if (added.isEmpty()) {
             return;
         }
+        Cli.TRACE.mark("on demand: installing " + added.stream().map(Bundle::getSymbolicName).toList());
         context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(added);
         for (Bundle bundle : added) {
             if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) == null) {
@@ -198,6 +223,7 @@ final class OnDemandBundles implements AutoCloseable {
                 }
             }
         }
+        Cli.TRACE.mark("on demand: started");
     }
 
     /** The bundle's own service for a stand-in (the best ranked one), or null while there is none. */

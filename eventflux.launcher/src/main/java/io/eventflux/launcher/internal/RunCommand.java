@@ -47,9 +47,11 @@ final class RunCommand {
      */
     int run(String sql, Map<String, String> topics, JsonLinesReader input, String inputName, EventLineWriter output,
             boolean skipBad) throws CompileException, CommandFailure, IOException, InterruptedException {
+        Cli.TRACE.mark("deploy");
         try (DeployedApp app = DeployedApp.deploy(eventFlux, sql, options, output);
                 DeployedApp publisher = input == null || topics.isEmpty() ? null
                         : TopicInput.deploy(eventFlux, app, topics, options, output)) {
+            Cli.TRACE.mark("deployed");
             Thread hook = new Thread(() -> {
                 if (publisher != null) {
                     publisher.close();

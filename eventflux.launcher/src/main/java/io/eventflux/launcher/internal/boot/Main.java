@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -104,6 +105,12 @@ public final class Main {
             deferred.addAll(index.deferred());
             if (args.length > 0 && java.util.Set.of("run", "replay", "validate", "config").contains(args[0])) {
                 deferred.addAll(index.serverOnly());
+            }
+            if (args.length > 0 && FrameworkRunner.COMPILE_AT_ONCE.contains(args[0])) {
+                // the app's own extensions come with the core, in one install and resolve pass
+                Set<String> named = AppExtensions.paths(AppExtensions.sqlOf(args), index.properties());
+                deferred.removeAll(named);
+                trace.mark("installed at boot for the app: " + named);
             }
         }
         Map<String, String> extra = index == null ? Map.of()
