@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * docs/quickstart.md, run as a reader runs it: every {@code ```sh} block in order, verbatim, in one bash
+ * docs/quickstart.md (and docs/sql-reference.md, written the same way), run as a reader runs it: every {@code ```sh} block in order, verbatim, in one bash
  * session, in an empty folder that holds links to the repository's {@code eventflux} script and
  * {@code examples/} folder (the script follows the link to the built eventflux.jar); what each block prints
  * on standard output must be the {@code ```text} block that follows it ({@code <word>} there matches any
@@ -29,11 +30,12 @@ class QuickstartJarIT {
     @TempDir
     Path dir;
 
-    @Test
-    void everyCommandOfTheQuickStartPrintsWhatThePageShows() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"docs/quickstart.md", "docs/sql-reference.md"})
+    void everyCommandOfThePagePrintsWhatThePageShows(String page) throws Exception {
         Path root = Path.of(System.getProperty("eventflux.root", "..")).toAbsolutePath().normalize();
-        List<Block> blocks = blocks(Files.readAllLines(root.resolve("docs/quickstart.md")));
-        assertThat(blocks).as("sh blocks of docs/quickstart.md").hasSizeGreaterThan(5);
+        List<Block> blocks = blocks(Files.readAllLines(root.resolve(page)));
+        assertThat(blocks).as("sh blocks of " + page).hasSizeGreaterThan(5);
         assertThat(blocks.stream().filter(b -> b.expected != null)).as("sh blocks with an expected output")
                 .hasSizeGreaterThan(5);
 
@@ -63,14 +65,14 @@ class QuickstartJarIT {
         String stdout = Files.readString(out, StandardCharsets.UTF_8);
         String context = "\n--- stdout ---\n" + stdout + "\n--- stderr ---\n" + Files.readString(err)
                 + "\n--- server.log ---\n" + readIfThere(work.resolve("server.log"));
-        assertThat(finished).as("the quick start's commands end within 5 minutes" + context).isTrue();
+        assertThat(finished).as("the commands of " + page + " end within 5 minutes" + context).isTrue();
 
         List<String> outputs = split(stdout, blocks.size());
         assertThat(outputs).as("every block ran" + context).hasSize(blocks.size());
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
             if (block.expected != null) {
-                assertMatches(block, outputs.get(i), context);
+                assertMatches(page, block, outputs.get(i), context);
             }
         }
     }
@@ -113,10 +115,10 @@ class QuickstartJarIT {
         return outputs;
     }
 
-    private static void assertMatches(Block block, String actual, String context) {
+    private static void assertMatches(String page, Block block, String actual, String context) {
         List<String> expected = block.expected.strip().lines().toList();
         List<String> got = actual.lines().toList();
-        String what = "the output of the sh block at docs/quickstart.md line " + block.line + ":\n"
+        String what = "the output of the sh block at " + page + " line " + block.line + ":\n"
                 + block.commands + "\n--- expected ---\n" + block.expected + "\n--- got ---\n" + actual;
         assertThat(got).as(what + context).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
