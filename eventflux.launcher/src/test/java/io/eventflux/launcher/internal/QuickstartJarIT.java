@@ -16,7 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * docs/quickstart.md (and docs/sql-reference.md, written the same way), run as a reader runs it: every {@code ```sh} block in order, verbatim, in one bash
+ * docs/quickstart.md (and docs/sql-reference.md, docs/migration.md, written the same way), run as a
+ * reader runs it: every {@code ```sh} block in order, verbatim, in one bash
  * session, in an empty folder that holds links to the repository's {@code eventflux} script and
  * {@code examples/} folder (the script follows the link to the built eventflux.jar); what each block prints
  * on standard output must be the {@code ```text} block that follows it ({@code <word>} there matches any
@@ -31,13 +32,12 @@ class QuickstartJarIT {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"docs/quickstart.md", "docs/sql-reference.md"})
+    @ValueSource(strings = {"docs/quickstart.md", "docs/sql-reference.md", "docs/migration.md"})
     void everyCommandOfThePagePrintsWhatThePageShows(String page) throws Exception {
         Path root = Path.of(System.getProperty("eventflux.root", "..")).toAbsolutePath().normalize();
         List<Block> blocks = blocks(Files.readAllLines(root.resolve(page)));
-        assertThat(blocks).as("sh blocks of " + page).hasSizeGreaterThan(5);
-        assertThat(blocks.stream().filter(b -> b.expected != null)).as("sh blocks with an expected output")
-                .hasSizeGreaterThan(5);
+        assertThat(blocks.stream().filter(b -> b.expected != null)).as("sh blocks of " + page
+                + " with an expected output").hasSizeGreaterThan(1);
 
         Path work = Files.createDirectory(dir.resolve("work"));
         Files.createSymbolicLink(work.resolve("eventflux"), root.resolve("eventflux"));
