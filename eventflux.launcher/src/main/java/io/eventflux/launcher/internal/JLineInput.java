@@ -11,6 +11,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -32,6 +33,11 @@ final class JLineInput implements ConsoleInput {
      */
     JLineInput(Terminal terminal, ConsoleCompletions completions, Path history) throws IOException {
         this.terminal = terminal;
+        if (terminal.getWidth() <= 0) {
+            // a terminal that tells no size (a pty nobody sized, as script(1) fed by a pipe makes): JLine
+            // would draw nothing of the line
+            terminal.setSize(new Size(80, 24));
+        }
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("eventflux")
