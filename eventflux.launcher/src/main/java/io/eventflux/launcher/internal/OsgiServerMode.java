@@ -124,7 +124,7 @@ final class OsgiServerMode implements ServerCommand.ServerMode {
     @Override
     public void console() throws CommandFailure {
         // on a terminal (standard input and output) JLine edits the lines and keeps their history
-        Path history = System.console() == null ? null : historyFile(home);
+        Path history = Terminals.interactive() ? historyFile(home) : null;
         new GogoConsole(context, System.in, System.out, System.err, history).run();
     }
 
