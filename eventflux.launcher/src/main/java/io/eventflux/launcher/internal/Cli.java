@@ -205,7 +205,7 @@ final class Cli {
         Path home = ServerCommand.home(cl, workspace.directory());
         ConfigFile config = loadServerConfig(cl, home);
         eventFlux.await();
-        return new ServerCommand(serverMode, stop, console.err(), System.console() != null).run(cl, home, config.sections().get("server"),
+        return new ServerCommand(serverMode, stop, console.err(), Terminals.interactive()).run(cl, home, config.sections().get("server"),
                 config.options());
     }
 

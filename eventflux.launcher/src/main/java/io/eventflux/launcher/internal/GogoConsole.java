@@ -1,11 +1,15 @@
 package io.eventflux.launcher.internal;
 
-import java.io.BufferedReader;
+import io.eventflux.api.management.AppSummary;
+import io.eventflux.api.management.EventFluxManagement;
+import io.eventflux.api.management.StreamStatus;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
@@ -18,7 +22,9 @@ import org.osgi.framework.ServiceReference;
  * {@code g! } prompt) and the {@code eventflux} commands of eventflux.shell ({@code apps}, {@code deploy},
  * {@code status}, ...). Each line is executed and its result printed as Gogo prints it (the records of
  * the eventflux commands as tables). {@code exit}, {@code quit} or the end of the input (Ctrl-D) end it;
- * the server then stops gracefully.
+ * the server then stops gracefully. On a terminal the lines are read with JLine ({@link JLineInput}: editing,
+ * history in {@code HOME/state/console.history}, Tab completion of commands, apps and streams); otherwise
+ * (a pipe) line by line as they come.
  */
 final class GogoConsole {
     static final String BANNER = "EventFlux console (Apache Felix Gogo): eventflux commands such as apps, status NAME,"
@@ -28,12 +34,18 @@ final class GogoConsole {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
+    private final Path history;
 
-    GogoConsole(BundleContext context, InputStream in, PrintStream out, PrintStream err) {
+    /**
+     * @param history the history file when the streams are the process's terminal (JLine), null to read
+     *     {@code in} line by line
+     */
+    GogoConsole(BundleContext context, InputStream in, PrintStream out, PrintStream err, Path history) {
         this.context = context;
         this.in = in;
         this.out = out;
         this.err = err;
+        this.history = history;
     }
 
     /** Runs the console until exit or the end of the input. */
@@ -52,25 +64,63 @@ final class GogoConsole {
                 err.println("eventflux: the Gogo shell's profile failed: " + e);
             }
             out.println(BANNER);
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
-            while (true) {
-                out.print(prompt(session));
-                out.flush();
-                String line = lines.readLine();
-                if (line == null) {
-                    out.println();
-                    break;
-                }
-                line = line.trim();
-                if (line.equals("exit") || line.equals("quit")) {
-                    break;
-                }
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    execute(session, line);
+            try (ConsoleInput input = input(session)) {
+                while (true) {
+                    String line = input.readLine(prompt(session));
+                    if (line == null) {
+                        break;
+                    }
+                    line = line.trim();
+                    if (line.equals("exit") || line.equals("quit")) {
+                        break;
+                    }
+                    if (!line.isEmpty() && !line.startsWith("#")) {
+                        execute(session, line);
+                    }
                 }
             }
         } catch (IOException e) {
             err.println("eventflux: console input failed: " + e);
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    private ConsoleInput input(CommandSession session) {
+        if (history == null) {
+            return ConsoleInput.plain(in, out);
+        }
+        try {
+            return new JLineInput(JLineInput.systemTerminal(), completions(session), history);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            err.println("eventflux: no line editing on this terminal (" + e + "); reading plain lines");
+            return ConsoleInput.plain(in, out);
+        }
+    }
+
+    private ConsoleCompletions completions(CommandSession session) {
+        return new ConsoleCompletions(() -> commands(session), () -> withManagement(m -> m.apps().stream()
+                .map(AppSummary::name).toList()), app -> withManagement(m -> m.status(app).streams().stream()
+                .map(StreamStatus::name).toList()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Collection<String> commands(CommandSession session) {
+        Object commands = session.get(".commands");
+        return commands instanceof Collection<?> names ? (Collection<String>) names : List.of();
+    }
+
+    /** Asks the management service; nothing when it is gone or the app unknown. */
+    private List<String> withManagement(Function<EventFluxManagement, List<String>> ask) {
+        ServiceReference<EventFluxManagement> ref = context.getServiceReference(EventFluxManagement.class);
+        EventFluxManagement management = ref == null ? null : context.getService(ref);
+        if (management == null) {
+            return List.of();
+        }
+        try {
+            return ask.apply(management);
+        } catch (RuntimeException unknownApp) {
+            return List.of();
         } finally {
             context.ungetService(ref);
         }

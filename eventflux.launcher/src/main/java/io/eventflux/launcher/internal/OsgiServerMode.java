@@ -33,6 +33,7 @@ final class OsgiServerMode implements ServerCommand.ServerMode {
     private final BundleContext context;
     private final Bundle system;
     private final long timeoutSeconds;
+    private volatile Path home;
 
     OsgiServerMode(BundleContext context, long timeoutSeconds) {
         this.context = context;
@@ -42,6 +43,7 @@ final class OsgiServerMode implements ServerCommand.ServerMode {
 
     @Override
     public String start(Path home, Map<String, String> settings, AppConfig options) throws CommandFailure, InterruptedException {
+        this.home = home;
         Hashtable<String, Object> props = new Hashtable<>(settings);
         // the API record itself: the management bundle imports io.eventflux.api.config as this bundle does
         props.put("eventflux.server.options", options);
@@ -121,7 +123,15 @@ final class OsgiServerMode implements ServerCommand.ServerMode {
 
     @Override
     public void console() throws CommandFailure {
-        new GogoConsole(context, System.in, System.out, System.err).run();
+        // on a terminal (standard input and output) JLine edits the lines and keeps their history
+        Path history = Terminals.interactive() ? historyFile(home) : null;
+        new GogoConsole(context, System.in, System.out, System.err, history).run();
+    }
+
+    /** HOME/state/console.history, or ~/.eventflux_history without a home. */
+    static Path historyFile(Path home) {
+        return home != null ? home.resolve("state").resolve("console.history")
+                : Path.of(System.getProperty("user.home"), ".eventflux_history");
     }
 
     @Override

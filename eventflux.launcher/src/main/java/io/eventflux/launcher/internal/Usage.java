@@ -158,7 +158,8 @@ final class Usage {
                             [server] table may set port, host and token (the options win)
               --console     a Gogo console on standard input once ready (the default on a terminal):
                             the eventflux commands (apps, status NAME, deploy, query, ...); exit or
-                            Ctrl-D stops the server
+                            Ctrl-D stops the server. On a terminal: line editing, Tab completion of
+                            commands, apps and streams, history (up arrow) in DIR/state/console.history
               --help        show this help
             With -Deventflux.http.token=T or EVENTFLUX_HTTP_TOKEN=T, /api and /metrics require
             'Authorization: Bearer T' (/health and /ready stay open for probes).
