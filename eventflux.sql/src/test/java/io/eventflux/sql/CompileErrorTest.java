@@ -60,9 +60,9 @@ class CompileErrorTest {
         assertThat(a.message()).isEqualTo("unknown aggregator 'summ'");
         assertThat(a.suggestion()).isEqualTo("did you mean 'sum'?");
         CompileError w = only(STREAMS + "SELECT * FROM Trades WINDOW('lenght', 5);");
-        assertThat(w).isEqualTo(new CompileError(2, 22, "unknown window 'lenght'", "lenght", "did you mean 'length'?"));
+        assertThat(w).isEqualTo(new CompileError(2, 29, "unknown window 'lenght'", "lenght", "did you mean 'length'?"));
         CompileError far = only(STREAMS + "SELECT * FROM Trades WINDOW('hamster', 5);");
-        assertThat(far).isEqualTo(new CompileError(2, 22, "unknown window 'hamster'", "hamster",
+        assertThat(far).isEqualTo(new CompileError(2, 29, "unknown window 'hamster'", "hamster",
                 "available: length, lengthBatch, time, timeBatch, tumbling"));
         assertThat(far.format()).endsWith("(available: length, lengthBatch, time, timeBatch, tumbling)");
         CompileError lib = only(STREAMS + "SELECT maths:abs(price) AS a FROM Trades;");
@@ -112,7 +112,7 @@ class CompileErrorTest {
     void extensionErrorsPointAtTheCall() {
         CompileError e = only(STREAMS + "SELECT *\nFROM Trades WINDOW('length', 0);");
         assertThat(e.line()).isEqualTo(3);
-        assertThat(e.column()).isEqualTo(13);
+        assertThat(e.column()).isEqualTo(20);
         assertThat(e.message()).startsWith("window 'length' ").doesNotContain("'length': ").contains("must be positive");
         CompileError agg = only(STREAMS + "SELECT avg(symbol) AS a FROM Trades;");
         assertThat(agg.message()).startsWith("aggregator 'avg': needs a numeric argument");
