@@ -123,7 +123,8 @@ class CompileErrorTest {
     void typeErrors() {
         CompileError plus = only(STREAMS + "SELECT price + 'x' AS p FROM Trades;");
         assertThat(plus).isEqualTo(new CompileError(2, 14, "operator '+' needs numeric operands, got DOUBLE and STRING",
-                "+", null));
+                "+", "expected a number, got STRING: CAST(... AS DOUBLE) converts the STRING side; "
+                        + "concat(a, b) joins strings"));
         CompileError where = only(STREAMS + "SELECT * FROM Trades WHERE price;");
         assertThat(where.message()).isEqualTo("WHERE needs a BOOL condition, got DOUBLE");
         assertThat(where.column()).isEqualTo(28);
