@@ -12,7 +12,17 @@ public final class CompileException extends Exception {
     private final transient List<CompileError> errors;
 
     public CompileException(List<CompileError> errors) {
-        super(render(errors));
+        this(errors, null);
+    }
+
+    /**
+     * Errors found in {@code source}: the message shows, under each error, its source line with a caret
+     * under the column (see {@link CompileError#render(String)}).
+     *
+     * @param source the text the errors' lines and columns refer to, or null
+     */
+    public CompileException(List<CompileError> errors, String source) {
+        super(render(errors, source));
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("a CompileException needs at least one error");
         }
@@ -42,13 +52,13 @@ public final class CompileException extends Exception {
         return errors.get(0).suggestion();
     }
 
-    private static String render(List<CompileError> errors) {
+    private static String render(List<CompileError> errors, String source) {
         StringBuilder sb = new StringBuilder();
         for (CompileError e : errors) {
             if (sb.length() > 0) {
                 sb.append(System.lineSeparator());
             }
-            sb.append(e.format());
+            sb.append(e.render(source));
         }
         return sb.toString();
     }

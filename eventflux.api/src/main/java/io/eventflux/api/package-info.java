@@ -4,7 +4,7 @@
  * and receive results through a {@link io.eventflux.api.StreamCallback}.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package io.eventflux.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -117,7 +117,7 @@ class ExpressionWindowBundlesTest {
         try (runtime) {
             CompileError unknown = error(runtime, S + "SELECT k FROM S WINDOW('expression', 'sum(vv) <= 10');");
             assertThat(unknown.line()).isEqualTo(2);
-            assertThat(unknown.column()).isEqualTo(17);
+            assertThat(unknown.column()).isEqualTo(24);
             assertThat(unknown.message()).isEqualTo("window 'expression': condition 'sum(vv) <= 10': unknown attribute "
                     + "'vv' in stream 'S' at column 5 (did you mean 'v'?)");
             assertThat(error(runtime, S + "SELECT k FROM S WINDOW('expressionBatch', 'count() + 1');").message())

@@ -37,7 +37,11 @@ public final class SqlCompiler {
      *     are errors saying "... is not supported yet"
      */
     public AppPlan compile(String sql) throws CompileException {
-        return new AppAnalyzer(catalog).analyze(new SqlParser().parse(sql));
+        try {
+            return new AppAnalyzer(catalog).analyze(new SqlParser().parse(sql));
+        } catch (CompileException e) {
+            throw withSource(e, sql);
+        }
     }
 
     /**
@@ -79,8 +83,12 @@ public final class SqlCompiler {
      */
     public ConditionPlan compileCondition(String condition, StreamSchema input) throws CompileException {
         Objects.requireNonNull(input, "input");
-        return new ConditionAnalyzer(catalog).analyze(condition,
-                new SqlParser().parseExpression(Objects.requireNonNull(condition, "condition")), input);
+        try {
+            return new ConditionAnalyzer(catalog).analyze(condition,
+                    new SqlParser().parseExpression(Objects.requireNonNull(condition, "condition")), input);
+        } catch (CompileException e) {
+            throw withSource(e, condition);
+        }
     }
 
     /**
@@ -91,6 +99,17 @@ public final class SqlCompiler {
      * @throws CompileException as for {@link #compile(String)}, positions within {@code sql}
      */
     public OnDemandPlan compileQuery(AppPlan app, String sql) throws CompileException {
-        return new OnDemandAnalyzer(catalog, app).analyze(new SqlParser().parse(sql));
+        try {
+            return new OnDemandAnalyzer(catalog, app).analyze(new SqlParser().parse(sql));
+        } catch (CompileException e) {
+            throw withSource(e, sql);
+        }
+    }
+
+    /** The same errors, with a message that shows each one's source line and a caret under its column. */
+    private static CompileException withSource(CompileException e, String source) {
+        CompileException rendered = new CompileException(e.errors(), source);
+        rendered.setStackTrace(e.getStackTrace());
+        return rendered;
     }
 }

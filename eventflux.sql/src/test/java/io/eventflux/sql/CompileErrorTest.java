@@ -60,9 +60,9 @@ class CompileErrorTest {
         assertThat(a.message()).isEqualTo("unknown aggregator 'summ'");
         assertThat(a.suggestion()).isEqualTo("did you mean 'sum'?");
         CompileError w = only(STREAMS + "SELECT * FROM Trades WINDOW('lenght', 5);");
-        assertThat(w).isEqualTo(new CompileError(2, 22, "unknown window 'lenght'", "lenght", "did you mean 'length'?"));
+        assertThat(w).isEqualTo(new CompileError(2, 29, "unknown window 'lenght'", "lenght", "did you mean 'length'?"));
         CompileError far = only(STREAMS + "SELECT * FROM Trades WINDOW('hamster', 5);");
-        assertThat(far).isEqualTo(new CompileError(2, 22, "unknown window 'hamster'", "hamster",
+        assertThat(far).isEqualTo(new CompileError(2, 29, "unknown window 'hamster'", "hamster",
                 "available: length, lengthBatch, time, timeBatch, tumbling"));
         assertThat(far.format()).endsWith("(available: length, lengthBatch, time, timeBatch, tumbling)");
         CompileError lib = only(STREAMS + "SELECT maths:abs(price) AS a FROM Trades;");
@@ -112,7 +112,7 @@ class CompileErrorTest {
     void extensionErrorsPointAtTheCall() {
         CompileError e = only(STREAMS + "SELECT *\nFROM Trades WINDOW('length', 0);");
         assertThat(e.line()).isEqualTo(3);
-        assertThat(e.column()).isEqualTo(13);
+        assertThat(e.column()).isEqualTo(20);
         assertThat(e.message()).startsWith("window 'length' ").doesNotContain("'length': ").contains("must be positive");
         CompileError agg = only(STREAMS + "SELECT avg(symbol) AS a FROM Trades;");
         assertThat(agg.message()).startsWith("aggregator 'avg': needs a numeric argument");
@@ -123,7 +123,8 @@ class CompileErrorTest {
     void typeErrors() {
         CompileError plus = only(STREAMS + "SELECT price + 'x' AS p FROM Trades;");
         assertThat(plus).isEqualTo(new CompileError(2, 14, "operator '+' needs numeric operands, got DOUBLE and STRING",
-                "+", null));
+                "+", "expected a number, got STRING: CAST(... AS DOUBLE) converts the STRING side; "
+                        + "concat(a, b) joins strings"));
         CompileError where = only(STREAMS + "SELECT * FROM Trades WHERE price;");
         assertThat(where.message()).isEqualTo("WHERE needs a BOOL condition, got DOUBLE");
         assertThat(where.column()).isEqualTo(28);

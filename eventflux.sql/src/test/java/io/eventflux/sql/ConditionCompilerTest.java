@@ -175,7 +175,7 @@ class ConditionCompilerTest {
                 + "SELECT * FROM Trades WINDOW('expression', 'bad one');"));
         assertThat(e.errors()).singleElement().satisfies(err -> {
             assertThat(err.line()).isEqualTo(2);
-            assertThat(err.column()).isEqualTo(22);
+            assertThat(err.column()).isEqualTo(29);
             assertThat(err.message()).isEqualTo("window 'expression': condition 'bad one' is bad");
         });
     }

@@ -138,7 +138,10 @@ class ConformanceCasesTest {
                 INSERT INTO Out SELECT symbol, pricee FROM S;
                 """))
                 .isInstanceOf(CompileException.class)
-                .hasMessage("line 2, column 32: unknown attribute 'pricee' in stream 'S' (did you mean 'price'?)");
+                .hasMessage(String.join(System.lineSeparator(),
+                        "line 2, column 32: unknown attribute 'pricee' in stream 'S' (did you mean 'price'?)",
+                        "  INSERT INTO Out SELECT symbol, pricee FROM S;",
+                        "                                 ^~~~~~"));
     }
 
     @Test

@@ -132,7 +132,7 @@ final class Cli {
             ReplayCommand replay = new ReplayCommand(eventFlux.await(), new EventConverter(), console.err(), options);
             return replay.run(sql, new JsonLinesReader(in, new JsonTreeReader(json())), inputName(input), out, cl.flag("--skip-bad"));
         } catch (CompileException e) {
-            throw compileFailure(app, e);
+            throw compileFailure(app, sql, e);
         }
     }
 
@@ -159,7 +159,7 @@ final class Cli {
             return run.run(sql, topics, in == null ? null : new JsonLinesReader(in, new JsonTreeReader(json())),
                     inputName(input), out, cl.flag("--skip-bad"));
         } catch (CompileException e) {
-            throw compileFailure(app, e);
+            throw compileFailure(app, sql, e);
         }
     }
 
@@ -177,7 +177,7 @@ final class Cli {
             streams = eventFlux.await().validate(sql);
             plan = planner.plan(sql);
         } catch (CompileException e) {
-            throw compileFailure(app, e);
+            throw compileFailure(app, sql, e);
         }
         for (StreamSchema stream : streams) {
             console.out().println("stream " + stream.name()
@@ -245,7 +245,7 @@ final class Cli {
         try {
             plan = planner.plan(sql);
         } catch (CompileException e) {
-            throw compileFailure(app, e);
+            throw compileFailure(app, sql, e);
         }
         ConfigCommand command = configCommand();
         return sub.equals("list") ? command.list(app, plan, config) : command.validate(app, plan, config);
@@ -334,15 +334,19 @@ final class Cli {
         }
     }
 
-    /** Exit 2 with every compile error: line, column, message, offending name and suggestion. */
-    static CommandFailure compileFailure(String app, CompileException e) {
+    /**
+     * Exit 2 with every compile error: line, column, message and suggestion, then the source line with a caret
+     * under the column.
+     */
+    static CommandFailure compileFailure(String app, String sql, CompileException e) {
         StringBuilder sb = new StringBuilder(app).append(" does not compile:");
         List<CompileError> errors = e.errors();
         if (errors == null || errors.isEmpty()) {
             sb.append(System.lineSeparator()).append("  ").append(e.getMessage());
         } else {
             for (CompileError error : errors) {
-                sb.append(System.lineSeparator()).append("  ").append(error.format());
+                String nl = System.lineSeparator();
+                sb.append(nl).append("  ").append(error.render(sql).replace(nl, nl + "  "));
             }
         }
         return new CommandFailure(ExitCodes.COMPILE_ERROR, sb.toString());

@@ -221,7 +221,10 @@ class CliTest {
         assertThat(exit).isEqualTo(ExitCodes.COMPILE_ERROR);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("app.sql does not compile")
-                .contains("line 2, column 32: unknown attribute 'pricee'", "did you mean 'price'?");
+                .contains("line 2, column 32: unknown attribute 'pricee'", "did you mean 'price'?")
+                .contains(String.join(System.lineSeparator(), "",
+                        "    INSERT INTO Out SELECT symbol, pricee AS doubled FROM S WHERE price > 50;",
+                        "                                   ^~~~~~", ""));
         assertThat(engine.apps()).isEmpty();
     }
 

@@ -57,7 +57,7 @@ final class DeployFolder {
         } catch (CompileException e) {
             boolean running = deployer.exists(name);
             problem(file, name, "deploy/" + file.getName() + " does not compile" + (running ? " (the previous version keeps running)" : "")
-                    + ":" + System.lineSeparator() + "  " + format(e.errors()));
+                    + ":" + System.lineSeparator() + "  " + format(e.errors(), sql));
         } catch (RuntimeException e) {
             problem(file, name, "deploy/" + file.getName() + ": app '" + name + "' cannot be deployed: " + e.getMessage());
         }
@@ -89,8 +89,10 @@ final class DeployFolder {
         log.log(Level.SEVERE, message);
     }
 
-    private static String format(List<CompileError> errors) {
-        return String.join(System.lineSeparator() + "  ", errors.stream().map(CompileError::format).toList());
+    /** Each error with its source line and a caret under its column, every line indented by two spaces. */
+    private static String format(List<CompileError> errors, String sql) {
+        return String.join(System.lineSeparator() + "  ", errors.stream()
+                .map(error -> error.render(sql).replace(System.lineSeparator(), System.lineSeparator() + "  ")).toList());
     }
 
     private static String key(File file) {

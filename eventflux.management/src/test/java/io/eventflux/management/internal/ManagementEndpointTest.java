@@ -156,13 +156,14 @@ class ManagementEndpointTest {
         Files.writeString(file, "app RUNNING");
         folder.install(file.toFile());
         assertThat(runtime.apps()).extracting(a -> a.name()).containsExactly("orders");
-        Path next = Files.writeString(dir.resolve("next"), "app RUNNING error");
+        Path next = Files.writeString(dir.resolve("next"), "app RUNNING\nSET error = 1");
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
         folder.install(file.toFile());
         assertThat(runtime.apps()).extracting(a -> a.name()).containsExactly("orders");
         HttpResponse<String> status = call("GET", "/api/apps/orders", null, null);
+        String nl = System.lineSeparator().replace("\n", "\\n").replace("\r", "\\r"); // as escaped in JSON
         assertThat(status.body()).contains("deploy/orders.sql does not compile (the previous version keeps running)")
-                .contains("line 2, column 5");
+                .contains("line 2, column 5").contains(nl + "    SET error = 1" + nl + "        ^~~~~");
         HttpResponse<String> ready = call("GET", "/ready", null, null);
         assertThat(ready.statusCode()).as("the previous version serves").isEqualTo(200);
         assertThat(ready.body()).contains("\"warnings\":[\"deploy/orders.sql does not compile");

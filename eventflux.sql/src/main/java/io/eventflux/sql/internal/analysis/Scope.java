@@ -100,8 +100,8 @@ final class Scope {
         for (Input in : inputs) {
             if (in.schema().indexOf(name) >= 0) {
                 if (found != null) {
-                    throw new CompileProblem(pos, "attribute '" + name + "' is ambiguous: it is in '" + found.stream()
-                            + "' and '" + in.stream() + "'", name, "qualify it, e.g. " + found.stream() + "." + name);
+                    throw new CompileProblem(pos, "attribute '" + name + "' is ambiguous: it is in '" + label(found)
+                            + "' and '" + label(in) + "'", name, "qualify it, e.g. " + label(found) + "." + name);
                 }
                 found = in;
             }
@@ -112,5 +112,10 @@ final class Scope {
     /** True when some input has this attribute. */
     boolean hasAttribute(String name) {
         return inputs.stream().anyMatch(in -> in.schema().indexOf(name) >= 0);
+    }
+
+    /** What a query names an input by: its alias, else its stream. */
+    private static String label(Input in) {
+        return in.alias() != null ? in.alias() : in.stream();
     }
 }

@@ -114,6 +114,24 @@ final class Symbols {
         return e;
     }
 
+    /**
+     * An entry that must exist, or an "unknown table" (aggregation, ...) error suggesting the nearest name of
+     * that kind. An existing entry of another kind is returned: the caller says what it needed.
+     */
+    Entry require(Identifier name, Kind kind) {
+        if (owner(name.text()) != this) {
+            return parent.require(name, kind);
+        }
+        Entry e = entries.get(name.text());
+        if (e == null) {
+            List<String> sameKind = entries.entrySet().stream().filter(x -> x.getValue().kind() == kind)
+                    .map(Map.Entry::getKey).toList();
+            throw new CompileProblem(name.pos(), "unknown " + kindName(kind) + " '" + name.text() + "'", name.text(),
+                    Suggestions.hint(name.text(), sameKind));
+        }
+        return e;
+    }
+
     List<StreamDef> streams() {
         return new ArrayList<>(streams.values());
     }

@@ -184,7 +184,7 @@ final class TableAnalyzer {
     }
 
     private StreamSchema table(Identifier name) {
-        Symbols.Entry entry = symbols.require(name);
+        Symbols.Entry entry = symbols.require(name, Symbols.Kind.TABLE);
         if (entry.kind() != Symbols.Kind.TABLE) {
             throw new CompileProblem(name.pos(), "'" + name.text() + "' is a " + Symbols.kindName(entry.kind())
                     + ", not a table", name.text(), null);

@@ -50,7 +50,7 @@ final class TypeRules {
             boolean ordering = op != BinaryOp.EQ && op != BinaryOp.NE;
             if (!comparable(left, right, ordering)) {
                 throw new CompileProblem(pos, "cannot compare " + left.type() + " with " + right.type() + " using '"
-                        + symbol(op) + "'", symbol(op), null);
+                        + symbol(op) + "'", symbol(op), compareHint(left.type(), right.type(), symbol(op)));
             }
             return AttributeType.BOOL;
         }
@@ -107,6 +107,23 @@ final class TypeRules {
 
     private static CompileProblem mismatch(String what, BinaryOp op, TypedExpr left, TypedExpr right,
             SourcePosition pos) {
-        return new CompileProblem(pos, what + ", got " + left.type() + " and " + right.type(), symbol(op), null);
+        AttributeType wrong = left.type().isNumeric() || isNull(left) ? right.type() : left.type();
+        String hint = wrong == AttributeType.STRING
+                ? "expected a number, got STRING: CAST(... AS DOUBLE) converts the STRING side" + (op == BinaryOp.ADD
+                        ? "; concat(a, b) joins strings" : "")
+                : null;
+        return new CompileProblem(pos, what + ", got " + left.type() + " and " + right.type(), symbol(op), hint);
+    }
+
+    /** How to make two operands comparable: the CAST that turns a STRING into the number it is compared with. */
+    private static String compareHint(AttributeType left, AttributeType right, String op) {
+        if (left == AttributeType.STRING && right.isNumeric() || right == AttributeType.STRING && left.isNumeric()) {
+            AttributeType number = left.isNumeric() ? left : right;
+            return "expected " + number + ", got STRING: CAST(... AS " + number + ") converts the STRING side";
+        }
+        if (left == right) {
+            return "'" + op + "' does not order " + left + " values: only = and != compare them";
+        }
+        return "expected both sides of the same type: CAST(... AS " + left + ") converts the right side";
     }
 }

@@ -103,6 +103,7 @@ final class SourceBuilder extends EventFluxSqlBaseVisitor<Source> {
             return null;
         }
         List<Expr> args = new ArrayList<>(expressions.buildAll(w.expression()));
-        return new Source.WindowCall(AstSupport.unquote(w.STRING_LITERAL().getText()), args, pos(w));
+        return new Source.WindowCall(AstSupport.unquote(w.STRING_LITERAL().getText()), args,
+                pos(w.STRING_LITERAL().getSymbol()));
     }
 }

@@ -24,7 +24,7 @@ public final class SqlParser {
      * @throws CompileException listing every syntax error (or the first AST-level problem, such as an unknown type)
      */
     public Script parse(String sql) throws CompileException {
-        CollectingListener errors = new CollectingListener();
+        CollectingListener errors = new CollectingListener(sql);
         EventFluxSqlLexer lexer = new EventFluxSqlLexer(CharStreams.fromString(sql));
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors);
@@ -48,7 +48,7 @@ public final class SqlParser {
      * @throws CompileException for a syntax error or text after the expression
      */
     public Expr parseExpression(String text) throws CompileException {
-        CollectingListener errors = new CollectingListener();
+        CollectingListener errors = new CollectingListener(text);
         EventFluxSqlLexer lexer = new EventFluxSqlLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors);
@@ -72,6 +72,11 @@ public final class SqlParser {
      */
     private static final class CollectingListener extends BaseErrorListener {
         private final List<CompileError> errors = new ArrayList<>();
+        private final String text;
+
+        CollectingListener(String text) {
+            this.text = text;
+        }
 
         @Override
         public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
@@ -83,10 +88,51 @@ public final class SqlParser {
             if (offendingSymbol instanceof Token t) {
                 offending = t.getType() == Token.EOF ? "end of input" : t.getText();
             }
-            String message = e instanceof NoViableAltException && offending != null
-                    ? "unexpected " + (offending.equals("end of input") ? offending : "'" + offending + "'")
-                    : readable(msg);
-            errors.add(new CompileError(line, charPositionInLine + 1, "syntax error: " + message, offending, null));
+            String message;
+            boolean unexpected = e instanceof NoViableAltException || msg.startsWith("extraneous input ")
+                    || msg.startsWith("mismatched input ");
+            if (unexpected && offending != null) {
+                String expected = SyntaxWords.expected(recognizer, e);
+                message = "unexpected " + (offending.equals("end of input") ? offending : "'" + offending + "'")
+                        + (expected == null ? "" : ", expecting " + expected);
+            } else {
+                message = readable(msg);
+            }
+            if (offendingSymbol instanceof Token t && t.getType() == Token.EOF) {
+                int[] end = endOfText();
+                if (end != null) {
+                    line = end[0];
+                    charPositionInLine = end[1];
+                }
+            }
+            String hint = null;
+            if (offendingSymbol instanceof Token t && (t.getType() == Token.EOF || ";".equals(t.getText()))) {
+                hint = Brackets.unclosed(text, t.getType() == Token.EOF ? text.length() : t.getStartIndex());
+            }
+            errors.add(new CompileError(line, charPositionInLine + 1, "syntax error: " + message, offending, hint));
+        }
+
+        /**
+         * Where "end of input" is shown: just after the last character that is not white space (ANTLR's end-of-file
+         * token sits after the trailing newline, on a line of its own), as {line, 0-based column}; null if blank.
+         */
+        private int[] endOfText() {
+            int last = text.length() - 1;
+            while (last >= 0 && Character.isWhitespace(text.charAt(last))) {
+                last--;
+            }
+            if (last < 0) {
+                return null;
+            }
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < last; i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            return new int[] {line, last + 1 - lineStart};
         }
 
         private static String readable(String msg) {
