@@ -26,8 +26,8 @@ import java.util.Map;
  */
 public final class ReferenceDocs {
     /** The command that rewrites the committed pages. */
-    public static final String REGENERATE = "mvn -pl eventflux.launcher test -Dtest=ReferenceDocsTest "
-            + "-Deventflux.docs.write=true";
+    public static final String REGENERATE = "mvn -pl eventflux.launcher -am package -Dtest=ReferenceDocsTest "
+            + "-Dsurefire.failIfNoSpecifiedTests=false -Deventflux.docs.write=true";
 
     private static final Map<String, String> CONNECTOR_SECTIONS = sections(
             Extension.SOURCE, "Sources", Extension.SINK, "Sinks", Extension.MAPPER, "Mappers (format)",
@@ -46,10 +46,22 @@ public final class ReferenceDocs {
         this.streamOptions = List.copyOf(streamOptions);
     }
 
-    /** Pages over every extension {@code ServiceLoader} finds through {@code loader}. */
+    /**
+     * Pages over every extension {@code ServiceLoader} finds through {@code loader}.
+     *
+     * @throws IllegalStateException when it finds no source or no window: the bundles are not on the class
+     *         path as jars (their {@code META-INF/services} files are made when they are packaged)
+     */
     public static ReferenceDocs load(ClassLoader loader) {
         try (EventFluxRuntime runtime = EventFluxRuntime.withServiceLoader(loader)) {
-            return new ReferenceDocs(runtime.extensions(), StreamOption.ALL);
+            List<ExtensionInfo> found = runtime.extensions();
+            for (String type : List.of(Extension.SOURCE, Extension.WINDOW)) {
+                if (found.stream().noneMatch(e -> e.type().equals(type))) {
+                    throw new IllegalStateException("no " + type + " extension found on the class path: the "
+                            + "extension bundles must be packaged jars (run Maven's package phase, not test)");
+                }
+            }
+            return new ReferenceDocs(found, StreamOption.ALL);
         }
     }
 
