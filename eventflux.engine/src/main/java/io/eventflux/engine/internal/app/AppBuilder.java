@@ -182,7 +182,8 @@ public final class AppBuilder {
             List<EventTimeOptions> eventTimed) {
         Map<String, StreamJunction> junctions = new LinkedHashMap<>();
         for (StreamDef s : plan.streams()) {
-            boolean drop = "drop".equalsIgnoreCase(ConnectorOptions.lookup(resolved.get(s.name()), "backpressure"));
+            boolean drop = "drop".equalsIgnoreCase(ConnectorOptions.lookup(resolved.get(s.name()),
+                    io.eventflux.engine.StreamOption.BACKPRESSURE.key()));
             junctions.put(s.name(), new StreamJunction(s.schema(), drop));
         }
         Map<String, Stateful> states = new LinkedHashMap<>();

@@ -2,12 +2,13 @@ package io.eventflux.engine.internal.io;
 
 import io.eventflux.api.StreamSchema;
 import io.eventflux.api.io.ConnectorSpec;
+import io.eventflux.engine.StreamOption;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The engine's own keys of one connector stream (SQL.md section 7), parsed and checked once at deploy:
+ * The engine's own keys of one connector stream (SQL.md section 7, described with their defaults by
+ * {@link StreamOption}), parsed and checked once at deploy:
  * {@code type}, {@code extension}, {@code format}, {@code backpressure}, {@code async.*} and
  * {@code error.*}. Everything else in {@link #spec()} belongs to the connector and its mapper.
  */
@@ -38,43 +39,45 @@ public final class ConnectorOptions {
 
     private ConnectorOptions(ConnectorSpec spec) {
         this.spec = spec;
-        String type = required("type").toLowerCase(Locale.ROOT);
-        if (!type.equals("source") && !type.equals("sink")) {
-            throw invalid("type", required("type"), "source or sink");
+        String type = required(StreamOption.TYPE).toLowerCase(Locale.ROOT);
+        if (!StreamOption.TYPE.allowed().contains(type)) {
+            throw invalid(StreamOption.TYPE.key(), required(StreamOption.TYPE), "source or sink");
         }
         this.source = type.equals("source");
-        this.extension = required("extension");
-        String f = get("format");
+        this.extension = required(StreamOption.EXTENSION);
+        String f = get(StreamOption.FORMAT.key());
         this.format = f == null || f.isBlank() ? null : f.trim();
-        this.dropOnBackpressure = oneOf("backpressure", "block", Set.of("block", "drop")).equals("drop");
-        this.strategy = Strategy.valueOf(oneOf("error.strategy", "drop", Set.of("drop", "retry", "dlq", "fail"))
-                .toUpperCase(Locale.ROOT));
-        long attempts = spec.longOption("error.retry.max-attempts", 3);
+        this.dropOnBackpressure = oneOf(StreamOption.BACKPRESSURE).equals("drop");
+        this.strategy = Strategy.valueOf(oneOf(StreamOption.ERROR_STRATEGY).toUpperCase(Locale.ROOT));
+        long attempts = spec.longOption(StreamOption.ERROR_RETRY_MAX_ATTEMPTS.key(),
+                StreamOption.ERROR_RETRY_MAX_ATTEMPTS.defaultLong());
         if (attempts < 1) {
-            throw invalid("error.retry.max-attempts", String.valueOf(attempts), "at least 1");
+            throw invalid(StreamOption.ERROR_RETRY_MAX_ATTEMPTS.key(), String.valueOf(attempts), "at least 1");
         }
         this.maxAttempts = (int) Math.min(attempts, Integer.MAX_VALUE);
-        long initial = spec.durationMillis("error.retry.initial-delay", 100);
-        long max = spec.durationMillis("error.retry.max-delay", 30_000);
+        long initial = spec.durationMillis(StreamOption.ERROR_RETRY_INITIAL_DELAY.key(),
+                StreamOption.ERROR_RETRY_INITIAL_DELAY.defaultLong());
+        long max = spec.durationMillis(StreamOption.ERROR_RETRY_MAX_DELAY.key(),
+                StreamOption.ERROR_RETRY_MAX_DELAY.defaultLong());
         if (initial < 0 || max < initial) {
-            throw invalid("error.retry.max-delay", String.valueOf(max), "at least error.retry.initial-delay ("
-                    + initial + " ms)");
+            throw invalid(StreamOption.ERROR_RETRY_MAX_DELAY.key(), String.valueOf(max),
+                    "at least error.retry.initial-delay (" + initial + " ms)");
         }
-        Backoff.Kind kind = Backoff.Kind.valueOf(oneOf("error.retry.backoff", "exponential",
-                Set.of("exponential", "linear", "fixed")).toUpperCase(Locale.ROOT));
+        Backoff.Kind kind = Backoff.Kind.valueOf(oneOf(StreamOption.ERROR_RETRY_BACKOFF).toUpperCase(Locale.ROOT));
         this.retryBackoff = new Backoff(kind, initial, max, 0);
         // reconnecting always backs off exponentially, with jitter so that many streams do not reconnect in step
         this.connectBackoff = new Backoff(Backoff.Kind.EXPONENTIAL, Math.max(1, initial), Math.max(1, max), 0.2);
-        String dlq = get("error.dlq.stream");
+        String dlq = get(StreamOption.ERROR_DLQ_STREAM.key());
         this.dlqStream = dlq == null || dlq.isBlank() ? null : dlq.trim();
         if (strategy == Strategy.DLQ && dlqStream == null) {
             throw new IllegalArgumentException("stream " + name() + ": error.strategy = 'dlq' needs "
                     + "'error.dlq.stream', a stream declared " + DLQ_SCHEMA);
         }
-        this.async = spec.booleanOption("async.enabled", false);
-        this.bufferSize = positive("async.buffer_size", 1024);
-        this.batchSizeMax = positive("async.batch_size_max", 256);
-        this.workers = positive("async.workers", 1);
+        this.async = spec.booleanOption(StreamOption.ASYNC_ENABLED.key(),
+                Boolean.parseBoolean(StreamOption.ASYNC_ENABLED.defaultValue()));
+        this.bufferSize = positive(StreamOption.ASYNC_BUFFER_SIZE);
+        this.batchSizeMax = positive(StreamOption.ASYNC_BATCH_SIZE_MAX);
+        this.workers = positive(StreamOption.ASYNC_WORKERS);
     }
 
     /**
@@ -104,7 +107,8 @@ public final class ConnectorOptions {
         return lookup(spec.options(), key);
     }
 
-    private String required(String key) {
+    private String required(StreamOption option) {
+        String key = option.key();
         String v = get(key);
         if (v == null || v.isBlank()) {
             throw new IllegalArgumentException("stream " + name() + ": option '" + key + "' is required");
@@ -112,20 +116,22 @@ public final class ConnectorOptions {
         return v.trim();
     }
 
-    private String oneOf(String key, String fallback, Set<String> allowed) {
+    private String oneOf(StreamOption option) {
+        String key = option.key();
         String v = get(key);
         if (v == null || v.isBlank()) {
-            return fallback;
+            return option.defaultValue();
         }
         String t = v.trim().toLowerCase(Locale.ROOT);
-        if (!allowed.contains(t)) {
-            throw invalid(key, v, "one of " + new java.util.TreeSet<>(allowed));
+        if (!option.allowed().contains(t)) {
+            throw invalid(key, v, "one of " + new java.util.TreeSet<>(option.allowed()));
         }
         return t;
     }
 
-    private int positive(String key, int fallback) {
-        long v = spec.longOption(key, fallback);
+    private int positive(StreamOption option) {
+        String key = option.key();
+        long v = spec.longOption(key, option.defaultLong());
         if (v < 1 || v > (1 << 24)) {
             throw invalid(key, String.valueOf(v), "between 1 and " + (1 << 24));
         }
