@@ -1,6 +1,9 @@
 package io.eventflux.engine.internal.aggregation;
 
 import io.eventflux.api.Event;
+import io.eventflux.engine.internal.io.ConnectorOptions;
+import io.eventflux.engine.internal.io.Connectors;
+import io.eventflux.engine.internal.io.DropLog;
 import io.eventflux.engine.internal.stream.EventChunk;
 import io.eventflux.engine.internal.stream.StreamJunction;
 import java.util.Arrays;
@@ -14,12 +17,11 @@ import java.util.function.Function;
  * Where an event an aggregation cannot place goes (a NULL {@code AGGREGATE BY} value): the error strategy of
  * the aggregation's source stream ({@code error.strategy}, as for the stream's connector and its event-time
  * gate): {@code drop} (the default; also {@code retry}, nothing to retry) logs at most one line per
- * {@value #LOG_INTERVAL_SECONDS} s, {@code dlq} sends a dead-letter event into {@code error.dlq.stream},
+ * {@value DropLog#INTERVAL_SECONDS} s, {@code dlq} sends a dead-letter event into {@code error.dlq.stream},
  * {@code fail} fails the app. Every such event is counted, whatever the strategy. Writer thread.
  */
 public final class BadEvents {
     private static final System.Logger LOG = System.getLogger(BadEvents.class.getName());
-    static final int LOG_INTERVAL_SECONDS = 10;
 
     private enum Strategy { DROP, DLQ, FAIL }
 
@@ -29,8 +31,7 @@ public final class BadEvents {
     private final StreamJunction dlq;
     private final Consumer<String> failApp;
     private final AtomicLong count = new AtomicLong();
-    private long nextLog = Long.MIN_VALUE;
-    private long suppressed;
+    private final DropLog dropLog;
 
     private BadEvents(String app, String stream, Strategy strategy, StreamJunction dlq, Consumer<String> failApp) {
         this.app = app;
@@ -38,6 +39,7 @@ public final class BadEvents {
         this.strategy = strategy;
         this.dlq = dlq;
         this.failApp = failApp;
+        this.dropLog = new DropLog(LOG, "app '" + app + "': ");
     }
 
     /** Drops (counted, logged): an aggregation not wired to its stream's options. */
@@ -72,10 +74,9 @@ public final class BadEvents {
                 throw new IllegalArgumentException(prefix + "error.strategy = 'dlq' needs 'error.dlq.stream'");
             }
             dlq = junctions.apply(name);
-            if (dlq == null || name.equals(stream) || dlq.schema().attributes().size() != 6) {
+            if (dlq == null || name.equals(stream) || !dlq.schema().attributes().equals(Connectors.DLQ_ATTRIBUTES)) {
                 throw new IllegalArgumentException(prefix + "error.dlq.stream '" + name + "' must be another "
-                        + "declared stream (originalEvent STRING, errorMessage STRING, errorType STRING, "
-                        + "timestamp LONG, attemptCount INT, streamName STRING)");
+                        + "declared stream " + ConnectorOptions.DLQ_SCHEMA);
             }
         }
         return new BadEvents(app, stream, strategy, dlq, failApp);
@@ -103,20 +104,8 @@ public final class BadEvents {
                 chunk.add(new Event(now, new Object[] {Arrays.toString(data), message, type, now, 1, stream}));
                 dlq.publish(chunk);
             }
-            case DROP -> log(message);
+            case DROP -> dropLog.dropped(message);
         }
-    }
-
-    private void log(String message) {
-        long now = System.nanoTime();
-        if (nextLog != Long.MIN_VALUE && now - nextLog < 0) {
-            suppressed++;
-            return;
-        }
-        nextLog = now + LOG_INTERVAL_SECONDS * 1_000_000_000L;
-        LOG.log(System.Logger.Level.WARNING, "app '" + app + "': dropped " + message
-                + (suppressed > 0 ? " [" + suppressed + " similar message(s) suppressed]" : ""));
-        suppressed = 0;
     }
 
     /** Bad events so far, wherever they went (any thread). */

@@ -4,20 +4,17 @@ import io.eventflux.api.Event;
 import io.eventflux.api.extension.Clock;
 import io.eventflux.engine.internal.app.Driver;
 import io.eventflux.engine.internal.stream.StreamJunction;
-import java.lang.System.Logger.Level;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * The last word on a failed event of one connector stream ({@code error.strategy}): {@code drop} counts it
- * and logs (at most one line per {@value #LOG_INTERVAL_SECONDS} s with the number of suppressed lines),
+ * and logs (at most one line per {@value DropLog#INTERVAL_SECONDS} s with the number of suppressed lines),
  * {@code dlq} sends a dead-letter event into {@code error.dlq.stream}, {@code fail} fails the app, and
  * {@code retry} (whose attempts the caller makes) ends in the dead-letter stream when one is set, else
  * in a drop. Thread-safe.
  */
 final class ErrorStrategy {
     private static final System.Logger LOG = System.getLogger(ErrorStrategy.class.getName());
-    static final int LOG_INTERVAL_SECONDS = 10;
     static final long DLQ_WAIT_MILLIS = 1000;
 
     private final ConnectorOptions options;
@@ -27,8 +24,7 @@ final class ErrorStrategy {
     private final Clock clock;
     private final Consumer<String> failApp;
     private final boolean neverBlock;
-    private final AtomicLong nextLogNanos = new AtomicLong(Long.MIN_VALUE);
-    private final AtomicLong suppressed = new AtomicLong();
+    private final DropLog dropLog = new DropLog(LOG, "");
 
     /**
      * @param dlq the dead-letter stream's junction, or null when none is set
@@ -130,18 +126,6 @@ final class ErrorStrategy {
 
     private void drop(Failure f) {
         counters.countDropped();
-        long now = System.nanoTime();
-        long next = nextLogNanos.get();
-        if (next != Long.MIN_VALUE && now - next < 0) {
-            suppressed.incrementAndGet();
-            return;
-        }
-        if (!nextLogNanos.compareAndSet(next, now + java.util.concurrent.TimeUnit.SECONDS.toNanos(LOG_INTERVAL_SECONDS))) {
-            suppressed.incrementAndGet();
-            return;
-        }
-        long skipped = suppressed.getAndSet(0);
-        LOG.log(Level.WARNING, "dropped (" + f.type() + ", " + f.attempts() + " attempt(s)): " + f.message()
-                + (skipped > 0 ? " [" + skipped + " similar message(s) suppressed]" : ""));
+        dropLog.dropped("(" + f.type() + ", " + f.attempts() + " attempt(s)): " + f.message());
     }
 }

@@ -3,9 +3,9 @@ package io.eventflux.engine.internal.time;
 import io.eventflux.api.Event;
 import io.eventflux.api.extension.Clock;
 import io.eventflux.api.extension.Stateful;
+import io.eventflux.engine.internal.io.DropLog;
 import io.eventflux.engine.internal.stream.StreamJunction;
 import java.io.Serializable;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -27,7 +27,6 @@ import java.util.function.Consumer;
  */
 public final class EventTimeGate implements Stateful {
     private static final System.Logger LOG = System.getLogger(EventTimeGate.class.getName());
-    private static final long LOG_INTERVAL_MILLIS = 10_000;
 
     /** Hands one event to a stream's queries on the writer (nested publishing is allowed). */
     @FunctionalInterface
@@ -53,8 +52,7 @@ public final class EventTimeGate implements Stateful {
     private long released = Long.MIN_VALUE;
     private long startWall;
     private boolean releasing;
-    private long nextLog = Long.MIN_VALUE;
-    private long suppressed;
+    private final DropLog dropLog;
 
     /**
      * @param time the app's (playback) time
@@ -64,6 +62,7 @@ public final class EventTimeGate implements Stateful {
      */
     public EventTimeGate(String app, TimeKeeper time, Clock wall, TimerQueue.Waker waker, List<Input> lanes) {
         this.app = app;
+        this.dropLog = new DropLog(LOG, "app '" + app + "': ");
         this.time = time;
         this.wall = wall;
         List<EventTimeLane> list = new ArrayList<>();
@@ -168,20 +167,8 @@ public final class EventTimeGate implements Stateful {
                 out.publish(lane.dlq, new Event(now, new Object[] {Arrays.toString(data), message, type, now, 1,
                         lane.junction.name()}));
             }
-            case DROP -> log(message);
+            case DROP -> dropLog.dropped(message);
         }
-    }
-
-    private void log(String message) {
-        long now = System.nanoTime();
-        if (nextLog != Long.MIN_VALUE && now - nextLog < 0) {
-            suppressed++;
-            return;
-        }
-        nextLog = now + LOG_INTERVAL_MILLIS * 1_000_000L;
-        LOG.log(Level.WARNING, "app '" + app + "': dropped " + message
-                + (suppressed > 0 ? " [" + suppressed + " similar message(s) suppressed]" : ""));
-        suppressed = 0;
     }
 
     /** The app's watermark: the lowest of its streams' (an idle stream that never had an event left out). */
