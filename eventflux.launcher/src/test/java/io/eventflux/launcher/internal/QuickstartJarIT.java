@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * docs/quickstart.md (and docs/sql-reference.md, docs/migration.md, written the same way), run as a
@@ -31,10 +31,27 @@ class QuickstartJarIT {
     @TempDir
     Path dir;
 
+    /** The pages run: the quick start, the migration notes, the SQL reference and every page under docs/sql/. */
+    static List<String> pages() throws IOException {
+        List<String> pages = new ArrayList<>(List.of("docs/quickstart.md", "docs/sql-reference.md", "docs/migration.md"));
+        Path sql = root().resolve("docs/sql");
+        if (Files.isDirectory(sql)) {
+            try (var files = Files.list(sql)) {
+                files.map(f -> "docs/sql/" + f.getFileName()).filter(f -> f.endsWith(".md")).sorted()
+                        .forEach(pages::add);
+            }
+        }
+        return pages;
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("eventflux.root", "..")).toAbsolutePath().normalize();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"docs/quickstart.md", "docs/sql-reference.md", "docs/migration.md"})
+    @MethodSource("pages")
     void everyCommandOfThePagePrintsWhatThePageShows(String page) throws Exception {
-        Path root = Path.of(System.getProperty("eventflux.root", "..")).toAbsolutePath().normalize();
+        Path root = root();
         List<Block> blocks = blocks(Files.readAllLines(root.resolve(page)));
         assertThat(blocks.stream().filter(b -> b.expected != null)).as("sh blocks of " + page
                 + " with an expected output").hasSizeGreaterThan(1);
