@@ -57,6 +57,24 @@ class EventTimeLateTest {
     }
 
     @Test
+    void playbackTimeBehindTheWatermarkIsALateHeartbeatNotAnError() throws Exception {
+        // replay lines carry their own time; the event times in the data (ts) run ahead of it
+        AppRuntime app = deploy("@app:name('a') " + S.formatted("") + "INSERT INTO Out SELECT ts, v FROM S;");
+        Collector out = new Collector();
+        app.addCallback("Out", out);
+        InputHandler in = app.inputHandler("S");
+        in.send(1000, new Object[] {12_000L, 1});
+        in.send(1500, new Object[] {12_201L, 2}); // watermark 12 100
+        assertThat(app.currentTime()).isEqualTo(12_100);
+        app.advanceTime(2000); // behind the watermark: nothing moves, nothing fails
+        assertThat(app.currentTime()).isEqualTo(12_100);
+        assertThat(state(app)).isEqualTo(AppState.RUNNING);
+        assertThatThrownBy(() -> app.advanceTime(1999)).as("playback time itself still cannot go back")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot go back from 2000 to 1999");
+        assertThat(out.rows()).containsExactly("12000:[12000, 1]");
+    }
+
+    @Test
     void lateEventsGoToTheLateStreamAndAreCounted() throws Exception {
         AppRuntime app = deploy("@app:name('late') " + S.formatted(", 'late.events.stream' = 'LateS'")
                 + "CREATE STREAM LateS (ts LONG, v INT); INSERT INTO Out SELECT v FROM S; "

@@ -282,7 +282,7 @@ public final class AppBuilder {
         EventTimeGate gate = EventTimeWiring.gate(name, eventTimed, junctions, time, waker);
         java.util.concurrent.atomic.AtomicReference<AppInstance> built = new java.util.concurrent.atomic.AtomicReference<>();
         if (gate != null) {
-            states.put("eventtime", gate);
+            states.put(AppInstance.EVENT_TIME_STATE, gate);
             gate.onFailure(reason -> built.get().fail(reason));
         }
         for (AggregationRuntime a : aggregations.all()) {

@@ -41,6 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * suspends this run and later builds a new one from the SQL, restoring the state this one left.
  */
 public final class AppInstance implements AppRuntime {
+    /** The state key of the app's event-time gate, when it has one. */
+    static final String EVENT_TIME_STATE = "eventtime";
+
     private static final System.Logger LOG = System.getLogger(AppInstance.class.getName());
     private final String name;
     private final Map<String, StreamJunction> junctions;
@@ -48,6 +51,8 @@ public final class AppInstance implements AppRuntime {
     private final Map<String, Stateful> states;
     private final TimeKeeper time;
     private final Driver driver;
+    /** Whether the app has event-timed streams (its clock is their watermark). */
+    private final boolean eventTimed;
     private final Tables tables;
     private final QueryCompiler queries;
     private final Map<String, InputHandler> handlers = new ConcurrentHashMap<>();
@@ -86,6 +91,7 @@ public final class AppInstance implements AppRuntime {
         this.states = states;
         this.time = time;
         this.driver = driver;
+        this.eventTimed = states.containsKey(EVENT_TIME_STATE);
     }
 
     /**
@@ -343,7 +349,9 @@ public final class AppInstance implements AppRuntime {
             throw new IllegalStateException("app '" + name + "' runs on the wall clock: advanceTime needs playback mode");
         }
         synchronized (advanceLock) {
-            long now = Math.max(requestedTime, time.started() ? time.clock().now() : Long.MIN_VALUE);
+            // with event-timed streams the clock follows their watermark, which event times in the data
+            // may have moved past t: then t is only a late heartbeat (the gate ignores it), not time going back
+            long now = eventTimed || !time.started() ? requestedTime : Math.max(requestedTime, time.clock().now());
             if (t < now) {
                 throw new IllegalStateException("app '" + name + "': time cannot go back from " + now + " to " + t);
             }
