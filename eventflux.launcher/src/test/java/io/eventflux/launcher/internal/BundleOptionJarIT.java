@@ -1,0 +1,119 @@
+package io.eventflux.launcher.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --bundle} through the runnable jar (the real OSGi runtime), with the example extension's bundle: a
+ * folder of bundles works as the jar does, for replay and validate; a missing jar, a jar that is not a bundle
+ * and a bundle importing a package that nothing exports stop the command with exit 1 and a message naming the
+ * jar and what is wrong (the last one as docs/extensions.md quotes it), before any app is compiled.
+ */
+class BundleOptionJarIT {
+    private static final String GREETINGS = """
+            {"ts":1000,"stream":"Greetings","data":{"greeting":"Hello, Ann!","recent":1}}
+            {"ts":2000,"stream":"Greetings","data":{"greeting":"Hello, Bob!","recent":2}}
+            {"ts":3000,"stream":"Greetings","data":{"greeting":"Hello, Cid!","recent":2}}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void copyTheExample() throws IOException {
+        Path example = ExampleExtension.bundle().getParent().getParent();
+        Files.copy(example.resolve("greeter.sql"), dir.resolve("greeter.sql"));
+        Files.copy(example.resolve("people.jsonl"), dir.resolve("people.jsonl"));
+        Files.createDirectory(dir.resolve("ext"));
+        Files.copy(ExampleExtension.bundle(), dir.resolve("ext/extension-hello-1.0.0.jar"));
+    }
+
+    @Test
+    void aFolderOfBundlesServesReplayAndValidate() throws Exception {
+        Result replay = eventflux("replay", "greeter.sql", "--input", "people.jsonl", "--bundle", "ext");
+        assertThat(replay.exit).as(replay.err).isZero();
+        assertThat(replay.out).isEqualTo(GREETINGS);
+        assertThat(replay.err).isEmpty();
+
+        Result validate = eventflux("validate", "greeter.sql", "--bundle=ext/extension-hello-1.0.0.jar");
+        assertThat(validate.exit).as(validate.err).isZero();
+        assertThat(validate.out).isEqualTo("stream People (name STRING)\nstream Greetings (greeting STRING, recent LONG)\n");
+    }
+
+    @Test
+    void aBadBundleStopsTheCommandNamingTheJarAndWhatIsWrong() throws Exception {
+        jar(dir.resolve("plain.jar"), null);
+        jar(dir.resolve("broken.jar"), "com.acme.util;version=\"[1.0,2)\",io.eventflux.api");
+
+        Result missing = eventflux("replay", "greeter.sql", "--input", "people.jsonl", "--bundle", "nope.jar");
+        assertThat(missing.exit).isEqualTo(ExitCodes.ERROR);
+        assertThat(missing.err).isEqualTo("eventflux: --bundle nope.jar: no such file or folder\n");
+        assertThat(missing.out).isEmpty();
+
+        Result plain = eventflux("validate", "greeter.sql", "--bundle", "plain.jar");
+        assertThat(plain.exit).isEqualTo(ExitCodes.ERROR);
+        assertThat(plain.err).isEqualTo("eventflux: --bundle plain.jar: not an OSGi bundle (its manifest has no"
+                + " Bundle-SymbolicName; build it with bnd-maven-plugin, see docs/extensions.md)\n");
+
+        Result broken = eventflux("replay", "greeter.sql", "--input", "people.jsonl", "--bundle", "ext", "--bundle",
+                "broken.jar");
+        assertThat(broken.exit).isEqualTo(ExitCodes.ERROR);
+        assertThat(broken.err).isEqualTo("eventflux: --bundle broken.jar (com.example.broken 1.0.0) does not resolve:"
+                + " missing requirement: com.example.broken needs Import-Package com.acme.util;version=\"[1.0.0,2.0.0)\""
+                + " (no installed bundle provides it)\n");
+        assertThat(broken.out).isEmpty();
+    }
+
+    /** A bundle of only a manifest (com.example.broken 1.0.0 importing the packages), or a plain jar for null. */
+    private static void jar(Path file, String imports) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (imports != null) {
+            main.putValue("Bundle-ManifestVersion", "2");
+            main.putValue("Bundle-SymbolicName", "com.example.broken");
+            main.putValue("Bundle-Version", "1.0.0");
+            main.putValue("Import-Package", imports);
+        }
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            jar.flush();
+        }
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private Result eventflux(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar",
+                Path.of(System.getProperty("eventflux.jar", "target/eventflux.jar")).toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", args) + " did not finish within 60 s");
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static String java() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+}
