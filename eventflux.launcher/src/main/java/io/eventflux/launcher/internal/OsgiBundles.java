@@ -18,6 +18,7 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.ReferenceDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 /**
@@ -132,6 +133,15 @@ final class OsgiBundles implements BundleInstaller {
         throw new CommandFailure(ExitCodes.ERROR, pending + " (waited " + timeoutSeconds + " s)");
     }
 
+    private static String serviceOf(ComponentDescriptionDTO description, String reference) {
+        for (ReferenceDTO r : description.references) {
+            if (r.name.equals(reference)) {
+                return r.interfaceName;
+            }
+        }
+        return "?";
+    }
+
     /** What is not up yet, or null when every component is. */
     private String pending(List<Bundle> bundles, Map<Bundle, BundleJars.Jar> installed) throws CommandFailure {
         ServiceReference<ServiceComponentRuntime> ref = context.getServiceReference(ServiceComponentRuntime.class);
@@ -165,10 +175,11 @@ final class OsgiBundles implements BundleInstaller {
                                 || c.state == ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION) {
                             List<String> refs = new ArrayList<>();
                             for (UnsatisfiedReferenceDTO u : c.unsatisfiedReferences) {
-                                refs.add(u.name + (u.target == null ? "" : " " + u.target));
+                                refs.add(serviceOf(description, u.name) + (u.target == null ? "" : " " + u.target)
+                                        + " (reference '" + u.name + "')");
                             }
                             return what + ": component " + description.name + " is not satisfied"
-                                    + (refs.isEmpty() ? "" : " (no service for its references " + refs + ")");
+                                    + (refs.isEmpty() ? "" : ": no service " + String.join(", no service ", refs));
                         }
                     }
                 }

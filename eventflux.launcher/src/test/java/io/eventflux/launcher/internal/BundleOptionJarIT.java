@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --bundle} through the runnable jar (the real OSGi runtime), with the example extension's bundle: a
- * folder of bundles works as the jar does, for replay and validate; a missing jar, a jar that is not a bundle
- * and a bundle importing a package that nothing exports stop the command with exit 1 and a message naming the
- * jar and what is wrong (the last one as docs/extensions.md quotes it), before any app is compiled.
+ * folder of bundles works as the jar does, for replay and validate; a missing jar, a jar that is not a bundle,
+ * a bundle importing a package that nothing exports (as docs/extensions.md quotes it) and a bundle whose DS
+ * component lacks a service (after the bounded wait) stop the command with exit 1 and a message naming the jar
+ * and what is wrong, before any app is compiled.
  */
 class BundleOptionJarIT {
     private static final String GREETINGS = """
@@ -79,6 +80,36 @@ class BundleOptionJarIT {
         assertThat(broken.out).isEmpty();
     }
 
+    @Test
+    void aComponentThatCannotBeSatisfiedIsNamedWithTheServiceItLacks() throws Exception {
+        Path file = dir.resolve("needy.jar");
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "com.example.needy");
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Service-Component", "OSGI-INF/needy.xml");
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            jar.putNextEntry(new java.util.jar.JarEntry("OSGI-INF/needy.xml"));
+            jar.write("""
+                    <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="com.example.Needy">
+                      <implementation class="com.example.Needy"/>
+                      <service><provide interface="java.lang.Runnable"/></service>
+                      <reference name="acme" interface="com.acme.Missing" cardinality="1..1"/>
+                    </scr:component>
+                    """.getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+
+        Result needy = eventflux(List.of("-Deventflux.service.timeout=2"), "validate", "greeter.sql", "--bundle", "ext",
+                "--bundle", "needy.jar");
+        assertThat(needy.exit).isEqualTo(ExitCodes.ERROR);
+        assertThat(needy.err).isEqualTo("eventflux: --bundle needy.jar (com.example.needy 1.0.0): component"
+                + " com.example.Needy is not satisfied: no service com.acme.Missing (reference 'acme') (waited 2 s)\n");
+        assertThat(needy.out).isEmpty();
+    }
+
     /** A bundle of only a manifest (com.example.broken 1.0.0 importing the packages), or a plain jar for null. */
     private static void jar(Path file, String imports) throws IOException {
         Manifest manifest = new Manifest();
@@ -99,7 +130,13 @@ class BundleOptionJarIT {
     }
 
     private Result eventflux(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar",
+        return eventflux(List.of(), args);
+    }
+
+    private Result eventflux(List<String> jvmOptions, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar",
                 Path.of(System.getProperty("eventflux.jar", "target/eventflux.jar")).toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "out", ".txt");
