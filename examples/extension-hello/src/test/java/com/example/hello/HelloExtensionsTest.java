@@ -9,6 +9,9 @@ import io.eventflux.api.Attribute;
 import io.eventflux.api.AttributeType;
 import io.eventflux.api.Event;
 import io.eventflux.api.StreamSchema;
+import io.eventflux.api.aggregator.Aggregator;
+import io.eventflux.api.aggregator.AggregatorSpec;
+import io.eventflux.api.extension.Argument;
 import io.eventflux.api.io.ConnectorSpec;
 import io.eventflux.api.io.Sink;
 import io.eventflux.api.window.Window;
@@ -23,7 +26,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The three extensions without an engine, through eventflux.extension.testing. */
+/** The four extensions without an engine, through eventflux.extension.testing. */
 class HelloExtensionsTest {
     @TempDir
     Path dir;
@@ -58,6 +61,28 @@ class HelloExtensionsTest {
         restored.restore(Snapshots.roundTrip(window.snapshot()));
         harness.send(event(4000, "d"), restored);
         assertThat(harness.take()).containsExactly("expired 4000 [b, 1.0]", "current 4000 [d, 1.0]");
+    }
+
+    @Test
+    void helloNamesJoinsTheNamesPresentAndDropsTheOldestCopyOfAnExpiredOne() {
+        Aggregator names = new HelloNamesAggregator().define(new AggregatorSpec("helloNames",
+                List.of(Argument.attribute("name", 0, AttributeType.STRING)), false)).create();
+
+        names.add("Ann");
+        names.add("Bob");
+        names.add(null);
+        names.add("Ann");
+        assertThat(names.value()).isEqualTo("Ann, Bob, Ann");
+        names.remove("Ann");
+        assertThat(names.value()).isEqualTo("Bob, Ann");
+
+        Aggregator restored = new HelloNamesAggregator().define(new AggregatorSpec("helloNames",
+                List.of(Argument.attribute("name", 0, AttributeType.STRING)), false)).create();
+        restored.restore(Snapshots.roundTrip(names.snapshot()));
+        restored.add("Cid");
+        assertThat(restored.value()).isEqualTo("Bob, Ann, Cid");
+        restored.reset();
+        assertThat(restored.value()).isEqualTo("");
     }
 
     @Test
