@@ -35,6 +35,8 @@ import java.util.Set;
  */
 final class Cli {
     private static final Set<String> CONFIG_OPTION = Set.of("--config");
+    /** run, replay and validate: extension bundles (jars or folders of jars) installed before the app compiles. */
+    private static final Set<String> BUNDLE_OPTION = Set.of("--bundle");
 
     private final EventFluxSource eventFlux;
     private final AppPlanner planner;
@@ -43,6 +45,7 @@ final class Cli {
     private final Runnable hotDeploy;
     private final Workspace workspace;
     private final ServerCommand.ServerMode serverMode;
+    private final BundleInstaller bundles;
     /** Made by the commands that read or write JSON lines: the server never loads Jackson's core for it. */
     private JsonFactory json;
     private final ConfigLoader configLoader = new ConfigLoader();
@@ -55,6 +58,12 @@ final class Cli {
     /** @param serverMode what {@code server} switches on, or null where there is no server mode */
     Cli(EventFluxSource eventFlux, AppPlanner planner, Console console, StopSignal stop, Runnable hotDeploy,
             Workspace workspace, ServerCommand.ServerMode serverMode) {
+        this(eventFlux, planner, console, stop, hotDeploy, workspace, serverMode, null);
+    }
+
+    /** @param bundles installs the {@code --bundle} jars, or null where bundles cannot be installed (outside OSGi) */
+    Cli(EventFluxSource eventFlux, AppPlanner planner, Console console, StopSignal stop, Runnable hotDeploy,
+            Workspace workspace, ServerCommand.ServerMode serverMode, BundleInstaller bundles) {
         this.eventFlux = eventFlux;
         this.planner = planner;
         this.console = console;
@@ -62,6 +71,7 @@ final class Cli {
         this.hotDeploy = hotDeploy;
         this.workspace = workspace;
         this.serverMode = serverMode;
+        this.bundles = bundles;
     }
 
     int execute(String... args) {
@@ -115,7 +125,8 @@ final class Cli {
     }
 
     private int replay(List<String> args) throws UsageException, CommandFailure, IOException {
-        CommandLine cl = CommandLine.parse("replay", args, Set.of("--input", "--output", "--config"), Set.of("--skip-bad"));
+        CommandLine cl = CommandLine.parse("replay", args, Set.of("--input", "--output", "--config"), BUNDLE_OPTION,
+                Set.of("--skip-bad"));
         if (cl.help()) {
             return help("replay");
         }
@@ -125,6 +136,7 @@ final class Cli {
             throw new UsageException("replay", "replay needs --input EVENTS.jsonl");
         }
         String sql = readApp(app);
+        installBundles(cl);
         // hermetic: no source or sink connects (a Kafka source would read live records, a sink would publish
         // test events); source streams are fed from the input file, sink streams are recorded in the output
         DeployOptions options = deployOptions(DeployOptions.playback(), loadConfig(cl)).withConnectors(false);
@@ -138,13 +150,15 @@ final class Cli {
 
     private int run(List<String> args)
             throws UsageException, CommandFailure, IOException, InterruptedException {
-        CommandLine cl = CommandLine.parse("run", args, Set.of("--input", "--config", "--state"), Set.of("--skip-bad"));
+        CommandLine cl = CommandLine.parse("run", args, Set.of("--input", "--config", "--state"), BUNDLE_OPTION,
+                Set.of("--skip-bad"));
         if (cl.help()) {
             return help("run");
         }
         String app = oneApp("run", cl);
         String input = cl.value("--input");
         String sql = readApp(app);
+        installBundles(cl);
         ConfigFile config = loadConfig(cl);
         DeployOptions options = deployOptions(DeployOptions.defaults(), config)
                 .withConfig(io.eventflux.launcher.internal.config.PersistenceOptions.apply(config.options(),
@@ -164,12 +178,13 @@ final class Cli {
     }
 
     private int validate(List<String> args) throws UsageException, CommandFailure {
-        CommandLine cl = CommandLine.parse("validate", args, CONFIG_OPTION, Set.of());
+        CommandLine cl = CommandLine.parse("validate", args, CONFIG_OPTION, BUNDLE_OPTION, Set.of());
         if (cl.help()) {
             return help("validate");
         }
         String app = oneApp("validate", cl);
         String sql = readApp(app);
+        installBundles(cl);
         ConfigFile config = loadConfig(cl);
         List<StreamSchema> streams;
         AppPlan plan;
@@ -274,6 +289,19 @@ final class Cli {
 
     private DeployOptions deployOptions(DeployOptions base, ConfigFile config) {
         return base.withConfig(config.options()).withEnvironment(workspace.environment());
+    }
+
+    /** The {@code --bundle} jars and folders (relative to the working directory), installed and started. */
+    private void installBundles(CommandLine cl) throws CommandFailure {
+        List<String> given = cl.values("--bundle");
+        if (given.isEmpty()) {
+            return;
+        }
+        if (bundles == null) {
+            throw new CommandFailure(ExitCodes.ERROR, "--bundle needs the OSGi runtime (the eventflux jar)");
+        }
+        bundles.install(workspace.directory(), given);
+        TRACE.mark("--bundle installed");
     }
 
     private static String oneApp(String command, CommandLine cl) throws UsageException {

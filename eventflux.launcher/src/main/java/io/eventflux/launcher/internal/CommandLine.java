@@ -9,25 +9,36 @@ import java.util.Set;
 
 /**
  * The arguments of one subcommand: positional arguments, options with a value ({@code --input F} or
- * {@code --input=F}) and flags ({@code --skip-bad}). {@code --help} and {@code -h} are always
+ * {@code --input=F}), repeatable options with a value ({@code --bundle A --bundle B}) and flags
+ * ({@code --skip-bad}). {@code --help} and {@code -h} are always
  * accepted. A lone {@code -} is a positional argument (standard input); anything else starting with
  * {@code -} that the subcommand does not know is a {@link UsageException}.
  */
 final class CommandLine {
     private final List<String> positional;
     private final Map<String, String> values;
+    private final Map<String, List<String>> repeated;
     private final Set<String> flags;
 
-    private CommandLine(List<String> positional, Map<String, String> values, Set<String> flags) {
+    private CommandLine(List<String> positional, Map<String, String> values, Map<String, List<String>> repeated,
+            Set<String> flags) {
         this.positional = positional;
         this.values = values;
+        this.repeated = repeated;
         this.flags = flags;
     }
 
     static CommandLine parse(String command, List<String> args, Set<String> valueOptions, Set<String> flagOptions)
             throws UsageException {
+        return parse(command, args, valueOptions, Set.of(), flagOptions);
+    }
+
+    /** @param repeatable the options with a value that may be given more than once (see {@link #values}) */
+    static CommandLine parse(String command, List<String> args, Set<String> valueOptions, Set<String> repeatable,
+            Set<String> flagOptions) throws UsageException {
         List<String> positional = new ArrayList<>();
         Map<String, String> values = new HashMap<>();
+        Map<String, List<String>> repeated = new HashMap<>();
         Set<String> flags = new HashSet<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -36,7 +47,7 @@ final class CommandLine {
             } else if (arg.startsWith("-") && !arg.equals("-")) {
                 int eq = arg.indexOf('=');
                 String name = eq < 0 ? arg : arg.substring(0, eq);
-                if (valueOptions.contains(name)) {
+                if (valueOptions.contains(name) || repeatable.contains(name)) {
                     String value;
                     if (eq >= 0) {
                         value = arg.substring(eq + 1);
@@ -45,7 +56,9 @@ final class CommandLine {
                     } else {
                         throw new UsageException(command, "option " + name + " needs a value");
                     }
-                    if (values.put(name, value) != null) {
+                    if (repeatable.contains(name)) {
+                        repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+                    } else if (values.put(name, value) != null) {
                         throw new UsageException(command, "option " + name + " given twice");
                     }
                 } else if (flagOptions.contains(name) && eq < 0) {
@@ -57,7 +70,9 @@ final class CommandLine {
                 positional.add(arg);
             }
         }
-        return new CommandLine(List.copyOf(positional), Map.copyOf(values), Set.copyOf(flags));
+        Map<String, List<String>> lists = new HashMap<>();
+        repeated.forEach((k, v) -> lists.put(k, List.copyOf(v)));
+        return new CommandLine(List.copyOf(positional), Map.copyOf(values), Map.copyOf(lists), Set.copyOf(flags));
     }
 
     List<String> positional() {
@@ -67,6 +82,11 @@ final class CommandLine {
     /** The value of an option, or null. */
     String value(String option) {
         return values.get(option);
+    }
+
+    /** Every value of a repeatable option, in the order given (empty without one). */
+    List<String> values(String option) {
+        return repeated.getOrDefault(option, List.of());
     }
 
     boolean flag(String flag) {

@@ -119,7 +119,7 @@ final class DeployedApp implements AutoCloseable, EventSender.Handlers {
         AppInfo info = app.info();
         if (info.state() == AppState.WAITING) {
             throw new CommandFailure(ExitCodes.ERROR, "app '" + app.name() + "' is waiting for extensions that are"
-                    + " not installed: " + String.join(", ", info.waitingFor()));
+                    + " not installed: " + String.join(", ", new java.util.TreeSet<>(info.waitingFor())));
         }
         if (info.state() == AppState.FAILED) {
             throw new CommandFailure(ExitCodes.ERROR, "app '" + app.name() + "' failed to start: " + info.error());

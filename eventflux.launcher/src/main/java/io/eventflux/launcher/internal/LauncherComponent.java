@@ -83,7 +83,7 @@ public final class LauncherComponent implements Callable<Integer> {
     @Override
     public Integer call() {
         Cli cli = new Cli(this::awaitEventFlux, this::plan, Console.system(), stop, new HotDeploy(context),
-                Workspace.system(), new OsgiServerMode(context, timeoutSeconds()));
+                Workspace.system(), new OsgiServerMode(context, timeoutSeconds()), new OsgiBundles(context, timeoutSeconds()));
         try {
             return cli.execute(args);
         } catch (Error e) {

@@ -19,6 +19,8 @@ final class Usage {
 
             run, replay, validate and config take --config FILE (TOML or YAML); without it
             conf/eventflux.toml, conf/eventflux.yaml or conf/eventflux.yml is used when present.
+            run, replay and validate take --bundle JAR (repeatable; a folder: its jars): your own extension
+            bundles, installed before the app is compiled (see docs/extensions.md).
 
             Exit codes: 0 ok, 1 error, 2 the app does not compile, 3 a bad input line.
             Run 'eventflux <command> --help' for a command's options.
@@ -33,6 +35,7 @@ final class Usage {
 
     static final String RUN = """
             Usage: eventflux run APP.sql [--input EVENTS.jsonl] [--skip-bad] [--config FILE] [--state DIR]
+                                [--bundle JAR]...
 
             Deploys APP.sql on the wall clock (asynchronously, through the app's ring buffer) and
             prints every event emitted into a stream that some query inserts into, one JSON line each:
@@ -50,12 +53,15 @@ final class Usage {
               --state D    keep the app's state in D (file persistence store): restored at start, saved
                            every persistence.interval (default 30 seconds) and at a graceful shutdown.
                            Also [persistence] dir = '...' in the configuration file
+              --bundle J   install and start the extension bundle J (a jar built against eventflux.api;
+                           a folder: every jar in it) before the app is compiled, so the app can use its
+                           windows, aggregators, functions, connectors and formats. Repeatable
               --help       show this help
             """;
 
     static final String REPLAY = """
             Usage: eventflux replay APP.sql --input EVENTS.jsonl [--output OUT.jsonl] [--skip-bad]
-                                   [--config FILE]
+                                   [--config FILE] [--bundle JAR]...
 
             Runs APP.sql deterministically in event time (playback clock, queries run inline) and writes
             every event emitted into a stream that some query inserts into, in emission order.
@@ -79,6 +85,9 @@ final class Usage {
               --output F   write the output to F instead of standard output
               --skip-bad   report bad input lines on stderr and go on, instead of exiting with 3
               --config F   stream options from F (see 'eventflux help config'); default conf/eventflux.toml
+              --bundle J   install and start the extension bundle J (a jar built against eventflux.api;
+                           a folder: every jar in it) before the app is compiled, so the app can use its
+                           windows, aggregators, functions, connectors and formats. Repeatable
               --help       show this help
 
             Exit codes: 0 ok, 1 error, 2 the app does not compile, 3 a bad input line (not JSON, unknown
@@ -86,7 +95,7 @@ final class Usage {
             """;
 
     static final String VALIDATE = """
-            Usage: eventflux validate APP.sql [--config FILE]
+            Usage: eventflux validate APP.sql [--config FILE] [--bundle JAR]...
 
             Compiles APP.sql without running it. Prints the app's streams, one a line, and exits 0; or
             prints the compile errors (line, column, the offending name and a suggestion) on stderr and
@@ -94,6 +103,9 @@ final class Usage {
 
             Options:
               --config F   stream options from F (see 'eventflux help config'); default conf/eventflux.toml
+              --bundle J   install and start the extension bundle J (a jar built against eventflux.api;
+                           a folder: every jar in it) before the app is compiled, so the app can use its
+                           windows, aggregators, functions, connectors and formats. Repeatable
               --help       show this help
             """;
 

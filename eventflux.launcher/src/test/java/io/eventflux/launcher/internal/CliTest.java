@@ -306,6 +306,40 @@ class CliTest {
                 .contains("cannot read app " + dir.resolve("missing.sql") + ": no such file");
     }
 
+    @Test
+    void bundlesAreInstalledBeforeTheAppCompilesAndTheirErrorStopsTheCommand() throws IOException {
+        Path app = file("app.sql", APP);
+        Path input = file("in.jsonl", "{\"ts\": 1, \"stream\": \"S\", \"data\": [\"A\", 60]}\n");
+        java.util.List<String> installed = new java.util.ArrayList<>();
+        Console console = new Console(new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        Cli withBundles = new Cli(() -> engine, engine::compile, console, new StopSignal(), () -> { },
+                new Workspace(dir, Map.of()), null, (directory, given) -> {
+                    assertThat(directory).isEqualTo(dir);
+                    assertThat(engine.apps()).as("installed before the app is deployed").isEmpty();
+                    installed.addAll(given);
+                });
+
+        assertThat(withBundles.execute("replay", app.toString(), "--bundle", "a.jar", "--input", input.toString(),
+                "--bundle", "ext")).isZero();
+        assertThat(withBundles.execute("validate", app.toString(), "--bundle=b.jar")).isZero();
+        assertThat(withBundles.execute("run", app.toString(), "--input", input.toString(), "--bundle", "c.jar")).isZero();
+        assertThat(installed).containsExactly("a.jar", "ext", "b.jar", "c.jar");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"doubled\":120.0");
+
+        Cli failing = new Cli(() -> engine, engine::compile, console, new StopSignal(), () -> { },
+                new Workspace(dir, Map.of()), null, (directory, given) -> {
+                    throw new CommandFailure(ExitCodes.ERROR, "--bundle x.jar: no such file or folder");
+                });
+        assertThat(failing.execute("replay", app.toString(), "--input", input.toString(), "--bundle", "x.jar"))
+                .isEqualTo(ExitCodes.ERROR);
+        // outside OSGi (this class's default Cli) there is nothing to install bundles into
+        assertThat(cli.execute("validate", app.toString(), "--bundle", "x.jar")).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("eventflux: --bundle x.jar: no such file or folder",
+                "eventflux: --bundle needs the OSGi runtime (the eventflux jar)");
+        assertThat(engine.apps()).isEmpty();
+    }
+
     /** Whether the line's ts is a wall-clock time (after 2001), not an input ts. */
     private static boolean wallClockTs(String line) {
         String ts = line.substring(line.indexOf("\"ts\":") + 5, line.indexOf(','));

@@ -25,6 +25,18 @@ class CommandLineTest {
     }
 
     @Test
+    void aRepeatableOptionKeepsEveryValueInOrder() throws Exception {
+        CommandLine cl = CommandLine.parse("replay", List.of("app.sql", "--bundle", "a.jar", "--input", "in.jsonl",
+                "--bundle=ext"), VALUES, Set.of("--bundle"), FLAGS);
+
+        assertThat(cl.values("--bundle")).containsExactly("a.jar", "ext");
+        assertThat(cl.value("--input")).isEqualTo("in.jsonl");
+        assertThat(cl.values("--output")).isEmpty();
+        assertThatThrownBy(() -> CommandLine.parse("replay", List.of("--bundle"), VALUES, Set.of("--bundle"), FLAGS))
+                .isInstanceOf(UsageException.class).hasMessage("option --bundle needs a value");
+    }
+
+    @Test
     void rejectsUnknownOptionsMissingValuesAndRepeatedOptions() {
         assertThatThrownBy(() -> CommandLine.parse("replay", List.of("--inptu", "x"), VALUES, FLAGS))
                 .isInstanceOf(UsageException.class).hasMessage("unknown option --inptu");

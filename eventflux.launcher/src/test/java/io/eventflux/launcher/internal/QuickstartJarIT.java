@@ -51,6 +51,11 @@ class QuickstartJarIT {
     @ParameterizedTest
     @MethodSource("pages")
     void everyCommandOfThePagePrintsWhatThePageShows(String page) throws Exception {
+        runPage(page, dir);
+    }
+
+    /** Runs the sh blocks of a page (a path under the repository) in a work folder under dir, as described above. */
+    static void runPage(String page, Path dir) throws Exception {
         Path root = root();
         List<Block> blocks = blocks(Files.readAllLines(root.resolve(page)));
         assertThat(blocks.stream().filter(b -> b.expected != null)).as("sh blocks of " + page

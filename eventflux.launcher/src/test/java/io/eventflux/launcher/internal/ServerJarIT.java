@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bin/eventflux server} as a child process serving that folder. An app dropped into deploy/ before the start runs (a timer source) and is seen over HTTP
  * (status, metrics); a broken redeploy keeps the previous version running and reports the compile
  * error with its line and column; the example third-party extension (examples/extension-hello, built
- * here with Maven) dropped into deploy/ is installed and usable from an app dropped next to it; removing
+ * by the reactor) dropped into deploy/ is installed and usable from an app dropped next to it; removing
  * a file undeploys its app; SIGTERM stops the server.
  */
 class ServerJarIT {
@@ -120,7 +120,7 @@ class ServerJarIT {
         await("the fixed Ticks", () -> getJson("/api/apps/Ticks", 200).get("deployProblem").isNull(), ok -> ok);
 
         // the example extension, built from its own Maven project, dropped into deploy/ and used from SQL
-        Path bundle = ExampleExtension.build();
+        Path bundle = ExampleExtension.bundle();
         Files.copy(bundle, deploy.resolve("extension-hello.jar"), StandardCopyOption.REPLACE_EXISTING);
         await("the hello function", () -> get("/api/extensions/function", 200).body(), b -> b.contains("\"hello\""));
         drop(deploy.resolve("greeter.sql"), """
