@@ -14,6 +14,7 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
@@ -25,7 +26,7 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
  * properties), points FileInstall at {@code HOME/deploy}, and raises the framework's start level to
  * the highest bundle start level, then waits for the management component to come up.
  */
-final class OsgiServerMode implements ServerCommand.ServerMode {
+final class OsgiServerMode implements ServerCommand.ServerMode, ShellCommand.Gogo {
     static final String MANAGEMENT_BUNDLE = "eventflux.management";
     private static final String INSTALLER = "org.apache.felix.fileinstall.ArtifactInstaller";
     private static final long STOP_TIMEOUT_MILLIS = 30_000;
@@ -126,6 +127,21 @@ final class OsgiServerMode implements ServerCommand.ServerMode {
         // on a terminal (standard input and output) JLine edits the lines and keeps their history
         Path history = Terminals.interactive() ? historyFile(home) : null;
         new GogoConsole(context, System.in, System.out, System.err, history).run();
+    }
+
+    /** The shell's console, with {@code watch} and {@code unwatch} registered as Gogo commands while it runs. */
+    @Override
+    public int console(Path history, boolean interactive, ConsoleOutput output, AppWatches watches) throws CommandFailure {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("osgi.command.scope", "eventflux");
+        props.put("osgi.command.function", AppWatches.FUNCTIONS.toArray(new String[0]));
+        ServiceRegistration<?> commands = context.registerService(Object.class, watches, props);
+        try {
+            return new GogoConsole(context, System.in, System.out, System.err, interactive ? history : null,
+                    interactive ? ShellCommand.BANNER : null, false, output).run();
+        } finally {
+            commands.unregister();
+        }
     }
 
     /** HOME/state/console.history, or ~/.eventflux_history without a home. */

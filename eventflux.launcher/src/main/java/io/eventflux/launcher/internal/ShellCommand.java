@@ -1,0 +1,154 @@
+package io.eventflux.launcher.internal;
+
+import io.eventflux.api.AppInfo;
+import io.eventflux.api.AppRuntime;
+import io.eventflux.api.AppState;
+import io.eventflux.api.CompileException;
+import io.eventflux.api.DeployOptions;
+import io.eventflux.api.EventFlux;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code eventflux shell [APP.sql ...]}: an interactive session in a local runtime, the console of
+ * {@code eventflux server} (Gogo with the {@code eventflux} commands: {@code deploy}, {@code send},
+ * {@code apps}, {@code status}, ...) without the management API, the deploy folder or a distribution folder.
+ * The apps given on the command line are deployed first (inline: a {@code send} runs their queries on the
+ * console's thread, so what it emits is printed before the command's answer) and their output streams are
+ * printed as JSON lines, as {@code eventflux run} prints them; {@code watch APP} and {@code unwatch APP}
+ * switch that for any app ({@link AppWatches}).
+ *
+ * <p>On a terminal the lines are edited with JLine (history in {@code ~/.eventflux_history} or
+ * {@code --history FILE}, Tab completion of commands, apps and streams). Otherwise (a pipe, a script) the
+ * commands are read from standard input with no banner and no prompt, so standard output holds only what
+ * they print; the exit code is then 1 when a command failed. {@code exit}, {@code quit} or the end of the
+ * input leave the shell; every app is then shut down gracefully (with {@code --state}, its state is saved),
+ * as on SIGTERM or Ctrl-C outside a line.
+ */
+final class ShellCommand {
+    static final String BANNER = "EventFlux shell (Apache Felix Gogo): eventflux commands such as apps, deploy FILE.sql,"
+            + " send APP STREAM 'JSON', watch APP, status APP; Tab completes; exit or Ctrl-D leaves";
+    static final Set<String> VALUE_OPTIONS = Set.of("--config", "--state", "--history");
+
+    /** What the shell needs from the framework. */
+    interface Gogo {
+        /**
+         * Runs the console on the process's standard streams, with the commands of {@code watches} registered,
+         * until exit or the end of the input.
+         *
+         * @param history the history file of the line editor (on a terminal)
+         * @param interactive whether standard input and output are a terminal: line editor, banner and prompt
+         * @param output where the watched apps' events go: above the line being edited while it is read
+         * @return how many commands failed
+         * @throws CommandFailure when there is no console in the runtime
+         */
+        int console(Path history, boolean interactive, ConsoleOutput output, AppWatches watches) throws CommandFailure;
+    }
+
+    private final EventFlux eventFlux;
+    private final Gogo gogo;
+    private final StopSignal stop;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean interactive;
+    private boolean closed;
+
+    /** @param interactive whether standard input and output are a terminal */
+    ShellCommand(EventFlux eventFlux, Gogo gogo, StopSignal stop, PrintStream out, PrintStream err, boolean interactive) {
+        this.eventFlux = eventFlux;
+        this.gogo = gogo;
+        this.stop = stop;
+        this.out = out;
+        this.err = err;
+        this.interactive = interactive;
+    }
+
+    /**
+     * @param apps the apps to deploy first: file name to SQL, in order
+     * @param options how to deploy them (the configuration file, the environment, {@code --state})
+     * @param history the line editor's history file
+     * @param writer makes the JSON-lines writer of the watched apps' events over the console's output
+     * @return the exit code
+     */
+    int run(Map<String, String> apps, DeployOptions options, Path history,
+            java.util.function.Function<ConsoleOutput, EventLineWriter> writer)
+            throws CommandFailure, InterruptedException {
+        ConsoleOutput output = new ConsoleOutput(out);
+        AppWatches watches = new AppWatches(eventFlux, writer.apply(output));
+        Thread hook = new Thread(() -> {
+            stop.request();
+            shutDown(watches);
+        }, "eventflux-shell-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            for (Map.Entry<String, String> app : apps.entrySet()) {
+                deploy(app.getKey(), app.getValue(), options.withSynchronous(true), watches);
+            }
+            int failed = gogo.console(history, interactive, output, watches);
+            return interactive || failed == 0 ? ExitCodes.OK : ExitCodes.ERROR;
+        } finally {
+            shutDown(watches);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs, or has run
+            }
+        }
+    }
+
+    private void deploy(String file, String sql, DeployOptions options, AppWatches watches) throws CommandFailure {
+        AppRuntime app;
+        try {
+            // watched before its sources start: an event delivered at once is printed too
+            app = eventFlux.deploy(sql, options, watches::attach);
+        } catch (CompileException e) {
+            throw Cli.compileFailure(file, sql, e);
+        } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+            throw new CommandFailure(ExitCodes.ERROR, file + ": cannot deploy the app: " + e.getMessage());
+        }
+        AppInfo info = app.info();
+        if (info.state() == AppState.WAITING) {
+            throw new CommandFailure(ExitCodes.ERROR, file + ": app '" + app.name() + "' is waiting for extensions that"
+                    + " are not installed: " + String.join(", ", info.waitingFor()));
+        }
+        if (info.state() == AppState.FAILED) {
+            throw new CommandFailure(ExitCodes.ERROR, file + ": app '" + app.name() + "' failed to start: " + info.error());
+        }
+        err.println("eventflux: app '" + app.name() + "' (" + file + ") is running; its output streams are printed here");
+        err.flush();
+    }
+
+    /**
+     * Shuts every app of the runtime down gracefully (the last outputs of rate limiters and the like are still
+     * printed), newest first, and undeploys it; then detaches the watches. Once, from the main thread or the
+     * shutdown hook.
+     */
+    private synchronized void shutDown(AppWatches watches) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            List<String> names = new ArrayList<>(eventFlux.apps().stream().map(AppInfo::name).toList());
+            java.util.Collections.reverse(names);
+            for (String name : names) {
+                eventFlux.app(name).ifPresent(app -> {
+                    try {
+                        app.shutdown();
+                    } finally {
+                        eventFlux.undeploy(name);
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            // the runtime is going away (the framework stopping) and shuts its apps down itself
+        } finally {
+            watches.close();
+            out.flush();
+        }
+    }
+}
