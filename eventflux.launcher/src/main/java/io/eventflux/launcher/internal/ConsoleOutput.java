@@ -10,12 +10,21 @@ import java.io.Writer;
  * again ({@link JLineInput#printAbove}); otherwise it goes straight to standard output.
  */
 final class ConsoleOutput extends Writer {
-    private final PrintStream out;
+    private volatile PrintStream out;
     private final StringBuilder pending = new StringBuilder();
     private volatile JLineInput editor;
 
     ConsoleOutput(PrintStream out) {
         this.out = out;
+    }
+
+    /**
+     * The stream the text now goes to without a line editor. Gogo replaces {@code System.out} with a stream
+     * that writes to the output of the command running on the current thread: an app running inline on that
+     * thread must write to the process's standard output itself, not to {@code System.out}.
+     */
+    void to(PrintStream stream) {
+        this.out = stream;
     }
 
     /** The line editor the text now goes through, or null for standard output. */
@@ -39,8 +48,9 @@ final class ConsoleOutput extends Writer {
         if (current != null) {
             current.printAbove(text);
         } else {
-            out.print(text);
-            out.flush();
+            PrintStream stream = out;
+            stream.print(text);
+            stream.flush();
         }
     }
 

@@ -1,6 +1,10 @@
 package io.eventflux.launcher.internal;
 
 import io.eventflux.api.config.AppConfig;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Hashtable;
 import java.util.Map;
@@ -136,10 +140,12 @@ final class OsgiServerMode implements ServerCommand.ServerMode, ShellCommand.Gog
         props.put("osgi.command.scope", "eventflux");
         props.put("osgi.command.function", AppWatches.FUNCTIONS.toArray(new String[0]));
         ServiceRegistration<?> commands = context.registerService(Object.class, watches, props);
+        output.to(new PrintStream(new FileOutputStream(FileDescriptor.out), true, Charset.defaultCharset()));
         try {
             return new GogoConsole(context, System.in, System.out, System.err, interactive ? history : null,
                     interactive ? ShellCommand.BANNER : null, false, output).run();
         } finally {
+            output.to(System.out);
             commands.unregister();
         }
     }
