@@ -10,8 +10,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code eventflux shell [APP.sql ...]}: an interactive session in a local runtime, the console of
@@ -32,6 +35,8 @@ import java.util.Set;
 final class ShellCommand {
     static final String BANNER = "EventFlux shell (Apache Felix Gogo): eventflux commands such as apps, deploy FILE.sql,"
             + " send APP STREAM 'JSON', watch APP, status APP; Tab completes; exit or Ctrl-D leaves";
+    private static final Pattern APP_NAME = Pattern.compile("@app\\s*:\\s*name\\s*\\(\\s*'((?:[^']|'')*)'\\s*\\)",
+            Pattern.CASE_INSENSITIVE);
     static final Set<String> VALUE_OPTIONS = Set.of("--config", "--state", "--history");
 
     /** What the shell needs from the framework. */
@@ -104,7 +109,7 @@ final class ShellCommand {
         AppRuntime app;
         try {
             // watched before its sources start: an event delivered at once is printed too
-            app = eventFlux.deploy(sql, options, watches::attach);
+            app = eventFlux.deploy(sql, options.withName(appName(file, sql)), watches::attach);
         } catch (CompileException e) {
             throw Cli.compileFailure(file, sql, e);
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
@@ -120,6 +125,19 @@ final class ShellCommand {
         }
         err.println("eventflux: app '" + app.name() + "' (" + file + ") is running; its output streams are printed here");
         err.flush();
+    }
+
+    /**
+     * The app's {@code @app:name('x')}, else the file name without {@code .sql}: as the server names the apps of
+     * its deploy folder (AppNames in eventflux.management).
+     */
+    static String appName(String file, String sql) {
+        Matcher m = APP_NAME.matcher(sql.replaceAll("(?m)--.*$", ""));
+        if (m.find()) {
+            return m.group(1).replace("''", "'");
+        }
+        String base = Path.of(file).getFileName().toString();
+        return base.toLowerCase(Locale.ROOT).endsWith(".sql") ? base.substring(0, base.length() - 4) : base;
     }
 
     /**
