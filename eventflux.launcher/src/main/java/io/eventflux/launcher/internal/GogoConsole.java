@@ -173,7 +173,7 @@ final class GogoConsole {
             }
         } catch (Exception e) {
             session.put("exception", e);
-            err.println("gosh: " + e.getMessage()); if (Boolean.getBoolean("eventflux.debug")) e.printStackTrace(err);
+            err.println("gosh: " + e.getMessage());
             ok = false;
         }
         out.flush();

@@ -306,6 +306,16 @@ class CliTest {
                 .contains("cannot read app " + dir.resolve("missing.sql") + ": no such file");
     }
 
+    @Test
+    void theShellHasItsHelpAndNeedsTheOsgiRuntime() {
+        assertThat(cli.execute("shell", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: eventflux shell [APP.sql ...]");
+        assertThat(cli.execute("shell", "--port", "1")).isEqualTo(ExitCodes.ERROR);
+        assertThat(cli.execute("shell")).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("eventflux: unknown option --port")
+                .contains("the shell needs the OSGi runtime");
+    }
+
     /** Whether the line's ts is a wall-clock time (after 2001), not an input ts. */
     private static boolean wallClockTs(String line) {
         String ts = line.substring(line.indexOf("\"ts\":") + 5, line.indexOf(','));
