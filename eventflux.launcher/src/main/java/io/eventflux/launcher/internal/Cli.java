@@ -228,8 +228,11 @@ final class Cli {
                         config.sections(), cl.value("--state"), workspace.directory()));
         Path history = cl.value("--history") != null ? workspace.directory().resolve(cl.value("--history"))
                 : OsgiServerMode.historyFile(null);
+        // the management API only when asked for: --port or --host (with the [server] table's token and the like)
+        ShellCommand.Api api = cl.value("--port") == null && cl.value("--host") == null ? null
+                : new ShellCommand.Api(ServerCommand.settings(cl, config.sections().get("server")), config.options());
         return new ShellCommand(eventFlux.await(), gogo, stop, console.out(), console.err(), Terminals.interactive())
-                .run(apps, options, history, output -> new EventLineWriter(output, json(), true));
+                .run(apps, options, history, output -> new EventLineWriter(output, json(), true), api);
     }
 
     /** --config FILE, else HOME/conf/eventflux.toml (or .yaml, .yml) when present. */

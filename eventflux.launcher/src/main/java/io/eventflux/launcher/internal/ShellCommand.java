@@ -6,15 +6,21 @@ import io.eventflux.api.AppState;
 import io.eventflux.api.CompileException;
 import io.eventflux.api.DeployOptions;
 import io.eventflux.api.EventFlux;
+import io.eventflux.api.config.AppConfig;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * {@code eventflux shell [APP.sql ...]}: an interactive session in a local runtime, the console of
@@ -37,7 +43,7 @@ final class ShellCommand {
             + " send APP STREAM 'JSON', watch APP, status APP; Tab completes; exit or Ctrl-D leaves";
     private static final Pattern APP_NAME = Pattern.compile("@app\\s*:\\s*name\\s*\\(\\s*'((?:[^']|'')*)'\\s*\\)",
             Pattern.CASE_INSENSITIVE);
-    static final Set<String> VALUE_OPTIONS = Set.of("--config", "--state", "--history");
+    static final Set<String> VALUE_OPTIONS = Set.of("--config", "--state", "--history", "--port", "--host");
 
     /** What the shell needs from the framework. */
     interface Gogo {
@@ -52,6 +58,18 @@ final class ShellCommand {
          * @throws CommandFailure when there is no console in the runtime
          */
         int console(Path history, boolean interactive, ConsoleOutput output, AppWatches watches) throws CommandFailure;
+
+        /** Switches the management API on, as {@link ServerCommand.ServerMode#start} does for the server. */
+        String start(Path home, Map<String, String> settings, AppConfig options) throws CommandFailure, InterruptedException;
+    }
+
+    /**
+     * The management API asked for with {@code --port} or {@code --host}.
+     *
+     * @param settings {@code eventflux.http.*}, as {@link ServerCommand#settings} makes them
+     * @param options the configuration file's stream options, for the apps deployed through the API
+     */
+    record Api(Map<String, String> settings, AppConfig options) {
     }
 
     private final EventFlux eventFlux;
@@ -77,10 +95,11 @@ final class ShellCommand {
      * @param options how to deploy them (the configuration file, the environment, {@code --state})
      * @param history the line editor's history file
      * @param writer makes the JSON-lines writer of the watched apps' events over the console's output
+     * @param api the management API to switch on, or null for none
      * @return the exit code
      */
     int run(Map<String, String> apps, DeployOptions options, Path history,
-            java.util.function.Function<ConsoleOutput, EventLineWriter> writer)
+            java.util.function.Function<ConsoleOutput, EventLineWriter> writer, Api api)
             throws CommandFailure, InterruptedException {
         ConsoleOutput output = new ConsoleOutput(out);
         AppWatches watches = new AppWatches(eventFlux, writer.apply(output));
@@ -89,7 +108,14 @@ final class ShellCommand {
             shutDown(watches);
         }, "eventflux-shell-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        Path home = null;
         try {
+            if (api != null) {
+                home = serverHome();
+                err.println("eventflux: management API " + gogo.start(home, api.settings(), api.options()) + " (home "
+                        + home + ", removed when the shell ends)");
+                err.flush();
+            }
             for (Map.Entry<String, String> app : apps.entrySet()) {
                 deploy(app.getKey(), app.getValue(), options.withSynchronous(true), watches);
             }
@@ -102,6 +128,32 @@ final class ShellCommand {
             } catch (IllegalStateException e) {
                 // the JVM is shutting down: the hook runs, or has run
             }
+            if (home != null) {
+                delete(home);
+            }
+        }
+    }
+
+    /** The server's folders (deploy, conf, state, logs) in a temporary folder: the shell has no home. */
+    private static Path serverHome() throws CommandFailure {
+        try {
+            Path home = Files.createTempDirectory("eventflux-shell-");
+            for (String folder : ServerCommand.FOLDERS) {
+                Files.createDirectories(home.resolve(folder));
+            }
+            return home;
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.ERROR, "cannot create a folder for the management API: " + e);
+        }
+    }
+
+    private static void delete(Path home) {
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder: best effort
         }
     }
 

@@ -168,9 +168,10 @@ final class Usage {
 
     static final String SHELL = """
             Usage: eventflux shell [APP.sql ...] [--config FILE] [--state DIR] [--history FILE]
+                                  [--port N] [--host ADDR]
 
             An interactive session in a local runtime: the console of 'eventflux server' (Apache Felix
-            Gogo with the eventflux commands) without the management API or a deploy folder.
+            Gogo with the eventflux commands) without the management API (unless --port) or a deploy folder.
             The apps given are deployed first, inline (a send runs their queries at once), and every event
             emitted into one of their output streams is printed as a JSON line, as 'eventflux run' prints it:
               {"ts": 1700000000000, "stream": "Out", "data": {...}}
@@ -193,6 +194,9 @@ final class Usage {
               --state D     keep the given apps' state in D (file persistence store): restored at start,
                             saved every persistence.interval and when the shell ends
               --history F   the history file (default ~/.eventflux_history)
+              --port N      also serve the management API (REST, metrics) on port N (0: any free port),
+                            as 'eventflux server' does, over a temporary home folder removed at the end;
+                            the address is printed on stderr. --host ADDR: the address to bind
               --help        show this help
             """;
 

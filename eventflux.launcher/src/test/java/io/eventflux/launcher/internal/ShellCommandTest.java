@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import io.eventflux.api.DeployOptions;
+import io.eventflux.api.config.AppConfig;
 import io.eventflux.engine.EventFluxRuntime;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -43,7 +44,7 @@ class ShellCommandTest {
                 CREATE STREAM In (x INT);
                 INSERT INTO Out SELECT x * 2 AS y FROM In;
                 """);
-        ShellCommand.Gogo console = (history, interactive, output, watches) -> {
+        ShellCommand.Gogo console = new PlayedConsole((history, interactive, output, watches) -> {
             // what the commands do: send (inline, so printed at once), unwatch, send, watch again, send
             engine.app("hello").orElseThrow().inputHandler("In").send(new Object[] {1});
             assertThat(watches.unwatch("hello")).isEqualTo("stopped watching hello");
@@ -52,11 +53,11 @@ class ShellCommandTest {
             engine.app("hello").orElseThrow().inputHandler("In").send(new Object[] {3});
             assertThat(watches.watch()).isEqualTo("watching hello");
             return 1;
-        };
+        });
         ShellCommand shell = new ShellCommand(engine, console, new StopSignal(), print(out), print(err), false);
 
         int code = shell.run(apps, DeployOptions.defaults(), Path.of("history"),
-                output -> new EventLineWriter(output, new JsonFactory(), true));
+                output -> new EventLineWriter(output, new JsonFactory(), true), null);
 
         assertThat(code).as("a command failed on a pipe").isEqualTo(ExitCodes.ERROR);
         assertThat(out.toString(StandardCharsets.UTF_8).replaceAll("\"ts\":\\d+", "\"ts\":T")).isEqualTo("""
@@ -65,6 +66,27 @@ class ShellCommandTest {
                 """);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("app 'hello' (hello.sql) is running");
         assertThat(engine.apps()).as("shut down and undeployed when the console ends").isEmpty();
+    }
+
+    /** The console's commands, played by the test; no management API. */
+    private interface Commands {
+        int run(Path history, boolean interactive, ConsoleOutput output, AppWatches watches) throws Exception;
+    }
+
+    private record PlayedConsole(Commands commands) implements ShellCommand.Gogo {
+        @Override
+        public int console(Path history, boolean interactive, ConsoleOutput output, AppWatches watches) {
+            try {
+                return commands.run(history, interactive, output, watches);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        @Override
+        public String start(Path home, Map<String, String> settings, AppConfig options) {
+            throw new AssertionError("no management API was asked for");
+        }
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

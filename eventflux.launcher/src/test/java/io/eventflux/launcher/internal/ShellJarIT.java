@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * no banner and no prompt, standard output holds exactly what the commands print (a sent event's outputs
  * from the apps given on the command line, then the command's answer), errors go to stderr and make the
  * exit code 1; an app that does not compile exits 2 before any command; with {@code --state} the apps' state
- * is saved when the shell ends and restored by the next one.
+ * is saved when the shell ends and restored by the next one; with {@code --port} the management API serves
+ * the shell's apps (an event sent over HTTP is printed on the console) from a temporary home.
  */
 class ShellJarIT {
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -147,13 +155,73 @@ class ShellJarIT {
                         """);
     }
 
-    /** Runs the shell in {@link #dir} with the commands on standard input and waits until it ends. */
-    private Result shell(String commands, String... args) throws Exception {
+    @Test
+    void withPortTheManagementApiServesTheShellsApps() throws Exception {
+        Files.writeString(dir.resolve("hello.sql"), HELLO);
+        Process process = start("hello.sql", "--port", "0");
+        CompletableFuture<String> out = read(process.getInputStream());
+        StringBuffer err = new StringBuffer();
+        Thread errPump = pump(process.getErrorStream(), err);
+        try {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            Matcher api;
+            while (!(api = API.matcher(err)).find() || !err.toString().contains("is running")) {
+                assertThat(System.nanoTime()).as("the API's address and the app on stderr: " + err).isLessThan(deadline);
+                assertThat(process.isAlive()).as("the shell runs: " + err).isTrue();
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            }
+            Path home = Path.of(api.group(2));
+            assertThat(home.resolve("state/http.port")).exists();
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(api.group(1) + "/api/apps/Hello/streams/In"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"x\": 21}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(sent.body()).isEqualTo("{\"sent\":1}");
+
+            process.getOutputStream().write("send Hello In '{\"x\": 1}'\n".getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+            assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            errPump.join(WAIT.toMillis());
+            assertThat(process.exitValue()).as(err.toString()).isZero();
+            assertThat(out.get(WAIT.toSeconds(), TimeUnit.SECONDS).replaceAll("\"ts\":\\d+", "\"ts\":T")).isEqualTo("""
+                    {"ts":T,"stream":"Out","data":{"x":21,"y":42}}
+                    {"ts":T,"stream":"Out","data":{"x":1,"y":2}}
+                    sent 1 event to Hello/In
+                    """);
+            assertThat(home).as("the API's temporary home is removed").doesNotExist();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static final Pattern API = Pattern.compile("eventflux: management API (http://[0-9.]+:\\d+) \\(home (\\S+),");
+
+    private Process start(String... args) throws IOException {
         String jar = Path.of(System.getProperty("eventflux.jar", "target/eventflux.jar")).toAbsolutePath().toString();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + dir, "-jar", jar, "shell"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).start();
+        return new ProcessBuilder(command).directory(dir.toFile()).start();
+    }
+
+    private static Thread pump(InputStream in, StringBuffer sink) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    sink.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Runs the shell in {@link #dir} with the commands on standard input and waits until it ends. */
+    private Result shell(String commands, String... args) throws Exception {
+        Process process = start(args);
         CompletableFuture<String> out = read(process.getInputStream());
         CompletableFuture<String> err = read(process.getErrorStream());
         try {
