@@ -28,7 +28,9 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
  * start level (cnf/runtime.bnd), so {@code run}, {@code replay} and {@code validate} neither resolve
  * Jetty nor bind a port. {@code server} registers the server-mode service (the settings as its
  * properties), points FileInstall at {@code HOME/deploy}, and raises the framework's start level to
- * the highest bundle start level, then waits for the management component to come up.
+ * the highest bundle start level, then waits for the management component to come up. It also runs the
+ * console of {@code eventflux shell} ({@link ShellCommand.Gogo}), and the shell's management API with
+ * {@code --port}.
  */
 final class OsgiServerMode implements ServerCommand.ServerMode, ShellCommand.Gogo {
     static final String MANAGEMENT_BUNDLE = "eventflux.management";
