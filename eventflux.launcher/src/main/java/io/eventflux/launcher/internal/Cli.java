@@ -90,6 +90,7 @@ final class Cli {
                 case "validate" -> validate(rest);
                 case "config" -> config(rest);
                 case "server" -> server(rest);
+                case "shell" -> shell(rest);
                 default -> throw new UsageException(null, "unknown command '" + command + "'");
             };
         } catch (UsageException e) {
@@ -222,6 +223,31 @@ final class Cli {
         eventFlux.await();
         return new ServerCommand(serverMode, stop, console.err(), Terminals.interactive()).run(cl, home, config.sections().get("server"),
                 config.options());
+    }
+
+    private int shell(List<String> args) throws UsageException, CommandFailure, InterruptedException {
+        CommandLine cl = CommandLine.parse("shell", args, ShellCommand.VALUE_OPTIONS, Set.of());
+        if (cl.help()) {
+            return help("shell");
+        }
+        if (!(serverMode instanceof ShellCommand.Gogo gogo)) {
+            throw new CommandFailure(ExitCodes.ERROR, "the shell needs the OSGi runtime (the eventflux jar)");
+        }
+        java.util.Map<String, String> apps = new java.util.LinkedHashMap<>();
+        for (String file : cl.positional()) {
+            apps.put(file, readApp(file));
+        }
+        ConfigFile config = loadConfig(cl);
+        DeployOptions options = deployOptions(DeployOptions.defaults(), config)
+                .withConfig(io.eventflux.launcher.internal.config.PersistenceOptions.apply(config.options(),
+                        config.sections(), cl.value("--state"), workspace.directory()));
+        Path history = cl.value("--history") != null ? workspace.directory().resolve(cl.value("--history"))
+                : OsgiServerMode.historyFile(null);
+        // the management API only when asked for: --port or --host (with the [server] table's token and the like)
+        ShellCommand.Api api = cl.value("--port") == null && cl.value("--host") == null ? null
+                : new ShellCommand.Api(ServerCommand.settings(cl, config.sections().get("server")), config.options());
+        return new ShellCommand(eventFlux.await(), gogo, stop, console.out(), console.err(), Terminals.interactive())
+                .run(apps, options, history, output -> new EventLineWriter(output, json(), true), api);
     }
 
     /** --config FILE, else HOME/conf/eventflux.toml (or .yaml, .yml) when present. */

@@ -11,12 +11,12 @@ import java.util.function.Supplier;
  * What the console offers on Tab, independent of the line editor: the command names (every
  * {@code scope:function} of the Gogo runtime and the scope-less name), and for the {@code eventflux:} commands
  * that take them the app names (first argument) and the app's stream names ({@code send}, {@code trace}:
- * second argument). Options ({@code -t 5}) are skipped when counting arguments.
+ * second argument; {@code watch} and {@code unwatch} of {@code eventflux shell} take an app too). Options ({@code -t 5}) are skipped when counting arguments.
  */
 final class ConsoleCompletions {
     static final String SCOPE = "eventflux:";
     private static final Set<String> APP_FIRST = Set.of("status", "undeploy", "send", "trace", "query", "stats",
-            "snapshot", "snapshots", "restore");
+            "snapshot", "snapshots", "restore", "watch", "unwatch");
     private static final Set<String> STREAM_SECOND = Set.of("send", "trace");
     /** Options of the eventflux commands that take a value. */
     private static final Set<String> VALUED_OPTIONS = Set.of("-t", "--timeout");

@@ -21,6 +21,15 @@ interface ConsoleInput extends Closeable {
     default void close() throws IOException {
     }
 
+    /**
+     * Lines of a stream that is not a terminal, read as they come with no prompt (a script piped into
+     * {@code eventflux shell}: standard output holds only what the commands print).
+     */
+    static ConsoleInput lines(InputStream in) {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
+        return prompt -> lines.readLine();
+    }
+
     /** Lines of a stream that is not a terminal, the prompt printed before each: no editing, no history. */
     static ConsoleInput plain(InputStream in, PrintStream out) {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));

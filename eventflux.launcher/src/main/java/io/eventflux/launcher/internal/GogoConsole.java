@@ -24,7 +24,8 @@ import org.osgi.framework.ServiceReference;
  * the eventflux commands as tables). {@code exit}, {@code quit} or the end of the input (Ctrl-D) end it;
  * the server then stops gracefully. On a terminal the lines are read with JLine ({@link JLineInput}: editing,
  * history in {@code HOME/state/console.history}, Tab completion of commands, apps and streams); otherwise
- * (a pipe) line by line as they come.
+ * (a pipe) line by line as they come. {@code eventflux shell} runs the same console with its own banner and
+ * history file, and without a prompt on a pipe (see {@link ShellCommand}).
  */
 final class GogoConsole {
     static final String BANNER = "EventFlux console (Apache Felix Gogo): eventflux commands such as apps, status NAME,"
@@ -35,27 +36,51 @@ final class GogoConsole {
     private final PrintStream out;
     private final PrintStream err;
     private final Path history;
+    private final String banner;
+    private final boolean prompt;
+    private final ConsoleOutput output;
 
     /**
+     * The server's console: the banner, and the prompt also when reading a pipe.
+     *
      * @param history the history file when the streams are the process's terminal (JLine), null to read
      *     {@code in} line by line
      */
     GogoConsole(BundleContext context, InputStream in, PrintStream out, PrintStream err, Path history) {
+        this(context, in, out, err, history, BANNER, true, null);
+    }
+
+    /**
+     * @param banner printed before the first prompt, or null
+     * @param prompt whether to show the prompt when reading a pipe (a terminal always has it)
+     * @param output the text of other threads, sent above the line being edited while the line editor reads,
+     *     or null
+     */
+    GogoConsole(BundleContext context, InputStream in, PrintStream out, PrintStream err, Path history, String banner,
+            boolean prompt, ConsoleOutput output) {
         this.context = context;
         this.in = in;
         this.out = out;
         this.err = err;
         this.history = history;
+        this.banner = banner;
+        this.prompt = prompt;
+        this.output = output;
     }
 
-    /** Runs the console until exit or the end of the input. */
-    void run() throws CommandFailure {
+    /**
+     * Runs the console until exit or the end of the input.
+     *
+     * @return how many commands failed
+     */
+    int run() throws CommandFailure {
         ServiceReference<CommandProcessor> ref = context.getServiceReference(CommandProcessor.class);
         CommandProcessor processor = ref == null ? null : context.getService(ref);
         if (processor == null) {
             throw new CommandFailure(ExitCodes.ERROR, "no console: the Gogo runtime (org.apache.felix.gogo.runtime)"
                     + " is not running");
         }
+        int failed = 0;
         try (CommandSession session = processor.createSession(in, out, err)) {
             try {
                 // the shell's login profile: its prompt and commands; no message of the day, no console of its own
@@ -63,8 +88,13 @@ final class GogoConsole {
             } catch (Exception e) {
                 err.println("eventflux: the Gogo shell's profile failed: " + e);
             }
-            out.println(BANNER);
+            if (banner != null) {
+                out.println(banner);
+            }
             try (ConsoleInput input = input(session)) {
+                if (output != null && input instanceof JLineInput editor) {
+                    output.editor(editor);
+                }
                 while (true) {
                     String line = input.readLine(prompt(session));
                     if (line == null) {
@@ -74,27 +104,33 @@ final class GogoConsole {
                     if (line.equals("exit") || line.equals("quit")) {
                         break;
                     }
-                    if (!line.isEmpty() && !line.startsWith("#")) {
-                        execute(session, line);
+                    if (!line.isEmpty() && !line.startsWith("#") && !execute(session, line)) {
+                        failed++;
                     }
+                }
+            } finally {
+                if (output != null) {
+                    output.editor(null);
                 }
             }
         } catch (IOException e) {
             err.println("eventflux: console input failed: " + e);
+            failed++;
         } finally {
             context.ungetService(ref);
         }
+        return failed;
     }
 
     private ConsoleInput input(CommandSession session) {
         if (history == null) {
-            return ConsoleInput.plain(in, out);
+            return prompt ? ConsoleInput.plain(in, out) : ConsoleInput.lines(in);
         }
         try {
             return new JLineInput(JLineInput.systemTerminal(), completions(session), history);
         } catch (IOException | RuntimeException | LinkageError e) {
             err.println("eventflux: no line editing on this terminal (" + e + "); reading plain lines");
-            return ConsoleInput.plain(in, out);
+            return prompt ? ConsoleInput.plain(in, out) : ConsoleInput.lines(in);
         }
     }
 
@@ -126,7 +162,9 @@ final class GogoConsole {
         }
     }
 
-    private void execute(CommandSession session, String line) {
+    /** Runs one line and prints its result or its error; false when it failed. */
+    private boolean execute(CommandSession session, String line) {
+        boolean ok = true;
         try {
             Object result = session.execute(line);
             session.put("_", result);
@@ -136,9 +174,11 @@ final class GogoConsole {
         } catch (Exception e) {
             session.put("exception", e);
             err.println("gosh: " + e.getMessage());
+            ok = false;
         }
         out.flush();
         err.flush();
+        return ok;
     }
 
     private static String prompt(CommandSession session) {

@@ -99,6 +99,14 @@ final class JLineInput implements ConsoleInput {
         }
     }
 
+    /**
+     * Prints text from another thread (a watched app's events) above the line being edited, which is then
+     * drawn again; straight to the terminal while no line is read.
+     */
+    void printAbove(String text) {
+        reader.printAbove(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
+    }
+
     /** Restores the terminal's settings. */
     @Override
     public void close() throws IOException {

@@ -1,6 +1,10 @@
 package io.eventflux.launcher.internal;
 
 import io.eventflux.api.config.AppConfig;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Hashtable;
 import java.util.Map;
@@ -14,6 +18,7 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
@@ -23,9 +28,11 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
  * start level (cnf/runtime.bnd), so {@code run}, {@code replay} and {@code validate} neither resolve
  * Jetty nor bind a port. {@code server} registers the server-mode service (the settings as its
  * properties), points FileInstall at {@code HOME/deploy}, and raises the framework's start level to
- * the highest bundle start level, then waits for the management component to come up.
+ * the highest bundle start level, then waits for the management component to come up. It also runs the
+ * console of {@code eventflux shell} ({@link ShellCommand.Gogo}), and the shell's management API with
+ * {@code --port}.
  */
-final class OsgiServerMode implements ServerCommand.ServerMode {
+final class OsgiServerMode implements ServerCommand.ServerMode, ShellCommand.Gogo {
     static final String MANAGEMENT_BUNDLE = "eventflux.management";
     private static final String INSTALLER = "org.apache.felix.fileinstall.ArtifactInstaller";
     private static final long STOP_TIMEOUT_MILLIS = 30_000;
@@ -126,6 +133,23 @@ final class OsgiServerMode implements ServerCommand.ServerMode {
         // on a terminal (standard input and output) JLine edits the lines and keeps their history
         Path history = Terminals.interactive() ? historyFile(home) : null;
         new GogoConsole(context, System.in, System.out, System.err, history).run();
+    }
+
+    /** The shell's console, with {@code watch} and {@code unwatch} registered as Gogo commands while it runs. */
+    @Override
+    public int console(Path history, boolean interactive, ConsoleOutput output, AppWatches watches) throws CommandFailure {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("osgi.command.scope", "eventflux");
+        props.put("osgi.command.function", AppWatches.FUNCTIONS.toArray(new String[0]));
+        ServiceRegistration<?> commands = context.registerService(Object.class, watches, props);
+        output.to(new PrintStream(new FileOutputStream(FileDescriptor.out), true, Charset.defaultCharset()));
+        try {
+            return new GogoConsole(context, System.in, System.out, System.err, interactive ? history : null,
+                    interactive ? ShellCommand.BANNER : null, false, output).run();
+        } finally {
+            output.to(System.out);
+            commands.unregister();
+        }
     }
 
     /** HOME/state/console.history, or ~/.eventflux_history without a home. */

@@ -15,9 +15,10 @@ final class Usage {
               config list APP.sql                  show every stream's options and where each came from
               config validate APP.sql              check the options: variables set, connectors installed
               server [--home DIR] [--port N]       run as a server: hot-deploy folder and management API
+              shell [APP.sql ...]                  an interactive console (Gogo) in a local runtime
               help [COMMAND]                       show this help, or a command's
 
-            run, replay, validate and config take --config FILE (TOML or YAML); without it
+            run, replay, validate, config and shell take --config FILE (TOML or YAML); without it
             conf/eventflux.toml, conf/eventflux.yaml or conf/eventflux.yml is used when present.
             run, replay and validate take --bundle JAR (repeatable; a folder: its jars): your own extension
             bundles, installed before the app is compiled (see docs/extensions.md).
@@ -177,6 +178,40 @@ final class Usage {
             'Authorization: Bearer T' (/health and /ready stay open for probes).
             """;
 
+    static final String SHELL = """
+            Usage: eventflux shell [APP.sql ...] [--config FILE] [--state DIR] [--history FILE]
+                                  [--port N] [--host ADDR]
+
+            An interactive session in a local runtime: the console of 'eventflux server' (Apache Felix
+            Gogo with the eventflux commands) without the management API (unless --port) or a deploy folder.
+            The apps given are deployed first, inline (a send runs their queries at once), and every event
+            emitted into one of their output streams is printed as a JSON line, as 'eventflux run' prints it:
+              {"ts": 1700000000000, "stream": "Out", "data": {...}}
+            Commands (the eventflux: scope may be left out):
+              apps, status APP, deploy FILE.sql|'SQL', undeploy APP, send APP STREAM 'JSON',
+              trace [-t S] APP STREAM [N], query APP 'SQL', extensions [TYPE], stats [APP],
+              snapshot APP, snapshots APP, restore APP [REV]
+              watch APP      print the app's output streams from now on (unwatch APP stops; watch lists)
+              exit, quit     leave the shell (also Ctrl-D); every app is shut down gracefully
+            Quote SQL and JSON with single quotes. Lines starting with # are skipped.
+
+            On a terminal: line editing, Tab completion of commands, apps and streams, history (up arrow,
+            Ctrl-R) kept in ~/.eventflux_history. Otherwise the commands are read from standard input with
+            no prompt, and standard output holds only what they print:
+              eventflux shell hello.sql < commands.txt       echo apps | eventflux shell
+            The exit code is then 1 if a command failed (its error is on stderr), else 0.
+
+            Options:
+              --config F    stream options from F (see 'eventflux help config'); default conf/eventflux.toml
+              --state D     keep the given apps' state in D (file persistence store): restored at start,
+                            saved every persistence.interval and when the shell ends
+              --history F   the history file (default ~/.eventflux_history)
+              --port N      also serve the management API (REST, metrics) on port N (0: any free port),
+                            as 'eventflux server' does, over a temporary home folder removed at the end;
+                            the address is printed on stderr. --host ADDR: the address to bind
+              --help        show this help
+            """;
+
     private Usage() {
     }
 
@@ -191,6 +226,7 @@ final class Usage {
             case "validate" -> VALIDATE;
             case "config" -> CONFIG;
             case "server" -> SERVER;
+            case "shell" -> SHELL;
             default -> MAIN;
         };
     }

@@ -340,6 +340,16 @@ class CliTest {
         assertThat(engine.apps()).isEmpty();
     }
 
+    @Test
+    void theShellHasItsHelpAndNeedsTheOsgiRuntime() {
+        assertThat(cli.execute("shell", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: eventflux shell [APP.sql ...]");
+        assertThat(cli.execute("shell", "--nope")).isEqualTo(ExitCodes.ERROR);
+        assertThat(cli.execute("shell")).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("eventflux: unknown option --nope")
+                .contains("the shell needs the OSGi runtime");
+    }
+
     /** Whether the line's ts is a wall-clock time (after 2001), not an input ts. */
     private static boolean wallClockTs(String line) {
         String ts = line.substring(line.indexOf("\"ts\":") + 5, line.indexOf(','));

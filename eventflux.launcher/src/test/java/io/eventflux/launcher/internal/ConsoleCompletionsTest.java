@@ -24,6 +24,9 @@ class ConsoleCompletionsTest {
         assertThat(completions.candidates(List.of("eventflux:send", "Hello", ""), 2)).containsExactly("In", "Out");
         assertThat(completions.candidates(List.of("send", "Nope", ""), 2)).isEmpty();
         assertThat(completions.candidates(List.of("send", "Hello", "In", ""), 3)).isEmpty();
+        // the shell's watch and unwatch
+        assertThat(completions.candidates(List.of("eventflux:watch", ""), 1)).containsExactly("Hello", "Trades");
+        assertThat(completions.candidates(List.of("unwatch", "T"), 1)).containsExactly("Hello", "Trades");
     }
 
     @Test

@@ -44,7 +44,7 @@ import org.osgi.framework.wiring.FrameworkWiring;
  */
 final class FrameworkRunner {
     /** The commands that compile an app as soon as they start (see {@link #warmUpCompiler}). */
-    static final java.util.Set<String> COMPILE_AT_ONCE = java.util.Set.of("run", "replay", "validate", "config");
+    static final java.util.Set<String> COMPILE_AT_ONCE = java.util.Set.of("run", "replay", "validate", "config", "shell");
     private static final String SQL_BUNDLE = "eventflux.sql";
     private static final String SQL_COMPILER = "io.eventflux.sql.SqlCompiler";
     static final String MAIN_FILTER = "(&(objectClass=" + Callable.class.getName() + ")(main.thread=true))";

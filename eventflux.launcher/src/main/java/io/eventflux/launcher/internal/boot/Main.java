@@ -105,6 +105,11 @@ public final class Main {
             deferred.addAll(index.deferred());
             if (args.length > 0 && java.util.Set.of("run", "replay", "validate", "config").contains(args[0])) {
                 deferred.addAll(index.serverOnly());
+            } else if (args.length > 0 && "shell".equals(args[0]) && !java.util.Arrays.stream(args)
+                    .anyMatch(a -> a.equals("--port") || a.startsWith("--port=") || a.equals("--host") || a.startsWith("--host="))) {
+                // the console without the management API (Jetty, Prometheus), unless asked for with --port or --host
+                deferred.addAll(index.serverOnly());
+                deferred.removeAll(index.console());
             }
             if (args.length > 0 && FrameworkRunner.COMPILE_AT_ONCE.contains(args[0])) {
                 // the app's own extensions come with the core, in one install and resolve pass

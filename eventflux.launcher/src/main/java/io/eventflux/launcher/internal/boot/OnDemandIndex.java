@@ -51,7 +51,7 @@ final class OnDemandIndex {
      * Fly registers as services): {@code BSN>USER+USER,...}. Such a bundle joins its users' groups.
      */
     static final String COMPANIONS = "eventflux.ondemand.companions";
-    private static final String FORMAT = "5";
+    private static final String FORMAT = "6";
     /** Run property: bundles (symbolic names) that only {@code server} needs although they start at level 1. */
     static final String SERVER_ONLY = "eventflux.ondemand.serveronly";
     /** The start level of server mode (cnf/runtime.bnd): bundles from it up are needed by {@code server} only. */
@@ -109,6 +109,20 @@ final class OnDemandIndex {
     Set<String> serverOnly() {
         Set<String> out = new LinkedHashSet<>();
         for (String path : properties.getProperty("serveronly", "").split(",")) {
+            if (!path.isBlank()) {
+                out.add(path);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The part of {@link #serverOnly()} that the console needs (the shell, Gogo and what they import):
+     * {@code eventflux shell} installs it at boot, without the management API, Jetty and Prometheus.
+     */
+    Set<String> console() {
+        Set<String> out = new LinkedHashSet<>();
+        for (String path : properties.getProperty("console", "").split(",")) {
             if (!path.isBlank()) {
                 out.add(path);
             }
@@ -201,8 +215,23 @@ final class OnDemandIndex {
                 serverOnly.add(i.path());
             }
         }
+        // the console's part of it: the bundles named in SERVER_ONLY and what they need beyond the core
+        Set<String> consoleRoots = new LinkedHashSet<>();
+        for (Info i : infos) {
+            if (named.contains(i.bsn())) {
+                consoleRoots.add(i.path());
+            }
+        }
+        Set<String> consoleClosure = closure(consoleRoots, mandatory, core);
+        List<String> console = new ArrayList<>();
+        for (String path : serverOnly) {
+            if (consoleClosure.contains(path)) {
+                console.add(path);
+            }
+        }
         Properties p = new Properties();
         p.setProperty("serveronly", String.join(",", serverOnly));
+        p.setProperty("console", String.join(",", console));
         p.setProperty("format", FORMAT);
         List<String> deferred = new ArrayList<>();
         for (Info i : infos) {

@@ -29,6 +29,7 @@ class OnDemandIndexIT {
     private Properties index;
     private Set<String> deferred;
     private Set<String> serverOnly;
+    private Set<String> console;
     private Map<String, String> byName;
 
     @BeforeEach
@@ -53,6 +54,7 @@ class OnDemandIndexIT {
         index = built.properties();
         deferred = built.deferred();
         serverOnly = built.serverOnly();
+        console = built.console();
         byName = new LinkedHashMap<>();
         for (String path : launch.bundles()) {
             byName.put(path.substring(path.lastIndexOf('/') + 1).replaceFirst("-\\d.*", ""), path);
@@ -76,6 +78,15 @@ class OnDemandIndexIT {
         assertThat(serverOnly).contains(byName.get("eventflux.management"), byName.get("jetty-server"),
                 byName.get("eventflux.shell"), byName.get("org.apache.felix.gogo.runtime"));
         assertThat(serverOnly).as("the server's bundles are installed at boot, not on demand").doesNotContainAnyElementsOf(deferred);
+    }
+
+    @Test
+    void theShellInstallsTheConsoleWithoutTheManagementApi() {
+        assertThat(console).contains(byName.get("eventflux.shell"), byName.get("org.apache.felix.gogo.runtime"),
+                byName.get("org.apache.felix.gogo.shell"), byName.get("org.apache.felix.gogo.command"));
+        assertThat(serverOnly).containsAll(console);
+        assertThat(console).doesNotContain(byName.get("eventflux.management"), byName.get("jetty-server"),
+                byName.get("prometheus-metrics-model"));
     }
 
     @Test
