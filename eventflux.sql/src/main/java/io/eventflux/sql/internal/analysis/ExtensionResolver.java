@@ -5,6 +5,7 @@ import io.eventflux.api.aggregator.AggregatorDefinition;
 import io.eventflux.api.aggregator.AggregatorFactory;
 import io.eventflux.api.aggregator.AggregatorSpec;
 import io.eventflux.api.extension.Argument;
+import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.function.FunctionDefinition;
 import io.eventflux.api.function.FunctionFactory;
@@ -44,12 +45,13 @@ final class ExtensionResolver {
 
     WindowDefinition window(String type, List<Argument> arguments, StreamSchema input, SourcePosition pos) {
         WindowFactory factory = catalog.window(type).orElseThrow(() -> new CompileProblem(pos,
-                "unknown window '" + type + "'", type, Suggestions.hint(type, catalog.windowNames())));
+                "unknown window '" + type + "'", type, Suggestions.hintWithAvailable(type, catalog.windowNames())));
         try {
             return factory.define(new WindowSpec(type, arguments, input),
                     catalog.windowConditions(input).orElse(NO_CONDITIONS));
         } catch (ExtensionException e) {
-            throw new CompileProblem(pos, describe("window", type, e), type, null);
+            throw new CompileProblem(pos, describe("window", type, e), type,
+                    Signatures.expected(Signatures.ofParameters(type, catalog.parameters(Extension.WINDOW, type))));
         }
     }
 
@@ -59,11 +61,13 @@ final class ExtensionResolver {
 
     AggregatorDefinition aggregator(String name, List<Argument> arguments, boolean distinct, SourcePosition pos) {
         AggregatorFactory factory = catalog.aggregator(name).orElseThrow(() -> new CompileProblem(pos,
-                "unknown aggregator '" + name + "'", name, Suggestions.hint(name, catalog.aggregatorNames())));
+                "unknown aggregator '" + name + "'", name, Suggestions.hintWithAvailable(name,
+                        catalog.aggregatorNames())));
         try {
             return factory.define(new AggregatorSpec(name, arguments, distinct));
         } catch (ExtensionException e) {
-            throw new CompileProblem(pos, describe("aggregator", name, e), name, null);
+            throw new CompileProblem(pos, describe("aggregator", name, e), name, Signatures.expected(
+                    Signatures.ofParameters(name, catalog.parameters(Extension.AGGREGATOR, name))));
         }
     }
 
@@ -82,7 +86,7 @@ final class ExtensionResolver {
             }
             String canonical = find(factory, name)
                     .orElseThrow(() -> new CompileProblem(pos, "unknown function '" + library + ":" + name + "'",
-                            name, Suggestions.hint(name, factory.names())));
+                            name, Suggestions.hintWithAvailable(name, factory.names())));
             return new ResolvedFunction(canonicalLibrary(library), canonical, factory);
         }
         List<String> all = new ArrayList<>();
@@ -97,7 +101,7 @@ final class ExtensionResolver {
         String nearestAggregator = Suggestions.nearest(name, catalog.aggregatorNames());
         if (nearestFunction == null && nearestAggregator != null) {
             throw new CompileProblem(pos, "unknown aggregator '" + name + "'", name,
-                    "did you mean '" + nearestAggregator + "'?");
+                    Suggestions.hintWithAvailable(name, catalog.aggregatorNames()));
         }
         List<String> candidates = new ArrayList<>(all);
         candidates.addAll(catalog.aggregatorNames());
@@ -109,7 +113,8 @@ final class ExtensionResolver {
             return function.factory().define(new FunctionSpec(function.name(), arguments));
         } catch (ExtensionException e) {
             throw new CompileProblem(pos, describe("function", function.name(), e), function.name(),
-                    null);
+                    Signatures.expected(Signatures.ofFunction(function.name(),
+                            catalog.parameters(Extension.FUNCTION, function.library()))));
         }
     }
 
