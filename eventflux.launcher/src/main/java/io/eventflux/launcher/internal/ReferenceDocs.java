@@ -102,7 +102,7 @@ public final class ReferenceDocs {
                 .append("| key | type | default | required | description |\n|---|---|---|---|---|\n");
         for (StreamOption o : streamOptions) {
             String type = o.allowed().isEmpty() ? o.type() : o.type() + ": " + String.join(" \\| ", o.allowed());
-            row(out, code(o.key()), type, defaultValue(o.defaultValue()),
+            row(out, code(o.key()), type, streamDefault(o.defaultValue()),
                     o.required() ? "yes" : "", cell(o.description()));
         }
         out.append('\n');
@@ -201,6 +201,11 @@ public final class ReferenceDocs {
     private static String bundle(String provider) {
         int internal = provider.indexOf(".internal.");
         return provider.startsWith("io.") && internal > 0 ? provider.substring(3, internal) : null;
+    }
+
+    /** A common key's default in code, one described in words as text, none as an empty cell. */
+    private static String streamDefault(String v) {
+        return v == null ? "" : v.chars().anyMatch(Character::isWhitespace) ? cell(v) : code(v);
     }
 
     /** A default value in code (quoted when it is empty or one sign), one described in words as text, none empty. */
