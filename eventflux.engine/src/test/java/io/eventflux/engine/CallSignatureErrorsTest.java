@@ -67,9 +67,11 @@ class CallSignatureErrorsTest {
     }
 
     @Test
-    void anUnknownAggregatorOrWindowListsTheNearestAndTheAvailableOnes() {
+    void anUnknownNameSuggestsTheNearestWithItsSignatureOrTheAvailableOnes() {
         CompileError summ = error("SELECT summ(v) AS s FROM S;").errors().get(0);
         assertThat(summ.suggestion()).startsWith("did you mean 'sum'? available: ").contains("avg", "stdDev", "unionSet");
+        CompileError function = error("SELECT uper(name) AS u FROM S;").errors().get(0);
+        assertThat(function.suggestion()).isEqualTo("did you mean 'upper'? upper(s) -> STRING");
         CompileError window = error("SELECT v FROM S WINDOW('lenght', 5);").errors().get(0);
         assertThat(window.suggestion()).startsWith("did you mean 'length'? available: cron, delay, ");
     }

@@ -55,7 +55,8 @@ class CompileErrorTest {
     @Test
     void unknownFunctionAggregatorAndWindow() {
         CompileError f = only(STREAMS + "SELECT uper(symbol) AS u FROM Trades;");
-        assertThat(f).isEqualTo(new CompileError(2, 8, "unknown function 'uper'", "uper", "did you mean 'upper'?"));
+        assertThat(f).isEqualTo(new CompileError(2, 8, "unknown function 'uper'", "uper",
+                "did you mean 'upper'? upper(s) -> STRING"));
         CompileError a = only(STREAMS + "SELECT summ(price) AS s FROM Trades;");
         assertThat(a.message()).isEqualTo("unknown aggregator 'summ'");
         assertThat(a.suggestion()).isEqualTo("did you mean 'sum'? available: avg, count, distinctCount, last, max, min, sum");

@@ -19,11 +19,11 @@ import org.osgi.service.component.annotations.Component;
                 + "of its flush. With kafka.transactional.id, exactly-once with the app's snapshots.",
         parameters = {"kafka.bootstrap.servers: STRING required, host:port list",
             "kafka.topic: STRING required, the topic",
-            "kafka.key: STRING = (none: no key), an attribute whose value is the record key; a text that names no attribute is a "
-                    + "fixed key; absent: no key",
+            "kafka.key: STRING = (none: no key), an attribute whose value is the record key; a text that names no "
+                    + "attribute is a fixed key",
             "kafka.acks: STRING = all, 0 | 1 | all",
-            "kafka.transactional.id: STRING = (none: no transactions), exactly-once: results are written in transactions committed with "
-                    + "each snapshot of the app (needs persistence; read them with isolation.level=read_committed)",
+            "kafka.transactional.id: STRING = (none: no transactions), exactly-once: results are written in "
+                    + "transactions committed with each snapshot of the app (needs persistence; read them with isolation.level=read_committed)",
             "kafka.<property>: STRING = (the Kafka client's), any producer property"})
 public final class KafkaSinkFactory implements SinkFactory {
     @Override

@@ -26,7 +26,9 @@ import redis.clients.jedis.exceptions.JedisException;
 @Extension(type = Extension.PERSISTENCE_STORE, name = "redis",
         description = "Snapshots in Redis: each save one MULTI/EXEC transaction (atomic), CRC32 verified on load, "
                 + "the last N revisions kept; keys <prefix>{<app>}:revisions and <prefix>{<app>}:snapshots.",
-        parameters = {"url: STRING = redis://127.0.0.1:6379, redis://[user[:password]@]host[:port][/database] or rediss://", "username: STRING = (none), the ACL user",
+        parameters = {"url: STRING = redis://127.0.0.1:6379, redis://[user[:password]@]host[:port][/database] or "
+                + "rediss://",
+            "username: STRING = (none), the ACL user",
             "password: STRING = (none), the password (never shown)", "prefix: STRING = eventflux:, of every key",
             "keep: INT = 3, restorable revisions kept per app, with the revisions incremental ones depend on",
             "timeout: INT = 2000, connect and read timeout in milliseconds"})

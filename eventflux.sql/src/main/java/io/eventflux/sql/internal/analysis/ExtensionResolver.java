@@ -105,7 +105,23 @@ final class ExtensionResolver {
         }
         List<String> candidates = new ArrayList<>(all);
         candidates.addAll(catalog.aggregatorNames());
-        throw new CompileProblem(pos, "unknown function '" + name + "'", name, Suggestions.hint(name, candidates));
+        String hint = Suggestions.hint(name, candidates);
+        String nearest = Suggestions.nearest(name, candidates);
+        if (nearest != null && nearest.equals(nearestFunction)) {
+            String signature = librarySignature(libraries, nearest);
+            hint = signature == null ? hint : hint + " " + signature;
+        }
+        throw new CompileProblem(pos, "unknown function '" + name + "'", name, hint);
+    }
+
+    /** The signatures of a function, found in the library that has it, as {@code library:name(...)}; or null. */
+    private String librarySignature(Map<String, FunctionFactory> libraries, String function) {
+        for (Map.Entry<String, FunctionFactory> lib : libraries.entrySet()) {
+            if (find(lib.getValue(), function).isPresent()) {
+                return Signatures.ofFunction(function, catalog.parameters(Extension.FUNCTION, lib.getKey()));
+            }
+        }
+        return null;
     }
 
     FunctionDefinition define(ResolvedFunction function, List<Argument> arguments, SourcePosition pos) {

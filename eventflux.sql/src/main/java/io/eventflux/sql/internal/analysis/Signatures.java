@@ -3,7 +3,7 @@ package io.eventflux.sql.internal.analysis;
 import io.eventflux.api.extension.ParameterInfo;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * What a window, aggregator or function takes, written from the extension's own parameter metadata
@@ -11,12 +11,15 @@ import java.util.Locale;
  * {@code timeBatch(duration: INT|LONG[, startTime: INT|LONG])}, {@code round(x) or round(x, n: INT|LONG) -> DOUBLE}.
  */
 final class Signatures {
+    /** "optional; ...", "any type, optional; ...": the meaning marks the parameter optional. */
+    private static final Pattern OPTIONAL = Pattern.compile("(?:^|, )optional\\b", Pattern.CASE_INSENSITIVE);
+
     private Signatures() {
     }
 
     /**
      * The call form of a window or aggregator named {@code name} with these parameter entries; an entry whose
-     * meaning starts with "optional" is shown in brackets. Null without entries that name parameters.
+     * meaning says "optional" (first, or after the type words) is shown in brackets. Null without entries that name parameters.
      */
     static String ofParameters(String name, List<String> entries) {
         List<ParameterInfo> parameters = ParameterInfo.parseAll(entries).stream().filter(p -> !p.isSignature()).toList();
@@ -26,7 +29,7 @@ final class Signatures {
         StringBuilder sb = new StringBuilder(name).append('(');
         boolean first = true;
         for (ParameterInfo p : parameters) {
-            boolean optional = p.description().toLowerCase(Locale.ROOT).startsWith("optional") || p.hasDefault();
+            boolean optional = OPTIONAL.matcher(p.description()).find() || p.hasDefault();
             String part = p.name() + (p.type().isEmpty() ? "" : ": " + p.type());
             String separator = first ? "" : ", ";
             sb.append(optional ? "[" + separator + part + "]" : separator + part);
