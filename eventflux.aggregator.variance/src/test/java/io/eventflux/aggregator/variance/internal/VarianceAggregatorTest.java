@@ -163,4 +163,21 @@ class VarianceAggregatorTest {
                 .as("a DISTINCT snapshot does not fit a plain variance").isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> def.create().restore("x")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** A window of equal values that an event left has no spread: 0.0, not the residue of the removal. */
+    @Test
+    void equalValuesLeftByAnExpiryGiveExactlyZero() {
+        Aggregator a = define(AttributeType.INT, false).create();
+        a.add(2);
+        a.add(4);
+        a.add(4);
+        a.remove(2);
+        assertThat(a.value()).isEqualTo(0.0);
+        Aggregator d = define(AttributeType.DOUBLE, false).create();
+        for (double x : new double[] {1.0, 3.0, 3.0}) {
+            d.add(x);
+        }
+        d.remove(1.0);
+        assertThat(d.value()).isEqualTo(0.0);
+    }
 }

@@ -1,6 +1,7 @@
 package io.eventflux.engine.internal.app;
 
 import io.eventflux.api.Event;
+import io.eventflux.api.extension.Clock;
 import io.eventflux.engine.internal.stream.StreamJunction;
 import java.util.List;
 import java.util.function.Supplier;
@@ -10,6 +11,15 @@ public interface Driver {
     void send(StreamJunction junction, Event event);
 
     void send(StreamJunction junction, List<Event> events);
+
+    /**
+     * One event at "now" on the wall clock (an input handler's {@code send(Object...)}): inline mode reads the
+     * clock when the writer takes it, and only if a query needs the time ({@link StreamJunction#publishNow});
+     * the ring stamps it here, when it is sent.
+     */
+    default void sendNow(StreamJunction junction, Clock clock, Object[] row) {
+        send(junction, new Event(clock.now(), row));
+    }
 
     /**
      * Sends only if the writer can take the events now, never blocking: false means nothing was taken

@@ -1,6 +1,7 @@
 package io.eventflux.engine.internal.app;
 
 import io.eventflux.api.Event;
+import io.eventflux.api.extension.Clock;
 import io.eventflux.engine.internal.stream.StreamJunction;
 import java.util.List;
 import java.util.function.Supplier;
@@ -37,6 +38,17 @@ final class InlineDriver implements Driver {
         try {
             checkRunning();
             core.onEvent(junction, event);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void sendNow(StreamJunction junction, Clock clock, Object[] row) {
+        lock.lock();
+        try {
+            checkRunning();
+            core.onEventNow(junction, clock, row);
         } finally {
             lock.unlock();
         }

@@ -5,6 +5,7 @@ import io.eventflux.api.InputHandler;
 import io.eventflux.api.StreamSchema;
 import io.eventflux.api.extension.Clock;
 import io.eventflux.engine.internal.stream.StreamJunction;
+import io.eventflux.engine.internal.time.WallClock;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -16,12 +17,15 @@ final class InputHandlerImpl implements InputHandler {
     private final InputConverter converter;
     private final Driver driver;
     private final Clock clock;
+    /** Whether {@link #send(Object...)} leaves the stamping to the writer (the wall clock, not playback). */
+    private final boolean wall;
 
     InputHandlerImpl(StreamJunction junction, Driver driver, Clock clock) {
         this.junction = junction;
         this.converter = new InputConverter(junction.schema());
         this.driver = driver;
         this.clock = clock;
+        this.wall = clock instanceof WallClock;
     }
 
     @Override
@@ -31,7 +35,11 @@ final class InputHandlerImpl implements InputHandler {
 
     @Override
     public void send(Object... data) {
-        driver.send(junction, new Event(clock.now(), converter.convert(data)));
+        if (wall) {
+            driver.sendNow(junction, clock, converter.convert(data));
+        } else {
+            driver.send(junction, new Event(clock.now(), converter.convert(data)));
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.eventflux.engine.internal.app;
 
 import io.eventflux.api.Event;
+import io.eventflux.api.extension.Clock;
 import io.eventflux.engine.internal.stream.EventChunk;
 import io.eventflux.engine.internal.stream.StreamJunction;
 import io.eventflux.engine.internal.time.EventTimeGate;
@@ -60,6 +61,24 @@ final class WriterCore {
             return;
         }
         publishOne(junction, event);
+    }
+
+    /**
+     * One event at "now" on the wall clock (inline mode): stamped by the junction, only if a query needs its
+     * time, when every query of the stream takes single events and no stream is event-timed.
+     */
+    void onEventNow(StreamJunction junction, Clock clock, Object[] row) {
+        if (gate != null || !junction.takesSingleEvents()) {
+            onEvent(junction, new Event(clock.now(), row));
+            return;
+        }
+        time.beforeWallEvent();
+        depth++;
+        try {
+            junction.publishNow(clock, row);
+        } finally {
+            depth--;
+        }
     }
 
     void onEvents(StreamJunction junction, List<Event> events) {

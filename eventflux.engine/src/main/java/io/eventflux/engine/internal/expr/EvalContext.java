@@ -8,6 +8,14 @@ import io.eventflux.api.aggregator.Aggregator;
  * event; only the app's writer thread touches it.
  */
 public final class EvalContext {
+    /**
+     * The timestamp of an event sent at "now" whose time is read only when first needed: an input handler's
+     * event on the wall clock into a stream whose one query keeps no events ({@code StreamJunction}). The
+     * first reader stamps it with the clock: a filter's function asking for {@code eventTimestamp()}, or the
+     * query when the event passes its filter (so an event the filter drops never reads the clock).
+     */
+    public static final long UNSTAMPED = Long.MIN_VALUE;
+
     /** The input event's attribute values. */
     public Object[] data;
     /** The input event's timestamp (what {@code eventTimestamp()} returns). */

@@ -38,7 +38,12 @@ public final class ExprCompiler {
 
             @Override
             public long eventTimestamp() {
-                return context.timestamp;
+                long t = context.timestamp;
+                if (t == EvalContext.UNSTAMPED) {
+                    t = clock.now();
+                    context.timestamp = t;
+                }
+                return t;
             }
         };
     }

@@ -75,7 +75,10 @@ public final class Values {
         return compare(a, b);
     }
 
-    /** CAST semantics: numbers convert, strings parse (NULL when they cannot), anything formats as STRING. */
+    /**
+     * CAST semantics: numbers convert (a fraction truncates; out of the target's range, or NaN to an integral
+     * type or BOOL, is NULL), strings parse as numeric literals (NULL when they cannot), anything formats as STRING.
+     */
     public static Object cast(Object v, AttributeType target) {
         if (v == null) {
             return null;
@@ -97,8 +100,11 @@ public final class Values {
                     }
                     return null;
                 }
+                if (isIntegral(v)) {
+                    return ((Number) v).longValue() != 0;
+                }
                 if (v instanceof Number n) {
-                    return n.doubleValue() != 0.0;
+                    return Double.isNaN(n.doubleValue()) ? null : n.doubleValue() != 0.0;
                 }
                 return null;
             case OBJECT:
@@ -122,7 +128,26 @@ public final class Values {
         } else {
             return null;
         }
-        return coerce(n, target);
+        return fits(n, target) ? coerce(n, target) : null;
+    }
+
+    /**
+     * Whether {@code n} has a value of the numeric type {@code target} (a fraction is truncated towards
+     * zero): a value out of the target's range, or NaN for an integral target, has none, and CAST gives
+     * NULL rather than a wrapped or saturated number (as convert(x, type) does).
+     */
+    private static boolean fits(Number n, AttributeType target) {
+        if (isIntegral(n)) {
+            long l = n.longValue();
+            return target != AttributeType.INT || l == (int) l;
+        }
+        double d = n.doubleValue();
+        return switch (target) {
+            case INT -> d > Integer.MIN_VALUE - 1.0 && d < Integer.MAX_VALUE + 1.0; // false for NaN
+            case LONG -> d >= -0x1p63 && d < 0x1p63;
+            case FLOAT -> !(Double.isFinite(d) && Float.isInfinite((float) d));
+            default -> true;
+        };
     }
 
     private static Number parse(String s, AttributeType target) {
@@ -131,8 +156,8 @@ public final class Values {
                 try {
                     return Long.parseLong(s);
                 } catch (NumberFormatException e) {
-                    double d = Double.parseDouble(s);
-                    return Double.isFinite(d) ? (Number) (long) d : null;
+                    // '12.7' is CAST(12.7 AS INT), as standard SQL reads a numeric literal; fits() checks the range
+                    return Double.parseDouble(s);
                 }
             }
             return Double.parseDouble(s);

@@ -138,7 +138,8 @@ public final class QueryBuilder {
             time.onStart(emitter::start);
             context.registerState(plan.name() + "/output", emitter);
         }
-        return new QueryRuntime(plan.name(), ctx, compiler.compile(input.filter()), stage, selector, latency);
+        return new QueryRuntime(plan.name(), ctx, compiler.compile(input.filter()), stage, selector, latency,
+                clock);
     }
 
     /** A join query: its inputs feed a {@link JoinStage} that feeds the selector with joined rows. */
@@ -166,7 +167,7 @@ public final class QueryBuilder {
         boolean needsExpired = sel.isAggregating() || output.events() != OutputPlan.EventSelection.CURRENT;
         new JoinBuilder(context, context::table).build(plan.name(), join, ctx, compiler, selector, needsExpired);
         // its join sides time the chunks they receive
-        return new QueryRuntime(plan.name(), ctx, null, null, selector, null);
+        return new QueryRuntime(plan.name(), ctx, null, null, selector, null, null);
     }
 
     /** OUTPUT ALL | FIRST | LAST, in front of the target stream. */

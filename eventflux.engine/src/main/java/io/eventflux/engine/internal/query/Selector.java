@@ -116,12 +116,20 @@ final class Selector implements Stateful {
         };
     }
 
+    /**
+     * Whether an arrival without a window leaves nothing behind that holds the input event or its time
+     * (no aggregate, group, or snapshot state): then only the row it produces carries its time.
+     */
+    boolean keepsNoEvent() {
+        return !aggregating && !grouped && !tracking;
+    }
+
     RowSink sink() {
         return sink;
     }
 
     /** An event arriving without a window: it is current and never expires. */
-    void onArrival(Event e) {
+    void onArrival(Event e, long t) {
         Group g = aggregating || grouped || tracking ? groupOf(e) : null;
         if (tracking) {
             g.lastSeen = e;
@@ -130,7 +138,6 @@ final class Selector implements Stateful {
             update(g, e, false);
         }
         if (emitCurrent) {
-            long t = e.timestamp();
             produceRow(e.data(), g, false, t, t);
         }
     }

@@ -14,6 +14,15 @@ public interface ChunkReceiver {
         return false;
     }
 
+    /**
+     * Whether {@link #processOne} also takes an event stamped {@code EvalContext.UNSTAMPED}, stamping it with
+     * the app's clock when it first needs its time: true only for a query that keeps no event (no window,
+     * no aggregate, no group) and passes no input event on.
+     */
+    default boolean stampsOnDemand() {
+        return false;
+    }
+
     /** The same as {@link #process} with a chunk of this one event; only if {@link #takesSingleEvents}. */
     default void processOne(Event event) {
         throw new UnsupportedOperationException(getClass().getName() + " takes chunks only");

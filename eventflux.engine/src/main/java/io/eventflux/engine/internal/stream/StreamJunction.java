@@ -3,6 +3,8 @@ package io.eventflux.engine.internal.stream;
 import io.eventflux.api.Event;
 import io.eventflux.api.StreamCallback;
 import io.eventflux.api.StreamSchema;
+import io.eventflux.api.extension.Clock;
+import io.eventflux.engine.internal.expr.EvalContext;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +32,8 @@ public final class StreamJunction {
     private ChunkReceiver[] receivers = new ChunkReceiver[0];
     /** Whether every receiver takes single events ({@link ChunkReceiver#takesSingleEvents}). */
     private boolean singles = true;
+    /** Whether the one receiver stamps events on demand ({@link ChunkReceiver#stampsOnDemand}). */
+    private boolean stampsOnDemand;
     private volatile StreamCallback[] callbacks = NO_CALLBACKS;
 
     public StreamJunction(StreamSchema schema, boolean dropOnBackpressure) {
@@ -50,6 +54,7 @@ public final class StreamJunction {
         receiverList.add(receiver);
         receivers = receiverList.toArray(new ChunkReceiver[0]);
         singles &= receiver.takesSingleEvents();
+        stampsOnDemand = receivers.length == 1 && receiver.stampsOnDemand();
     }
 
     /** Whether {@link #publishOne} may be used (every receiver takes single events). Build time is over. */
@@ -114,6 +119,27 @@ public final class StreamJunction {
             r.processOne(event);
         }
         StreamCallback[] cbs = callbacks;
+        if (cbs.length > 0) {
+            deliver(cbs, Collections.singletonList(event));
+        }
+    }
+
+    /**
+     * One event sent at "now" ({@link #publishOne(Event)} otherwise; only if {@link #takesSingleEvents}).
+     * When the stream's one query stamps on demand and no callback listens, the event goes out
+     * {@code EvalContext.UNSTAMPED} and the clock is read only if the query emits a row for it (or a
+     * function asks for its time): a filter that drops half the events saves half the clock reads. The
+     * event is made here, inside the unit the JIT compiles with the queries it feeds, so that one no query
+     * keeps need not be allocated. The body repeats {@link #publishOne(Event)} on purpose: a call to it
+     * could be compiled on its own first and then not be inlined.
+     */
+    public void publishNow(Clock clock, Object[] row) {
+        StreamCallback[] cbs = callbacks;
+        Event event = new Event(stampsOnDemand && cbs.length == 0 ? EvalContext.UNSTAMPED : clock.now(), row);
+        events.setRelease(events.getPlain() + 1);
+        for (ChunkReceiver r : receivers) {
+            r.processOne(event);
+        }
         if (cbs.length > 0) {
             deliver(cbs, Collections.singletonList(event));
         }

@@ -89,6 +89,13 @@ public final class TimeKeeper {
         }
     }
 
+    /** Wall clock: before an event whose time is read later, if at all ({@code StreamJunction.publishNow}). */
+    public void beforeWallEvent() {
+        if (timers.nextDue() != Long.MAX_VALUE) {
+            fireDue(clock.now());
+        }
+    }
+
     /** Playback: moves time to {@code t} (if later), firing due timers. */
     public void advanceTo(long t) {
         if (!started) {

@@ -121,6 +121,25 @@ class ExprCompilerTest {
         assertThat(eval(new TypedExpr.Cast(lit("yes", STRING), BOOL))).isNull();
     }
 
+    /** A value the target type cannot hold is NULL, as convert(x, type) gives: not wrapped, not saturated. */
+    @Test
+    void castOutOfRangeOrNaNIsNull() {
+        assertThat(eval(new TypedExpr.Cast(lit(1e19, DOUBLE), INT))).isNull();
+        assertThat(eval(new TypedExpr.Cast(lit(1e19, DOUBLE), LONG))).isNull();
+        assertThat(eval(new TypedExpr.Cast(lit(5_000_000_000L, LONG), INT))).isNull();
+        assertThat(eval(new TypedExpr.Cast(lit("5000000000", STRING), INT))).isNull();
+        assertThat(eval(new TypedExpr.Cast(lit("1e30", STRING), LONG))).isNull();
+        assertThat(eval(new TypedExpr.Cast(lit(Double.NaN, DOUBLE), INT))).isNull();
+        assertThat(eval(new TypedExpr.Cast(lit(Double.NaN, DOUBLE), BOOL))).isNull();
+        assertThat(eval(new TypedExpr.Cast(lit(1e300, DOUBLE), FLOAT))).isNull();
+        // in range: a fraction truncates towards zero, also from a string
+        assertThat(eval(new TypedExpr.Cast(lit(-2147483648.9, DOUBLE), INT))).isEqualTo(Integer.MIN_VALUE);
+        assertThat(eval(new TypedExpr.Cast(lit("-12.7", STRING), INT))).isEqualTo(-12);
+        assertThat(eval(new TypedExpr.Cast(lit(5_000_000_000L, LONG), FLOAT))).isEqualTo(5e9f);
+        assertThat(eval(new TypedExpr.Cast(lit(Double.POSITIVE_INFINITY, DOUBLE), FLOAT))).isEqualTo(Float.POSITIVE_INFINITY);
+        assertThat(eval(new TypedExpr.Cast(lit(0.5, DOUBLE), BOOL))).isEqualTo(true);
+    }
+
     @Test
     void caseSimpleAndSearched() {
         TypedExpr simple = new TypedExpr.Case(S, List.of(new TypedExpr.WhenThen(lit("MSFT", STRING), lit(1, INT)),

@@ -97,13 +97,13 @@ class SelectorTest {
     @Test
     void snapshotRestoresGroupsAndPendingBatch() {
         Selector s = selector(true, false);
-        s.onArrival(ev(1, "a", 3));
+        s.onArrival(ev(1, "a", 3), 1);
         s.batchCurrent(ev(2, "b", 4));
         java.io.Serializable state = s.snapshot();
         Selector t = selector(true, false);
         t.restore(state);
         out.clear();
-        t.onArrival(ev(3, "a", 1));
+        t.onArrival(ev(3, "a", 1), 3);
         t.endChunk();
         t.flushBatch(9);
         assertThat(out).containsExactly("3[a, 4]", "9[b, 4]");

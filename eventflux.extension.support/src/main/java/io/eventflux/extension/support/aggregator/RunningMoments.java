@@ -10,8 +10,9 @@ import java.io.Serializable;
  * values near each other but far from 0 (prices, epoch times) then subtract exactly and the moments are
  * computed on small numbers, which keeps the rounding of the mean from accumulating into M2 over long
  * sliding windows, also when the series drifts.
- * Rounding residue of removals is bounded: M2 is clamped at 0 and forced to exactly 0 when one value
- * is left, and everything restarts from exactly 0 (with a new shift) when the last value leaves.
+ * Rounding residue of removals is bounded: M2 is clamped at 0, forced to exactly 0 when one value
+ * is left or when a removal leaves no more than the rounding error of its subtraction (a few ulps of the
+ * M2 before it), and everything restarts from exactly 0 (with a new shift) when the last value leaves.
  *
  * <p>NaN and infinities are counted apart and kept out of the moments (one of them would poison the
  * mean for good): while any is present the variance is NaN, and removing it recovers the moments of
@@ -21,6 +22,9 @@ import java.io.Serializable;
  * copied bit for bit, so a restored instance continues identically.
  */
 public final class RunningMoments {
+    /** An M2 left by a removal at or below this many ulps of the M2 before it is rounding residue. */
+    private static final double CANCELLATION_ULPS = 64;
+
     private long count;
     private double shift;
     private double mean;
@@ -62,8 +66,11 @@ public final class RunningMoments {
         double delta = y - mean;
         count--;
         mean -= delta / count;
+        double before = m2;
         m2 -= delta * (y - mean);
-        if (count == 1 || m2 < 0) {
+        // What is left within the rounding error of the subtraction ({2, 4, 4} less 2 leaves 2.2e-16, a
+        // standard deviation of 1.5e-8 for {4, 4}) is no spread the doubles can tell: it is 0.
+        if (count == 1 || m2 <= CANCELLATION_ULPS * Math.ulp(before)) {
             m2 = 0;
         }
         recenter();

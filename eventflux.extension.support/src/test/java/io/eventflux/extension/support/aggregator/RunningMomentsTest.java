@@ -28,6 +28,42 @@ class RunningMomentsTest {
     }
 
     @Test
+    void equalValuesLeftByRemovalsHaveExactlyZeroVariance() {
+        // {2, 4, 4} less 2 used to leave M2 = 2.2e-16: a standard deviation of 1.5e-8 for {4, 4}
+        RunningMoments m = new RunningMoments();
+        m.add(2);
+        m.add(4);
+        m.add(4);
+        m.remove(2);
+        assertThat(m.populationVariance()).isEqualTo(0.0);
+        m.clear();
+        for (double x : new double[] {1, 3, 3}) {
+            m.add(x);
+        }
+        m.remove(1);
+        assertThat(m.populationVariance()).isEqualTo(0.0);
+        // a sliding window of the last three of 0.1, 0.7, 0.3, 0.3, 0.3, 5.0, 5.0, 5.0
+        m.clear();
+        double[] series = {0.1, 0.7, 0.3, 0.3, 0.3, 5.0, 5.0, 5.0};
+        for (int i = 0; i < series.length; i++) {
+            m.add(series[i]);
+            if (i >= 3) {
+                m.remove(series[i - 3]);
+            }
+            if (i == 4 || i == 7) {
+                assertThat(m.populationVariance()).as("after value %d", i).isEqualTo(0.0);
+            }
+        }
+        // a real spread that is small next to the value removed is kept (within the cancellation error)
+        m.clear();
+        m.add(1e6);
+        m.add(1);
+        m.add(2);
+        m.remove(1e6);
+        assertThat(m.populationVariance()).isCloseTo(0.25, within(1e-3));
+    }
+
+    @Test
     void nonFiniteValuesPoisonOnlyWhilePresent() {
         RunningMoments m = new RunningMoments();
         m.add(1);

@@ -10,8 +10,9 @@ import java.util.Locale;
 
 /**
  * convert(x, 'type') and the value conversions the other core functions widen with. Semantics of CAST:
- * numbers convert (fractions truncate towards zero; out of range is NULL), strings parse (NULL when they
- * cannot), BOOL is 1/0 as a number and a number is true when non-zero, anything formats as STRING.
+ * numbers convert (fractions truncate towards zero; out of range is NULL), strings parse as numeric
+ * literals ('12.7' to INT is 12; NULL when they cannot), BOOL is 1/0 as a number and a number is true
+ * when non-zero, anything formats as STRING.
  */
 final class Conversion {
     private static final double LONG_LIMIT = 0x1p63;
@@ -68,13 +69,6 @@ final class Conversion {
         if (value instanceof Integer i) {
             return i;
         }
-        if (value instanceof String s) {
-            try {
-                return Integer.parseInt(s.trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
         Long l = toLong(value);
         return l != null && l == l.intValue() ? l.intValue() : null;
     }
@@ -97,7 +91,9 @@ final class Conversion {
             try {
                 return Long.parseLong(s.trim());
             } catch (NumberFormatException e) {
-                return null;
+                // '12.7' is 12, as CAST('12.7' AS INT): standard SQL reads the string as a numeric literal
+                Double d = toDouble(s);
+                return d == null ? null : toLong(d);
             }
         }
         return null;

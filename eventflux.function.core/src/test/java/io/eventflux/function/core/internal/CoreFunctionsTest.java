@@ -133,7 +133,12 @@ class CoreFunctionsTest {
     @Test
     void convertToNumbers() {
         assertThat(convert(STRING, " 42 ", "int")).isEqualTo(42);
-        assertThat(convert(STRING, "4.2", "int")).isNull();
+        // as CAST('4.2' AS INT): the string is read as a numeric literal, then truncated; out of range is NULL
+        assertThat(convert(STRING, "4.2", "int")).isEqualTo(4);
+        assertThat(convert(STRING, "-4.9e2", "long")).isEqualTo(-490L);
+        assertThat(convert(STRING, "5000000000", "int")).isNull();
+        assertThat(convert(STRING, "1e30", "long")).isNull();
+        assertThat(convert(STRING, "NaN", "int")).isNull();
         assertThat(convert(STRING, "abc", "long")).isNull();
         assertThat(convert(STRING, "", "double")).isNull();
         assertThat(convert(DOUBLE, 3.9, "int")).isEqualTo(3);
