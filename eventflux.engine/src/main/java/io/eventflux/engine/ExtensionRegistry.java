@@ -288,6 +288,18 @@ public final class ExtensionRegistry implements Catalog {
         return e == null ? Optional.empty() : Optional.ofNullable(factoryType.cast(e.factory()));
     }
 
+    /**
+     * The {@code @Extension} parameter entries of the extension of {@code type} named {@code name} (or an
+     * alias, ignoring case); empty when there is none. The compiler shows them when a call does not fit.
+     *
+     * @since 1.4
+     */
+    @Override
+    public List<String> parameters(String type, String name) {
+        Entry e = name == null ? null : index.getOrDefault(type, Map.of()).get(key(name));
+        return e == null ? List.of() : e.info().parameters();
+    }
+
     /** The names and aliases of one type, sorted (for messages and suggestions). */
     public Set<String> names(String type) {
         Set<String> out = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);

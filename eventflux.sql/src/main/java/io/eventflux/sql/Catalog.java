@@ -5,6 +5,7 @@ import io.eventflux.api.aggregator.AggregatorFactory;
 import io.eventflux.api.function.FunctionFactory;
 import io.eventflux.api.window.WindowConditions;
 import io.eventflux.api.window.WindowFactory;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,5 +38,16 @@ public interface Catalog {
      */
     default Optional<WindowConditions> windowConditions(StreamSchema input) {
         return Optional.empty();
+    }
+
+    /**
+     * The {@link io.eventflux.api.extension.Extension#parameters()} entries of the window, aggregator or
+     * function library {@code name} ({@code type} one of {@code Extension.WINDOW}, {@code AGGREGATOR},
+     * {@code FUNCTION}), for error messages that show what a call takes. Empty (the default) when unknown.
+     *
+     * @since 1.2
+     */
+    default List<String> parameters(String type, String name) {
+        return List.of();
     }
 }

@@ -55,12 +55,14 @@ class CompileErrorTest {
     @Test
     void unknownFunctionAggregatorAndWindow() {
         CompileError f = only(STREAMS + "SELECT uper(symbol) AS u FROM Trades;");
-        assertThat(f).isEqualTo(new CompileError(2, 8, "unknown function 'uper'", "uper", "did you mean 'upper'?"));
+        assertThat(f).isEqualTo(new CompileError(2, 8, "unknown function 'uper'", "uper",
+                "did you mean 'upper'? upper(s) -> STRING"));
         CompileError a = only(STREAMS + "SELECT summ(price) AS s FROM Trades;");
         assertThat(a.message()).isEqualTo("unknown aggregator 'summ'");
-        assertThat(a.suggestion()).isEqualTo("did you mean 'sum'?");
+        assertThat(a.suggestion()).isEqualTo("did you mean 'sum'? available: avg, count, distinctCount, last, max, min, sum");
         CompileError w = only(STREAMS + "SELECT * FROM Trades WINDOW('lenght', 5);");
-        assertThat(w).isEqualTo(new CompileError(2, 29, "unknown window 'lenght'", "lenght", "did you mean 'length'?"));
+        assertThat(w).isEqualTo(new CompileError(2, 29, "unknown window 'lenght'", "lenght",
+                "did you mean 'length'? available: length, lengthBatch, time, timeBatch, tumbling"));
         CompileError far = only(STREAMS + "SELECT * FROM Trades WINDOW('hamster', 5);");
         assertThat(far).isEqualTo(new CompileError(2, 29, "unknown window 'hamster'", "hamster",
                 "available: length, lengthBatch, time, timeBatch, tumbling"));

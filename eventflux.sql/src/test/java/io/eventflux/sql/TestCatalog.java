@@ -5,6 +5,7 @@ import io.eventflux.api.aggregator.Aggregator;
 import io.eventflux.api.aggregator.AggregatorDefinition;
 import io.eventflux.api.aggregator.AggregatorFactory;
 import io.eventflux.api.extension.Argument;
+import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.function.FunctionDefinition;
 import io.eventflux.api.function.FunctionFactory;
@@ -150,5 +151,20 @@ final class TestCatalog implements Catalog {
     @Override
     public Map<String, FunctionFactory> functionLibraries() {
         return Map.copyOf(libraries);
+    }
+
+    /** The real extensions' parameter metadata, for the names this catalog shares with them. */
+    @Override
+    public List<String> parameters(String type, String name) {
+        Class<?> provider = switch (type + ":" + name.toLowerCase(Locale.ROOT)) {
+            case "window:length" -> io.eventflux.window.length.internal.LengthWindowFactory.class;
+            case "window:timebatch", "window:tumbling" -> io.eventflux.window.timebatch.internal.TimeBatchWindowFactory.class;
+            case "aggregator:count" -> io.eventflux.aggregator.count.internal.CountAggregatorFactory.class;
+            case "aggregator:sum" -> io.eventflux.aggregator.sum.internal.SumAggregatorFactory.class;
+            case "function:math" -> io.eventflux.function.math.internal.MathFunctions.class;
+            case "function:string" -> io.eventflux.function.string.internal.StringFunctions.class;
+            default -> null;
+        };
+        return provider == null ? List.of() : List.of(provider.getAnnotation(Extension.class).parameters());
     }
 }

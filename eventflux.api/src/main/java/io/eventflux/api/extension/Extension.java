@@ -49,6 +49,11 @@ public @interface Extension {
     /** One line of help. */
     String description() default "";
 
-    /** One entry per parameter: "name: TYPE|TYPE, meaning". */
+    /**
+     * One entry per parameter, {@code "name: TYPE|TYPE, meaning"}; a {@code WITH} key states its default
+     * ({@code "name: LONG = 100, meaning"}, in words {@code "name: STRING = (the table's name), meaning"}) or
+     * that it is {@code required} ({@code "name: STRING required, meaning"}); a function library has one
+     * signature per entry ({@code "round(x, n: INT|LONG): meaning, DOUBLE"}). {@link ParameterInfo} reads them.
+     */
     String[] parameters() default {};
 }

@@ -3,7 +3,7 @@
  * annotation that names it, arguments, the clock and timers, state snapshots and parameter errors.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.eventflux.api.extension;
 
 import org.osgi.annotation.bundle.Export;

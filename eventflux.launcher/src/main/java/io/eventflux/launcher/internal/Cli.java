@@ -389,18 +389,28 @@ final class Cli {
     }
 
     /**
-     * Exit 2 with every compile error: line, column, message and suggestion, then the source line with a caret
-     * under the column.
+     * Exit 2 with every compile error in the GNU form editors jump to, {@code app.sql:LINE:COLUMN: message
+     * (suggestion)}, then the source line with a caret under the column.
      */
     static CommandFailure compileFailure(String app, String sql, CompileException e) {
+        String nl = System.lineSeparator();
         StringBuilder sb = new StringBuilder(app).append(" does not compile:");
         List<CompileError> errors = e.errors();
         if (errors == null || errors.isEmpty()) {
-            sb.append(System.lineSeparator()).append("  ").append(e.getMessage());
+            sb.append(nl).append("  ").append(e.getMessage());
         } else {
             for (CompileError error : errors) {
-                String nl = System.lineSeparator();
-                sb.append(nl).append("  ").append(error.render(sql).replace(nl, nl + "  "));
+                // render() starts with format() ("line L, column C: ..."); the rest is the source line and caret
+                String rendered = error.render(sql);
+                sb.append(nl).append(app).append(':');
+                if (error.line() > 0) {
+                    sb.append(error.line()).append(':').append(error.column()).append(':');
+                }
+                sb.append(' ').append(error.message());
+                if (error.suggestion() != null && !error.suggestion().isEmpty()) {
+                    sb.append(" (").append(error.suggestion()).append(')');
+                }
+                sb.append(rendered.substring(error.format().length()));
             }
         }
         return new CommandFailure(ExitCodes.COMPILE_ERROR, sb.toString());

@@ -2,16 +2,19 @@ package io.eventflux.launcher.internal;
 
 import io.eventflux.api.ExtensionInfo;
 import io.eventflux.api.extension.Extension;
+import io.eventflux.api.extension.ParameterInfo;
 import io.eventflux.engine.EventFluxRuntime;
 import io.eventflux.engine.StreamOption;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Generates the reference pages {@code docs/reference/connectors.md} (the engine's common stream keys, then
@@ -34,6 +37,10 @@ public final class ReferenceDocs {
             Extension.TABLE_STORE, "Table stores", Extension.PERSISTENCE_STORE, "Persistence stores");
     private static final Map<String, String> EXTENSION_SECTIONS = sections(
             Extension.WINDOW, "Windows", Extension.AGGREGATOR, "Aggregators", Extension.FUNCTION, "Function libraries");
+
+    /** How a default hides in a meaning: "(default 100)", "beginning (default)", "; default: x", "default x". */
+    private static final Pattern FREE_TEXT_DEFAULT = Pattern.compile(
+            "\\(default\\b|\\bdefault\\)|[;,] default\\b|\\bdefault:|^default\\b|\\bdefaults? to\\b");
 
     private final List<ExtensionInfo> extensions;
     private final List<StreamOption> streamOptions;
@@ -95,7 +102,7 @@ public final class ReferenceDocs {
                 .append("| key | type | default | required | description |\n|---|---|---|---|---|\n");
         for (StreamOption o : streamOptions) {
             String type = o.allowed().isEmpty() ? o.type() : o.type() + ": " + String.join(" \\| ", o.allowed());
-            row(out, code(o.key()), type, defaultValue(o.defaultValue()),
+            row(out, code(o.key()), type, streamDefault(o.defaultValue()),
                     o.required() ? "yes" : "", cell(o.description()));
         }
         out.append('\n');
@@ -109,10 +116,9 @@ public final class ReferenceDocs {
                     continue;
                 }
                 out.append("| key | type | default | required | description |\n|---|---|---|---|---|\n");
-                for (String p : e.parameters()) {
-                    ParameterDoc d = ParameterDoc.parse(p);
-                    row(out, code(d.name()), cell(d.type()), defaultValue(d.defaultValue()),
-                            d.required() ? "yes" : "", cell(d.description()));
+                for (ParameterInfo d : ParameterInfo.parseAll(e.parameters())) {
+                    row(out, code(d.name()), cell(d.type()), defaultValue(d), d.required() ? "yes" : "",
+                            cell(d.description()));
                 }
                 out.append('\n');
             }
@@ -133,8 +139,7 @@ public final class ReferenceDocs {
             out.append("| name | aliases | parameters | description |\n|---|---|---|---|\n");
             for (ExtensionInfo e : of(section.getKey())) {
                 StringBuilder params = new StringBuilder();
-                for (String p : e.parameters()) {
-                    ParameterDoc d = ParameterDoc.parse(p);
+                for (ParameterInfo d : ParameterInfo.parseAll(e.parameters())) {
                     params.append(params.isEmpty() ? "" : "<br>").append(code(d.name()));
                     if (!d.type().isEmpty()) {
                         params.append(" ").append(cell(d.type()));
@@ -157,9 +162,8 @@ public final class ReferenceDocs {
             out.append("### ").append(e.name()).append("\n\n");
             describe(out, e);
             out.append("| function | description |\n|---|---|\n");
-            for (String p : e.parameters()) {
-                ParameterDoc d = ParameterDoc.parse(p);
-                row(out, code(d.name()), cell(d.description()));
+            for (ParameterInfo d : ParameterInfo.parseAll(e.parameters())) {
+                row(out, code(d.isSignature() ? d.signature() : d.name()), cell(d.description()));
             }
             out.append('\n');
         }
@@ -199,9 +203,47 @@ public final class ReferenceDocs {
         return provider.startsWith("io.") && internal > 0 ? provider.substring(3, internal) : null;
     }
 
-    /** A value in code, a default described in words as text, none as an empty cell. */
-    private static String defaultValue(String v) {
+    /** A common key's default in code, one described in words as text, none as an empty cell. */
+    private static String streamDefault(String v) {
         return v == null ? "" : v.chars().anyMatch(Character::isWhitespace) ? cell(v) : code(v);
+    }
+
+    /** A default value in code (quoted when it is empty or one sign), one described in words as text, none empty. */
+    private static String defaultValue(ParameterInfo p) {
+        String v = p.defaultValue();
+        if (v == null) {
+            return "";
+        }
+        if (p.defaultInWords()) {
+            return cell(v);
+        }
+        return code(v.isEmpty() || v.length() == 1 && !Character.isLetterOrDigit(v.charAt(0)) ? "'" + v + "'" : v);
+    }
+
+    /**
+     * Every {@code WITH} key of a source, sink, mapper or store that states its default only in free text, or
+     * is optional without stating one, or names no type: the connector page's default column could not show
+     * it. One line per problem, "sink kafka: key 'kafka.acks' ...".
+     */
+    public List<String> undeclaredDefaults() {
+        List<String> problems = new ArrayList<>();
+        for (String type : CONNECTOR_SECTIONS.keySet()) {
+            for (ExtensionInfo e : of(type)) {
+                for (ParameterInfo p : ParameterInfo.parseAll(e.parameters())) {
+                    String where = type + " " + e.name() + ": key '" + p.name() + "' ";
+                    if (p.type().isEmpty()) {
+                        problems.add(where + "names no type (\"" + p.name() + ": TYPE = default, meaning\")");
+                    } else if (!p.required() && !p.hasDefault()) {
+                        problems.add(where + "is optional and states no default (write \"" + p.name() + ": "
+                                + p.type() + " = value\", \"= (in words)\" or \"required\")");
+                    }
+                    if (FREE_TEXT_DEFAULT.matcher(p.description()).find()) {
+                        problems.add(where + "states a default in its text: '" + p.description() + "'");
+                    }
+                }
+            }
+        }
+        return problems;
     }
 
     private static void row(StringBuilder out, String... cells) {

@@ -64,13 +64,39 @@ class ReferenceDocsTest {
     @Test
     void aPageFollowsTheMetadataItIsGivenFrom() {
         ExtensionInfo source = new ExtensionInfo("source", "demo", List.of("d"), "A demo source.",
-                List.of("demo.rate: INT, events a second (default 10)", "demo.url: STRING, where (required)"),
+                List.of("demo.rate: INT = 10, events a second", "demo.url: STRING required, where",
+                        "demo.sep: STRING = ',', between fields", "demo.name: STRING = (the stream's name), a label"),
                 "io.eventflux.connector.demo.internal.DemoSourceFactory");
         String page = new ReferenceDocs(List.of(source), List.of(StreamOption.TYPE)).connectors();
         assertThat(page).contains("### demo\n\nAlso named `d`.\n\nA demo source.\n\nBundle: `eventflux.connector.demo`.")
-                .contains("| `demo.rate` | INT | `10` |  | events a second (default 10) |")
-                .contains("| `demo.url` | STRING |  | yes | where (required) |")
+                .contains("| `demo.rate` | INT | `10` |  | events a second |")
+                .contains("| `demo.url` | STRING |  | yes | where |")
+                .contains("| `demo.sep` | STRING | `','` |  | between fields |")
+                .contains("| `demo.name` | STRING | the stream's name |  | a label |")
                 .contains("| `type` | STRING: source \\| sink |  | yes |");
+    }
+
+    @Test
+    void everyConnectorKeyIsRequiredOrDeclaresItsDefault() {
+        assertThat(ReferenceDocs.load(getClass().getClassLoader()).undeclaredDefaults())
+                .as("WITH keys whose default the connector page cannot show").isEmpty();
+    }
+
+    @Test
+    void aKeyWithoutADeclaredDefaultOrWithOneOnlyInItsTextIsFound() {
+        ExtensionInfo sink = new ExtensionInfo("sink", "demo", List.of(), "A demo sink.",
+                List.of("demo.rate: INT, events a second (default 10)", "demo.mode: STRING = a, a or b",
+                        "demo.url: STRING required, where", "demo.tag: STRING, a label", "demo.x: any value"),
+                "io.eventflux.connector.demo.internal.DemoSinkFactory");
+        ExtensionInfo window = new ExtensionInfo("window", "demo", List.of(), "", List.of("size: INT, how many"),
+                "io.eventflux.window.demo.internal.DemoWindowFactory");
+        assertThat(new ReferenceDocs(List.of(sink, window), List.of()).undeclaredDefaults()).containsExactly(
+                "sink demo: key 'demo.rate' is optional and states no default (write \"demo.rate: INT = value\", "
+                        + "\"= (in words)\" or \"required\")",
+                "sink demo: key 'demo.rate' states a default in its text: 'events a second (default 10)'",
+                "sink demo: key 'demo.tag' is optional and states no default (write \"demo.tag: STRING = value\", "
+                        + "\"= (in words)\" or \"required\")",
+                "sink demo: key 'demo.x' names no type (\"demo.x: TYPE = default, meaning\")");
     }
 
     private static int firstDifference(String a, String b) {

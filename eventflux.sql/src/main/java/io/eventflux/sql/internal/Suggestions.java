@@ -25,6 +25,19 @@ public final class Suggestions {
         return "available: " + String.join(", ", sorted);
     }
 
+    /**
+     * A hint for an unknown name among a short list: the nearest candidate, if any, and always what is
+     * available ("did you mean 'length'? available: length, time"), or null when there is nothing.
+     */
+    public static String hintWithAvailable(String unknown, Collection<String> candidates) {
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        String nearest = nearest(unknown, candidates);
+        List<String> sorted = candidates.stream().distinct().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        return (nearest == null ? "" : "did you mean '" + nearest + "'? ") + "available: " + String.join(", ", sorted);
+    }
+
     /** The closest candidate within a length-dependent distance, or null. Ties go to the first candidate. */
     public static String nearest(String unknown, Collection<String> candidates) {
         String target = unknown.toLowerCase(Locale.ROOT);

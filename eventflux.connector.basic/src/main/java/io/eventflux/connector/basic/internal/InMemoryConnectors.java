@@ -22,7 +22,7 @@ import io.eventflux.api.io.SourceFactory;
 @ServiceProvider(value = SinkFactory.class, resolution = Resolution.OPTIONAL)
 @Extension(type = Extension.SOURCE, name = "inMemory",
         description = "inMemory source and sink: a topic shared by the apps of this runtime.",
-        parameters = "inMemory.topic: STRING, the topic (required)")
+        parameters = "inMemory.topic: STRING required, the topic")
 public final class InMemoryConnectors implements SourceFactory, SinkFactory {
     private final InMemoryBroker broker = new InMemoryBroker();
 

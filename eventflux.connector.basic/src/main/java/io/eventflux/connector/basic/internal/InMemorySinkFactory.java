@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = SinkFactory.class)
 @Extension(type = Extension.SINK, name = "inMemory",
         description = "Publishes to a topic that inMemory sources of any app of this runtime receive.",
-        parameters = "inMemory.topic: STRING, the topic (required)")
+        parameters = "inMemory.topic: STRING required, the topic")
 public final class InMemorySinkFactory implements SinkFactory {
     private final InMemoryBroker broker;
 

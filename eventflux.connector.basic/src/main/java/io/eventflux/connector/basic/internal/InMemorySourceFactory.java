@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = SourceFactory.class)
 @Extension(type = Extension.SOURCE, name = "inMemory",
         description = "Receives what inMemory sinks of any app of this runtime publish to a topic.",
-        parameters = "inMemory.topic: STRING, the topic (required)")
+        parameters = "inMemory.topic: STRING required, the topic")
 public final class InMemorySourceFactory implements SourceFactory {
     private final InMemoryBroker broker;
 

@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = SinkFactory.class)
 @ServiceProvider(value = SinkFactory.class, resolution = Resolution.OPTIONAL)
 @Extension(type = Extension.SINK, name = "log", description = "Logs each event at INFO (logger io.eventflux.sink.log).",
-        parameters = "log.prefix: STRING, text before each line (default: the stream's name and ': ')")
+        parameters = "log.prefix: STRING = (the stream's name and ': '), text before each line")
 public final class LogSinkFactory implements SinkFactory {
     static final String LOGGER = "io.eventflux.sink.log";
     static final String PREFIX = "log.prefix";

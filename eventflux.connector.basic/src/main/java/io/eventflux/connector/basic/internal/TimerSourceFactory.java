@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Component;
 @ServiceProvider(value = SourceFactory.class, resolution = Resolution.OPTIONAL)
 @Extension(type = Extension.SOURCE, name = "timer",
         description = "Emits the current time (epoch ms) into the stream's first attribute (LONG) every interval.",
-        parameters = "timer.interval: DURATION, time between events ('1 s', '500 ms'; default 1 s)")
+        parameters = "timer.interval: DURATION = '1 s', time between events ('1 s', '500 ms')")
 public final class TimerSourceFactory implements SourceFactory {
     static final String INTERVAL = "timer.interval";
 

@@ -14,11 +14,11 @@ import org.osgi.service.component.annotations.Component;
 @ServiceProvider(value = SinkFactory.class, resolution = Resolution.OPTIONAL)
 @Extension(type = Extension.SINK, name = "file",
         description = "Writes one payload per line to a file, buffered, optionally rotated by size or time.",
-        parameters = {"file.path: STRING, the file to write (required; its directory must exist)",
-            "file.append: BOOL, keep the file's content (default true) or empty it when the sink starts",
-            "file.flush.interval.ms: LONG, how long lines may stay buffered (default 1000; 0: every chunk)",
-            "file.rotate.size.bytes: LONG, rotate before the file would grow past this size (default 0: off)",
-            "file.rotate.interval.ms: LONG, rotate a file open this long (default 0: off)"})
+        parameters = {"file.path: STRING required, the file to write (its directory must exist)",
+            "file.append: BOOL = true, keep the file's content or empty it when the sink starts",
+            "file.flush.interval.ms: LONG = 1000, how long lines may stay buffered (0: every chunk)",
+            "file.rotate.size.bytes: LONG = 0, rotate before the file would grow past this size (0: off)",
+            "file.rotate.interval.ms: LONG = 0, rotate a file open this long (0: off)"})
 public final class FileSinkFactory implements SinkFactory {
     private final Clock clock;
 

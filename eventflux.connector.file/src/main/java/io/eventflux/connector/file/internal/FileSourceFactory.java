@@ -14,11 +14,11 @@ import org.osgi.service.component.annotations.Component;
 @Extension(type = Extension.SOURCE, name = "file",
         description = "Reads a file line by line (one payload per line), once or following appends; "
                 + "survives rotation and truncation and resumes from its snapshot position.",
-        parameters = {"file.path: STRING, the file to read (required)",
-            "file.mode: STRING, read (once to the end, then idle; default) or tail (follow appended lines)",
-            "file.start.position: STRING, beginning (default) or end (tail: skip what the file holds at the first start)",
-            "file.poll.interval.ms: LONG, how often a tailing reader looks for new lines, rotation and truncation (default 500)",
-            "csv.has-header: BOOL, the first line of each file is a CSV header"})
+        parameters = {"file.path: STRING required, the file to read",
+            "file.mode: STRING = read, read (once to the end, then idle) or tail (follow appended lines)",
+            "file.start.position: STRING = beginning, beginning or end (tail: skip what the file holds at the first start)",
+            "file.poll.interval.ms: LONG = 500, how often a tailing reader looks for new lines, rotation and truncation",
+            "csv.has-header: BOOL = false, the first line of each file is a CSV header"})
 public final class FileSourceFactory implements SourceFactory {
     @Override
     public Source create(ConnectorSpec spec) {

@@ -14,15 +14,15 @@ import org.osgi.service.component.annotations.Component;
 @Extension(type = Extension.SINK, name = "http",
         description = "HTTP out: each event is one request to http.url. Connection errors, timeouts, 5xx and 429 are "
                 + "retried with exponential backoff (Retry-After honoured); other 4xx fail at once.",
-        parameters = {"http.url: STRING, where each payload goes (required)",
-            "http.method: STRING, POST (default), PUT or PATCH",
-            "http.headers.<Name>: STRING, a request header",
-            "http.content.type: STRING, the Content-Type (default from format: application/json, text/csv...)",
-            "http.auth.token: STRING, sent as Authorization: Bearer <token>",
-            "http.timeout.ms: LONG, the longest one attempt may take (default 30000)",
-            "http.retry.max-attempts: INT, attempts in all, the first included (default 5)",
-            "http.retry.initial-delay: LONG, ms before the first retry, doubled for each next one (default 100)",
-            "http.retry.max-delay: LONG, the longest wait between attempts, also caps Retry-After (default 10000)"})
+        parameters = {"http.url: STRING required, where each payload goes",
+            "http.method: STRING = POST, POST, PUT or PATCH",
+            "http.headers.<Name>: STRING = (none), a request header",
+            "http.content.type: STRING = (from format: application/json, text/csv...), the Content-Type",
+            "http.auth.token: STRING = (none), sent as Authorization: Bearer <token>",
+            "http.timeout.ms: LONG = 30000, the longest one attempt may take",
+            "http.retry.max-attempts: INT = 5, attempts in all, the first included",
+            "http.retry.initial-delay: LONG = 100, ms before the first retry, doubled for each next one",
+            "http.retry.max-delay: LONG = 10000, the longest wait between attempts, also caps Retry-After"})
 public final class HttpSinkFactory implements SinkFactory {
     /** The DS and plain-Java constructor. */
     public HttpSinkFactory() {

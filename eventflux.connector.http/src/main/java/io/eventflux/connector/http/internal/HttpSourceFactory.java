@@ -21,17 +21,17 @@ import org.osgi.service.component.annotations.Reference;
         description = "HTTP in: a webhook (each POST body is one payload; 202 taken, 503 + Retry-After when the app "
                 + "is full, 400 when it cannot be mapped, 401 wrong token, 413 too large) or a poller (GET http.url "
                 + "every http.poll.interval.ms). Webhooks on one host and port share one Jetty server.",
-        parameters = {"http.mode: STRING, webhook (default) or poll",
-            "http.host: STRING, webhook: the interface to listen on (default 127.0.0.1; 0.0.0.0 for all)",
-            "http.port: INT, webhook: the port (default 8080); streams on one port share the server",
-            "http.path: STRING, webhook: the exact path of this stream (default /<stream name>)",
-            "http.auth.token: STRING, webhook: required as Authorization: Bearer <token>; poll: sent so",
-            "http.max.body.bytes: LONG, webhook: larger bodies get 413 (default 1048576)",
-            "http.url: STRING, poll: the URL fetched with GET (required)",
-            "http.poll.interval.ms: LONG, poll: the wait between polls (default 5000)",
-            "http.headers.<Name>: STRING, poll: a request header",
-            "http.timeout.ms: LONG, poll: the longest one request may take (default 30000)",
-            "http.retry.max-delay: LONG, poll: the longest wait after failed polls (default 60000)"})
+        parameters = {"http.mode: STRING = webhook, webhook or poll",
+            "http.host: STRING = 127.0.0.1, webhook: the interface to listen on (0.0.0.0 for all)",
+            "http.port: INT = 8080, webhook: the port; streams on one port share the server",
+            "http.path: STRING = (/<stream name>), webhook: the exact path of this stream",
+            "http.auth.token: STRING = (none), webhook: required as Authorization: Bearer <token>; poll: sent so",
+            "http.max.body.bytes: LONG = 1048576, webhook: larger bodies get 413",
+            "http.url: STRING required, poll: the URL fetched with GET",
+            "http.poll.interval.ms: LONG = 5000, poll: the wait between polls",
+            "http.headers.<Name>: STRING = (none), poll: a request header",
+            "http.timeout.ms: LONG = 30000, poll: the longest one request may take",
+            "http.retry.max-delay: LONG = 60000, poll: the longest wait after failed polls"})
 public final class HttpSourceFactory implements SourceFactory {
     static final String WEBHOOK = "webhook";
     static final String POLL = "poll";

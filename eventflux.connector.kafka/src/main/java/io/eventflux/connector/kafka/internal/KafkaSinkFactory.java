@@ -17,14 +17,14 @@ import org.osgi.service.component.annotations.Component;
 @Extension(type = Extension.SINK, name = "kafka",
         description = "Produces to a Kafka topic (idempotent producer, acks=all); a failed send fails the events "
                 + "of its flush. With kafka.transactional.id, exactly-once with the app's snapshots.",
-        parameters = {"kafka.bootstrap.servers: STRING, host:port list (required)",
-            "kafka.topic: STRING, the topic (required)",
-            "kafka.key: STRING, an attribute whose value is the record key; a text that names no attribute is a "
-                    + "fixed key; absent: no key",
-            "kafka.acks: STRING, 0 | 1 | all (default all)",
-            "kafka.transactional.id: STRING, exactly-once: results are written in transactions committed with "
-                    + "each snapshot of the app (needs persistence; read them with isolation.level=read_committed)",
-            "kafka.<property>: STRING, any producer property"})
+        parameters = {"kafka.bootstrap.servers: STRING required, host:port list",
+            "kafka.topic: STRING required, the topic",
+            "kafka.key: STRING = (none: no key), an attribute whose value is the record key; a text that names no "
+                    + "attribute is a fixed key",
+            "kafka.acks: STRING = all, 0 | 1 | all",
+            "kafka.transactional.id: STRING = (none: no transactions), exactly-once: results are written in "
+                    + "transactions committed with each snapshot of the app (needs persistence; read them with isolation.level=read_committed)",
+            "kafka.<property>: STRING = (the Kafka client's), any producer property"})
 public final class KafkaSinkFactory implements SinkFactory {
     @Override
     public Sink create(ConnectorSpec spec) {

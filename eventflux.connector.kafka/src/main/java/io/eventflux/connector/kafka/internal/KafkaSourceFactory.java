@@ -17,14 +17,14 @@ import org.osgi.service.component.annotations.Component;
 @Extension(type = Extension.SOURCE, name = "kafka",
         description = "Consumes Kafka topics in a consumer group; offsets are committed once the app has processed "
                 + "the records (at-least-once), or in a persisted app with each saved snapshot.",
-        parameters = {"kafka.bootstrap.servers: STRING, host:port list (required)",
-            "kafka.topic: STRING, topic names separated by commas (required)",
-            "kafka.group.id: STRING, consumer group (default eventflux-<app>-<stream>)",
-            "kafka.auto.offset.reset: STRING, earliest | latest | none, where a group without offsets starts",
-            "kafka.poll.timeout.ms: LONG, longest wait of one poll (default 100)",
-            "kafka.stop.timeout.ms: LONG, how long a stopping source waits for the app to process what it got, "
-                    + "to commit it (default 5000)",
-            "kafka.<property>: STRING, any consumer property (enable.auto.commit is always false)"})
+        parameters = {"kafka.bootstrap.servers: STRING required, host:port list",
+            "kafka.topic: STRING required, topic names separated by commas",
+            "kafka.group.id: STRING = eventflux-<app>-<stream>, consumer group",
+            "kafka.auto.offset.reset: STRING = latest, earliest | latest | none, where a group without offsets starts",
+            "kafka.poll.timeout.ms: LONG = 100, longest wait of one poll",
+            "kafka.stop.timeout.ms: LONG = 5000, how long a stopping source waits for the app to process what it got, "
+                    + "to commit it",
+            "kafka.<property>: STRING = (the Kafka client's), any consumer property (enable.auto.commit is always false)"})
 public final class KafkaSourceFactory implements SourceFactory {
     @Override
     public Source create(ConnectorSpec spec) {

@@ -17,19 +17,18 @@ import org.osgi.service.component.annotations.Component;
 @Extension(type = Extension.SINK, name = "mqtt",
         description = "Publishes to an MQTT topic (MQTT 3.1.1 or 5) at QoS 0, 1 or 2, optionally retained; a flush "
                 + "waits for the broker's acknowledgements and fails the events of messages that did not complete.",
-        parameters = {"mqtt.url: STRING, the broker, tcp://host:1883 | ssl:// | ws:// | wss:// (default "
-                + "tcp://localhost:1883)",
-            "mqtt.topic: STRING, the topic, no wildcards (required)",
-            "mqtt.qos: INT, 0 | 1 | 2 (default 1)",
-            "mqtt.retain: BOOL, the broker keeps the last message for new subscribers (default false)",
-            "mqtt.version: STRING, 3.1.1 | 5 (default 3.1.1)",
-            "mqtt.client.id: STRING, the client id (default eventflux-<app>-<stream>-sink)",
-            "mqtt.username: STRING, user name",
-            "mqtt.password: STRING, password (never logged)",
-            "mqtt.max.inflight: INT, messages in flight before publish waits (default 1000)",
-            "mqtt.completion.timeout.ms: LONG, how long a flush waits for acknowledgements (default 30000)",
-            "mqtt.keepalive: INT, keep-alive in seconds (default 60)",
-            "mqtt.connection.timeout: INT, connect timeout in seconds (default 30)"})
+        parameters = {"mqtt.url: STRING = tcp://localhost:1883, the broker, tcp://host:1883 | ssl:// | ws:// | wss://",
+            "mqtt.topic: STRING required, the topic, no wildcards",
+            "mqtt.qos: INT = 1, 0 | 1 | 2",
+            "mqtt.retain: BOOL = false, the broker keeps the last message for new subscribers",
+            "mqtt.version: STRING = 3.1.1, 3.1.1 | 5",
+            "mqtt.client.id: STRING = eventflux-<app>-<stream>-sink, the client id",
+            "mqtt.username: STRING = (none), user name",
+            "mqtt.password: STRING = (none), password (never logged)",
+            "mqtt.max.inflight: INT = 1000, messages in flight before publish waits",
+            "mqtt.completion.timeout.ms: LONG = 30000, how long a flush waits for acknowledgements",
+            "mqtt.keepalive: INT = 60, keep-alive in seconds",
+            "mqtt.connection.timeout: INT = 30, connect timeout in seconds"})
 public final class MqttSinkFactory implements SinkFactory {
     @Override
     public Sink create(ConnectorSpec spec) {

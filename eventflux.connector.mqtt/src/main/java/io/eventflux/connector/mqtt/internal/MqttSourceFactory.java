@@ -17,21 +17,20 @@ import org.osgi.service.component.annotations.Component;
 @Extension(type = Extension.SOURCE, name = "mqtt",
         description = "Subscribes to MQTT topic filters (MQTT 3.1.1 or 5); at QoS 1 and 2 a persistent session and "
                 + "acknowledgements sent once the app has processed each message (at-least-once).",
-        parameters = {"mqtt.url: STRING, the broker, tcp://host:1883 | ssl:// | ws:// | wss:// (default "
-                + "tcp://localhost:1883)",
-            "mqtt.topic: STRING, topic filters separated by commas, + and # allowed (required)",
-            "mqtt.qos: INT, 0 | 1 | 2 (default 1)",
-            "mqtt.version: STRING, 3.1.1 | 5 (default 3.1.1)",
-            "mqtt.client.id: STRING, the client id, stable for a persistent session (default eventflux-<app>-<stream>)",
-            "mqtt.clean.session: BOOL, start without the broker's session (default false: messages queued while "
+        parameters = {"mqtt.url: STRING = tcp://localhost:1883, the broker, tcp://host:1883 | ssl:// | ws:// | wss://",
+            "mqtt.topic: STRING required, topic filters separated by commas, + and # allowed",
+            "mqtt.qos: INT = 1, 0 | 1 | 2",
+            "mqtt.version: STRING = 3.1.1, 3.1.1 | 5",
+            "mqtt.client.id: STRING = eventflux-<app>-<stream>, the client id, stable for a persistent session",
+            "mqtt.clean.session: BOOL = false, start without the broker's session (false: messages queued while "
                     + "away are delivered)",
-            "mqtt.session.expiry.interval: LONG, MQTT 5: seconds the broker keeps the session (default 86400)",
-            "mqtt.username: STRING, user name",
-            "mqtt.password: STRING, password (never logged)",
-            "mqtt.keepalive: INT, keep-alive in seconds (default 60)",
-            "mqtt.connection.timeout: INT, connect timeout in seconds (default 30)",
-            "mqtt.stop.timeout.ms: LONG, how long a stopping source waits for the app to process what it got, to "
-                    + "acknowledge it (default 5000)"})
+            "mqtt.session.expiry.interval: LONG = 86400, MQTT 5: seconds the broker keeps the session",
+            "mqtt.username: STRING = (none), user name",
+            "mqtt.password: STRING = (none), password (never logged)",
+            "mqtt.keepalive: INT = 60, keep-alive in seconds",
+            "mqtt.connection.timeout: INT = 30, connect timeout in seconds",
+            "mqtt.stop.timeout.ms: LONG = 5000, how long a stopping source waits for the app to process what it got, to "
+                    + "acknowledge it"})
 public final class MqttSourceFactory implements SourceFactory {
     @Override
     public Source create(ConnectorSpec spec) {

@@ -17,22 +17,22 @@ import org.osgi.service.component.annotations.Component;
 @Extension(type = Extension.SINK, name = "rabbitmq",
         description = "Publishes to a RabbitMQ exchange with publisher confirms; a nacked, unroutable or "
                 + "unconfirmed message fails the events of its flush (error.strategy).",
-        parameters = {"rabbitmq.host: STRING, the broker's host (required)",
-            "rabbitmq.port: INT, the broker's port (default 5672)",
-            "rabbitmq.vhost: STRING, the virtual host (default /)",
-            "rabbitmq.username: STRING, default guest",
-            "rabbitmq.password: STRING, default guest (never logged)",
-            "rabbitmq.exchange: STRING, the exchange (required; '' is the default exchange)",
-            "rabbitmq.routing.key: STRING, a fixed routing key (default '')",
-            "rabbitmq.routing.key.attribute: STRING, an attribute whose value is the routing key",
-            "rabbitmq.persistent: BOOL, persistent messages (delivery mode 2, default true)",
-            "rabbitmq.mandatory: BOOL, a message no queue takes fails instead of vanishing (default true)",
-            "rabbitmq.content.type: STRING, the content-type property",
-            "rabbitmq.declare.exchange: BOOL, declare the exchange, durable (default false)",
-            "rabbitmq.exchange.type: STRING, direct | fanout | topic | headers, when declared (default direct)",
-            "rabbitmq.confirm.timeout.ms: LONG, how long a flush waits for the broker's confirms (default 30000)",
-            "rabbitmq.heartbeat: INT, heartbeat in seconds, 0 = none (default 60)",
-            "rabbitmq.connection.timeout.ms: LONG, connect and handshake timeout (default 10000)"})
+        parameters = {"rabbitmq.host: STRING required, the broker's host",
+            "rabbitmq.port: INT = 5672, the broker's port",
+            "rabbitmq.vhost: STRING = /, the virtual host",
+            "rabbitmq.username: STRING = guest, the user name",
+            "rabbitmq.password: STRING = guest, the password (never logged)",
+            "rabbitmq.exchange: STRING required, the exchange ('' names the broker's default exchange)",
+            "rabbitmq.routing.key: STRING = '', a fixed routing key",
+            "rabbitmq.routing.key.attribute: STRING = (none: the fixed routing key), an attribute whose value is the routing key",
+            "rabbitmq.persistent: BOOL = true, persistent messages (delivery mode 2)",
+            "rabbitmq.mandatory: BOOL = true, a message no queue takes fails instead of vanishing",
+            "rabbitmq.content.type: STRING = (none), the content-type property",
+            "rabbitmq.declare.exchange: BOOL = false, declare the exchange, durable",
+            "rabbitmq.exchange.type: STRING = direct, direct | fanout | topic | headers, when declared",
+            "rabbitmq.confirm.timeout.ms: LONG = 30000, how long a flush waits for the broker's confirms",
+            "rabbitmq.heartbeat: INT = 60, heartbeat in seconds, 0 = none",
+            "rabbitmq.connection.timeout.ms: LONG = 10000, connect and handshake timeout"})
 public final class RabbitSinkFactory implements SinkFactory {
     @Override
     public Sink create(ConnectorSpec spec) {

@@ -17,21 +17,21 @@ import org.osgi.service.component.annotations.Component;
 @Extension(type = Extension.SOURCE, name = "rabbitmq",
         description = "Consumes a RabbitMQ (AMQP 0-9-1) queue; each message is acknowledged once the app has "
                 + "processed it (at-least-once).",
-        parameters = {"rabbitmq.host: STRING, the broker's host (required)",
-            "rabbitmq.port: INT, the broker's port (default 5672)",
-            "rabbitmq.vhost: STRING, the virtual host (default /)",
-            "rabbitmq.username: STRING, default guest",
-            "rabbitmq.password: STRING, default guest (never logged)",
-            "rabbitmq.queue: STRING, the queue to consume (required)",
-            "rabbitmq.prefetch: INT, unacknowledged messages the broker sends ahead (default 10)",
-            "rabbitmq.declare.queue: BOOL, declare the queue when it does not exist (default true)",
-            "rabbitmq.queue.durable: BOOL, a declared queue survives a broker restart (default true)",
-            "rabbitmq.consumer.tag: STRING, the consumer tag (default: the broker's)",
-            "rabbitmq.auto.ack: BOOL, let the broker ack on delivery: at-most-once (default false)",
-            "rabbitmq.stop.timeout.ms: LONG, how long a stopping source waits for the app to process what it got, "
-                    + "to ack it (default 5000)",
-            "rabbitmq.heartbeat: INT, heartbeat in seconds, 0 = none (default 60)",
-            "rabbitmq.connection.timeout.ms: LONG, connect and handshake timeout (default 10000)"})
+        parameters = {"rabbitmq.host: STRING required, the broker's host",
+            "rabbitmq.port: INT = 5672, the broker's port",
+            "rabbitmq.vhost: STRING = /, the virtual host",
+            "rabbitmq.username: STRING = guest, the user name",
+            "rabbitmq.password: STRING = guest, the password (never logged)",
+            "rabbitmq.queue: STRING required, the queue to consume",
+            "rabbitmq.prefetch: INT = 10, unacknowledged messages the broker sends ahead",
+            "rabbitmq.declare.queue: BOOL = true, declare the queue when it does not exist",
+            "rabbitmq.queue.durable: BOOL = true, a declared queue survives a broker restart",
+            "rabbitmq.consumer.tag: STRING = (the broker's), the consumer tag",
+            "rabbitmq.auto.ack: BOOL = false, let the broker ack on delivery: at-most-once",
+            "rabbitmq.stop.timeout.ms: LONG = 5000, how long a stopping source waits for the app to process what it got, "
+                    + "to ack it",
+            "rabbitmq.heartbeat: INT = 60, heartbeat in seconds, 0 = none",
+            "rabbitmq.connection.timeout.ms: LONG = 10000, connect and handshake timeout"})
 public final class RabbitSourceFactory implements SourceFactory {
     @Override
     public Source create(ConnectorSpec spec) {

@@ -15,13 +15,13 @@ import org.osgi.service.component.annotations.Component;
         description = "TCP out: connects to tcp.host:tcp.port and writes each payload as a frame (a line, or 4-byte "
                 + "big-endian length + bytes), one write per chunk. A lost peer is reconnected with exponential "
                 + "backoff and the chunk sent again; after the last attempt the events go to the error strategy.",
-        parameters = {"tcp.host: STRING, the peer's host (default 127.0.0.1)",
-            "tcp.port: INT, the peer's port (required)",
-            "tcp.framing: STRING, line (default; a payload holding a line break is refused) or length",
-            "tcp.connect.timeout.ms: LONG, the longest one connection attempt may take (default 5000)",
-            "tcp.retry.max-attempts: INT, attempts to send a chunk, reconnecting, the first included (default 5)",
-            "tcp.retry.initial-delay: LONG, ms before the first retry, doubled for each next one (default 100)",
-            "tcp.retry.max-delay: LONG, the longest wait between attempts (default 10000)"})
+        parameters = {"tcp.host: STRING = 127.0.0.1, the peer's host",
+            "tcp.port: INT required, the peer's port",
+            "tcp.framing: STRING = line, line (a payload holding a line break is refused) or length",
+            "tcp.connect.timeout.ms: LONG = 5000, the longest one connection attempt may take",
+            "tcp.retry.max-attempts: INT = 5, attempts to send a chunk, reconnecting, the first included",
+            "tcp.retry.initial-delay: LONG = 100, ms before the first retry, doubled for each next one",
+            "tcp.retry.max-delay: LONG = 10000, the longest wait between attempts"})
 public final class TcpSinkFactory implements SinkFactory {
     /** The DS and plain-Java constructor. */
     public TcpSinkFactory() {

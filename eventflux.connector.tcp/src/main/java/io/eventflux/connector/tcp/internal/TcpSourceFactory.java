@@ -16,12 +16,12 @@ import org.osgi.service.component.annotations.Component;
                 + "bytes) is one payload. One reader thread per connection with blocking reads: a full app stops the "
                 + "reading and the senders' writes block. Connections over tcp.max.connections are refused and "
                 + "logged; frames over tcp.max.frame.bytes go to the error strategy with the peer's address.",
-        parameters = {"tcp.host: STRING, the interface to listen on (default 127.0.0.1; 0.0.0.0 for all)",
-            "tcp.port: INT, the port (required)",
-            "tcp.framing: STRING, line (default: \\n ends a frame, a \\r before it is dropped) or length (4-byte "
+        parameters = {"tcp.host: STRING = 127.0.0.1, the interface to listen on (0.0.0.0 for all)",
+            "tcp.port: INT required, the port",
+            "tcp.framing: STRING = line, line (\\n ends a frame, a \\r before it is dropped) or length (4-byte "
                     + "big-endian length, then the bytes)",
-            "tcp.max.connections: INT, connections served at once; more are refused with a message (default 16)",
-            "tcp.max.frame.bytes: INT, longer frames go to error.strategy (default 1048576); an over-long length "
+            "tcp.max.connections: INT = 16, connections served at once; more are refused with a message",
+            "tcp.max.frame.bytes: INT = 1048576, longer frames go to error.strategy; an over-long length "
                     + "prefix also closes that connection"})
 public final class TcpSourceFactory implements SourceFactory {
     /** The DS and plain-Java constructor. */

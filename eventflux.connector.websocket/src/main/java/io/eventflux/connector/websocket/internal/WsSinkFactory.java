@@ -15,13 +15,13 @@ import org.osgi.service.component.annotations.Component;
         description = "WebSocket out: connects to websocket.url and sends each payload as one text (or binary) "
                 + "message, waiting until it is written. A closed or failed connection is reopened with exponential "
                 + "backoff; after the last attempt the event goes to the error strategy.",
-        parameters = {"websocket.url: STRING, the ws:// or wss:// URL (required)",
-            "websocket.headers.<Name>: STRING, a header of the upgrade request",
-            "websocket.message.type: STRING, text (default) or binary (default with format = 'bytes')",
-            "websocket.connect.timeout.ms: LONG, the longest a connection or one send may take (default 10000)",
-            "websocket.retry.max-attempts: INT, attempts to send one message, reconnecting, the first included (default 5)",
-            "websocket.retry.initial-delay: LONG, ms before the first retry, doubled for each next one (default 100)",
-            "websocket.retry.max-delay: LONG, the longest wait between attempts (default 10000)"})
+        parameters = {"websocket.url: STRING required, the ws:// or wss:// URL",
+            "websocket.headers.<Name>: STRING = (none), a header of the upgrade request",
+            "websocket.message.type: STRING = (text; binary with format = 'bytes'), text or binary",
+            "websocket.connect.timeout.ms: LONG = 10000, the longest a connection or one send may take",
+            "websocket.retry.max-attempts: INT = 5, attempts to send one message, reconnecting, the first included",
+            "websocket.retry.initial-delay: LONG = 100, ms before the first retry, doubled for each next one",
+            "websocket.retry.max-delay: LONG = 10000, the longest wait between attempts"})
 public final class WsSinkFactory implements SinkFactory {
     /** The DS and plain-Java constructor. */
     public WsSinkFactory() {

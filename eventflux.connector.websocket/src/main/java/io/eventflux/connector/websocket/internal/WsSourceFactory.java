@@ -22,16 +22,16 @@ import org.osgi.service.component.annotations.Reference;
                 + "connection is reopened with the stream's backoff) or as a server endpoint (websocket.port and "
                 + "websocket.path, any number of clients; sources on one port share one Jetty server). The next "
                 + "message is read only once the app took the last one.",
-        parameters = {"websocket.mode: STRING, client (default) or server",
-            "websocket.url: STRING, client: the ws:// or wss:// URL (required)",
-            "websocket.headers.<Name>: STRING, client: a header of the upgrade request",
-            "websocket.connect.timeout.ms: LONG, client: the longest a connection may take (default 10000)",
-            "websocket.host: STRING, server: the interface to listen on (default 127.0.0.1; 0.0.0.0 for all)",
-            "websocket.port: INT, server: the port (required); streams on one port share the server",
-            "websocket.path: STRING, server: the exact path of this stream (default /<stream name>)",
-            "websocket.max.message.bytes: LONG, larger messages close the connection (1009) and go to "
-                    + "error.strategy (default 1048576)",
-            "websocket.idle.timeout.ms: LONG, close a connection idle this long (default 0: never)"})
+        parameters = {"websocket.mode: STRING = client, client or server",
+            "websocket.url: STRING required, client: the ws:// or wss:// URL",
+            "websocket.headers.<Name>: STRING = (none), client: a header of the upgrade request",
+            "websocket.connect.timeout.ms: LONG = 10000, client: the longest a connection may take",
+            "websocket.host: STRING = 127.0.0.1, server: the interface to listen on (0.0.0.0 for all)",
+            "websocket.port: INT required, server: the port; streams on one port share the server",
+            "websocket.path: STRING = (/<stream name>), server: the exact path of this stream",
+            "websocket.max.message.bytes: LONG = 1048576, larger messages close the connection (1009) and go to "
+                    + "error.strategy",
+            "websocket.idle.timeout.ms: LONG = 0, close a connection idle this long (0: never)"})
 public final class WsSourceFactory implements SourceFactory {
     static final String CLIENT = "client";
     static final String SERVER = "server";

@@ -65,6 +65,11 @@ final class UsageCatalog implements Catalog {
         return Collections.unmodifiableMap(out);
     }
 
+    @Override
+    public List<String> parameters(String type, String name) {
+        return registry.parameters(type, name);
+    }
+
     /** Conditions compiled through this catalog too, so the aggregators they call are recorded. */
     @Override
     public Optional<WindowConditions> windowConditions(StreamSchema input) {

@@ -17,12 +17,12 @@ import org.osgi.service.component.annotations.Component;
 @ServiceProvider(value = MapperFactory.class, resolution = Resolution.OPTIONAL)
 @Extension(type = Extension.MAPPER, name = "csv",
         description = "CSV payloads: each line is one event; columns by position, header name or csv.mapping.",
-        parameters = {"csv.delimiter: STRING, one character (default ',', '\\t' for tab)",
-            "csv.quote-char: STRING, one character (default '\"')",
-            "csv.has-header: BOOL, the first line read is a header",
-            "csv.header-names: STRING, comma-separated column names",
-            "csv.mapping.<attr>: STRING, 0-based column index or header name",
-            "csv.include-header: BOOL, sink: the first payload starts with a header line"})
+        parameters = {"csv.delimiter: STRING = ',', one character ('\\t' for tab)",
+            "csv.quote-char: STRING = '\"', one character",
+            "csv.has-header: BOOL = false, the first line read is a header",
+            "csv.header-names: STRING = (none), comma-separated column names",
+            "csv.mapping.<attr>: STRING = (the attribute's position), 0-based column index or header name",
+            "csv.include-header: BOOL = false, sink: the first payload starts with a header line"})
 public final class CsvMapperFactory implements MapperFactory {
     static final String DELIMITER = "csv.delimiter";
     static final String QUOTE_CHAR = "csv.quote-char";

@@ -33,15 +33,17 @@ import org.osgi.service.component.annotations.Component;
 @Extension(type = Extension.MAPPER, name = "json",
         description = "JSON payloads: an object is one event, an array of objects several; attributes by name,"
                 + " or by JSONPath (Jayway) with json.mapping.<attr>.",
-        parameters = {"json.ignore-parse-errors: BOOL, skip malformed payloads and events that do not fit",
-            "json.date-format: STRING, DateTimeFormatter pattern for LONG attributes given as dates",
-            "json.mapping.<attr>: STRING, JSONPath of the attribute's value in each event object (Jayway syntax:"
-                    + " $.a.b, $['a'], $.a[0], $..a, $.a[*].b, $.a[?(@.b > 1)].c, $.a.length()); no match is NULL;"
+        parameters = {"json.ignore-parse-errors: BOOL = false, skip malformed payloads and events that do not fit",
+            "json.date-format: STRING = (none: numbers only), DateTimeFormatter pattern for LONG attributes given "
+                    + "as dates",
+            "json.mapping.<attr>: STRING = (the attribute's name), JSONPath of the attribute's value in each event "
+                    + "object (Jayway syntax: $.a.b, $['a'], $.a[0], $..a, $.a[*].b, $.a[?(@.b > 1)].c, $.a.length()); no match is NULL;"
                     + " a path matching several values fills an OBJECT attribute with the list, any other with its"
                     + " only value (NULL if none, an error if more)",
-            "json.enclosing-element: STRING, JSONPath of the events in the payload: an object is one event, an"
-                    + " array one per element; json.mapping paths then start at each event",
-            "json.pretty-print: BOOL, indented sink output", "json.template: STRING, sink text with {{attr}}"})
+            "json.enclosing-element: STRING = (none: the whole payload), JSONPath of the events in the payload: an "
+                    + "object is one event, an array one per element; json.mapping paths then start at each event",
+            "json.pretty-print: BOOL = false, indented sink output",
+            "json.template: STRING = (none: the event as a JSON object), sink text with {{attr}}"})
 public final class JsonMapperFactory implements MapperFactory {
     static final String IGNORE_PARSE_ERRORS = "json.ignore-parse-errors";
     static final String DATE_FORMAT = "json.date-format";

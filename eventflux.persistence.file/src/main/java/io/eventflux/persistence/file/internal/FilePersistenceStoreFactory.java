@@ -15,8 +15,8 @@ import org.osgi.service.component.annotations.Component;
 @Extension(type = Extension.PERSISTENCE_STORE, name = "file",
         description = "Snapshots as files: written to a temporary file, synced and renamed (atomic), CRC32 "
                 + "verified on load, the last N revisions kept.",
-        parameters = {"dir: STRING, the directory holding one folder per app (required)",
-            "keep: INT, restorable revisions kept per app (default 3), with the revisions incremental ones depend on"})
+        parameters = {"dir: STRING required, the directory holding one folder per app",
+            "keep: INT = 3, restorable revisions kept per app, with the revisions incremental ones depend on"})
 public final class FilePersistenceStoreFactory implements PersistenceStoreFactory {
     static final String DIR = "dir";
     static final String KEEP = "keep";

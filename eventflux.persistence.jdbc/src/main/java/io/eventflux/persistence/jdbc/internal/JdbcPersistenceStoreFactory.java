@@ -30,10 +30,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Extension(type = Extension.PERSISTENCE_STORE, name = "jdbc",
         description = "Snapshots as rows of a database table over JDBC (PostgreSQL, MariaDB): each save one "
                 + "transaction, size and CRC32 verified on load, the last N revisions kept.",
-        parameters = {"url: STRING, the JDBC URL (required)", "username: STRING, optional",
-            "password: STRING, optional (never shown)",
-            "table: STRING, the table, created if missing (default eventflux_snapshots)",
-            "keep: INT, restorable revisions kept per app (default 3), with the revisions incremental ones depend on"})
+        parameters = {"url: STRING required, the JDBC URL", "username: STRING = (none), the database user",
+            "password: STRING = (none), the password (never shown)",
+            "table: STRING = eventflux_snapshots, the table, created if missing",
+            "keep: INT = 3, restorable revisions kept per app, with the revisions incremental ones depend on"})
 public final class JdbcPersistenceStoreFactory implements PersistenceStoreFactory {
     private static final System.Logger LOG = System.getLogger(JdbcPersistenceStoreFactory.class.getName());
     static final String URL = "url";

@@ -26,11 +26,12 @@ import redis.clients.jedis.exceptions.JedisException;
 @Extension(type = Extension.PERSISTENCE_STORE, name = "redis",
         description = "Snapshots in Redis: each save one MULTI/EXEC transaction (atomic), CRC32 verified on load, "
                 + "the last N revisions kept; keys <prefix>{<app>}:revisions and <prefix>{<app>}:snapshots.",
-        parameters = {"url: STRING, redis://[user[:password]@]host[:port][/database] or rediss:// "
-                + "(default redis://127.0.0.1:6379)", "username: STRING, optional (ACL user)",
-            "password: STRING, optional (never shown)", "prefix: STRING, of every key (default eventflux:)",
-            "keep: INT, restorable revisions kept per app (default 3), with the revisions incremental ones depend on",
-            "timeout: INT, connect and read timeout in milliseconds (default 2000)"})
+        parameters = {"url: STRING = redis://127.0.0.1:6379, redis://[user[:password]@]host[:port][/database] or "
+                + "rediss://",
+            "username: STRING = (none), the ACL user",
+            "password: STRING = (none), the password (never shown)", "prefix: STRING = eventflux:, of every key",
+            "keep: INT = 3, restorable revisions kept per app, with the revisions incremental ones depend on",
+            "timeout: INT = 2000, connect and read timeout in milliseconds"})
 public final class RedisPersistenceStoreFactory implements PersistenceStoreFactory {
     private static final System.Logger LOG = System.getLogger(RedisPersistenceStoreFactory.class.getName());
     static final String DEFAULT_PREFIX = "eventflux:";

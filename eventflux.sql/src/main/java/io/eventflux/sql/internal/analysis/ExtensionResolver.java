@@ -5,6 +5,7 @@ import io.eventflux.api.aggregator.AggregatorDefinition;
 import io.eventflux.api.aggregator.AggregatorFactory;
 import io.eventflux.api.aggregator.AggregatorSpec;
 import io.eventflux.api.extension.Argument;
+import io.eventflux.api.extension.Extension;
 import io.eventflux.api.extension.ExtensionException;
 import io.eventflux.api.function.FunctionDefinition;
 import io.eventflux.api.function.FunctionFactory;
@@ -44,12 +45,13 @@ final class ExtensionResolver {
 
     WindowDefinition window(String type, List<Argument> arguments, StreamSchema input, SourcePosition pos) {
         WindowFactory factory = catalog.window(type).orElseThrow(() -> new CompileProblem(pos,
-                "unknown window '" + type + "'", type, Suggestions.hint(type, catalog.windowNames())));
+                "unknown window '" + type + "'", type, Suggestions.hintWithAvailable(type, catalog.windowNames())));
         try {
             return factory.define(new WindowSpec(type, arguments, input),
                     catalog.windowConditions(input).orElse(NO_CONDITIONS));
         } catch (ExtensionException e) {
-            throw new CompileProblem(pos, describe("window", type, e), type, null);
+            throw new CompileProblem(pos, describe("window", type, e), type,
+                    Signatures.expected(Signatures.ofParameters(type, catalog.parameters(Extension.WINDOW, type))));
         }
     }
 
@@ -59,11 +61,13 @@ final class ExtensionResolver {
 
     AggregatorDefinition aggregator(String name, List<Argument> arguments, boolean distinct, SourcePosition pos) {
         AggregatorFactory factory = catalog.aggregator(name).orElseThrow(() -> new CompileProblem(pos,
-                "unknown aggregator '" + name + "'", name, Suggestions.hint(name, catalog.aggregatorNames())));
+                "unknown aggregator '" + name + "'", name, Suggestions.hintWithAvailable(name,
+                        catalog.aggregatorNames())));
         try {
             return factory.define(new AggregatorSpec(name, arguments, distinct));
         } catch (ExtensionException e) {
-            throw new CompileProblem(pos, describe("aggregator", name, e), name, null);
+            throw new CompileProblem(pos, describe("aggregator", name, e), name, Signatures.expected(
+                    Signatures.ofParameters(name, catalog.parameters(Extension.AGGREGATOR, name))));
         }
     }
 
@@ -82,7 +86,7 @@ final class ExtensionResolver {
             }
             String canonical = find(factory, name)
                     .orElseThrow(() -> new CompileProblem(pos, "unknown function '" + library + ":" + name + "'",
-                            name, Suggestions.hint(name, factory.names())));
+                            name, Suggestions.hintWithAvailable(name, factory.names())));
             return new ResolvedFunction(canonicalLibrary(library), canonical, factory);
         }
         List<String> all = new ArrayList<>();
@@ -97,11 +101,27 @@ final class ExtensionResolver {
         String nearestAggregator = Suggestions.nearest(name, catalog.aggregatorNames());
         if (nearestFunction == null && nearestAggregator != null) {
             throw new CompileProblem(pos, "unknown aggregator '" + name + "'", name,
-                    "did you mean '" + nearestAggregator + "'?");
+                    Suggestions.hintWithAvailable(name, catalog.aggregatorNames()));
         }
         List<String> candidates = new ArrayList<>(all);
         candidates.addAll(catalog.aggregatorNames());
-        throw new CompileProblem(pos, "unknown function '" + name + "'", name, Suggestions.hint(name, candidates));
+        String hint = Suggestions.hint(name, candidates);
+        String nearest = Suggestions.nearest(name, candidates);
+        if (nearest != null && nearest.equals(nearestFunction)) {
+            String signature = librarySignature(libraries, nearest);
+            hint = signature == null ? hint : hint + " " + signature;
+        }
+        throw new CompileProblem(pos, "unknown function '" + name + "'", name, hint);
+    }
+
+    /** The signatures of a function, found in the library that has it, as {@code library:name(...)}; or null. */
+    private String librarySignature(Map<String, FunctionFactory> libraries, String function) {
+        for (Map.Entry<String, FunctionFactory> lib : libraries.entrySet()) {
+            if (find(lib.getValue(), function).isPresent()) {
+                return Signatures.ofFunction(function, catalog.parameters(Extension.FUNCTION, lib.getKey()));
+            }
+        }
+        return null;
     }
 
     FunctionDefinition define(ResolvedFunction function, List<Argument> arguments, SourcePosition pos) {
@@ -109,7 +129,8 @@ final class ExtensionResolver {
             return function.factory().define(new FunctionSpec(function.name(), arguments));
         } catch (ExtensionException e) {
             throw new CompileProblem(pos, describe("function", function.name(), e), function.name(),
-                    null);
+                    Signatures.expected(Signatures.ofFunction(function.name(),
+                            catalog.parameters(Extension.FUNCTION, function.library()))));
         }
     }
 

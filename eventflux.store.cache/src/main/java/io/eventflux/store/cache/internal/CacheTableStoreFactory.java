@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Component;
 @Extension(type = Extension.TABLE_STORE, name = "cache",
         description = "A bounded in-memory table: inserting into a full table evicts the least recently used row "
                 + "(inserted, updated or found). Equality on the primary key or an indexed column is a hash lookup.",
-        parameters = "cache.size: INT, the maximum number of rows (default " + CacheTableStoreFactory.DEFAULT_SIZE + ")")
+        parameters = "cache.size: INT = " + CacheTableStoreFactory.DEFAULT_SIZE + ", the maximum number of rows")
 public final class CacheTableStoreFactory implements TableStoreFactory {
     static final int DEFAULT_SIZE = 1000;
 

@@ -30,9 +30,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Extension(type = Extension.TABLE_STORE, name = "jdbc", aliases = {"rdbms"},
         description = "A table in a database over JDBC (PostgreSQL, MariaDB, any JDBC URL). Conditions become SQL "
                 + "with bind parameters; the primary key and indexes are the database's.",
-        parameters = {"jdbc.url: STRING, the JDBC URL (required)", "username: STRING, optional",
-                "password: STRING, optional", "table.name: STRING, the database table (default: the table's name)",
-                "table.create: BOOL, create the table (and its indexes) if it does not exist (default false)"})
+        parameters = {"jdbc.url: STRING required, the JDBC URL", "username: STRING = (none), the database user",
+                "password: STRING = (none), the password", "table.name: STRING = (the table's name), the database table",
+                "table.create: BOOL = false, create the table (and its indexes) if it does not exist"})
 public final class JdbcTableStoreFactory implements TableStoreFactory {
     private final JdbcDrivers drivers = new JdbcDrivers();
 
