@@ -36,6 +36,8 @@ class BundleCacheTest {
         assertThat(first.keySet()).containsExactlyElementsOf(PATHS);
         assertThat(Files.readString(first.get("jar/a.jar"))).isEqualTo("AAAA");
         assertThat(Files.readString(first.get("jar/b.jar"))).isEqualTo("BBBBBB");
+        // named by the key: 8 hex digits (zero-padded) and the number of bundles, as every earlier version named it
+        assertThat(first.get("jar/a.jar").getParent().getFileName().toString()).matches("[0-9a-f]{8}-2");
         FileTime extracted = Files.getLastModifiedTime(first.get("jar/a.jar"));
 
         // a copy of the same jar elsewhere: the same folder, nothing extracted again
