@@ -389,8 +389,8 @@ final class Cli {
     }
 
     /**
-     * Exit 2 with every compile error in the GNU form editors jump to, {@code app.sql:LINE:COLUMN: message
-     * (suggestion)}, then the source line with a caret under the column.
+     * Exit 2 with every compile error: line, column, message and suggestion ({@code line L, column C: ...}, the
+     * form the conformance cases and the REST API use too), then the source line with a caret under the column.
      */
     static CommandFailure compileFailure(String app, String sql, CompileException e) {
         String nl = System.lineSeparator();
@@ -400,17 +400,7 @@ final class Cli {
             sb.append(nl).append("  ").append(e.getMessage());
         } else {
             for (CompileError error : errors) {
-                // render() starts with format() ("line L, column C: ..."); the rest is the source line and caret
-                String rendered = error.render(sql);
-                sb.append(nl).append(app).append(':');
-                if (error.line() > 0) {
-                    sb.append(error.line()).append(':').append(error.column()).append(':');
-                }
-                sb.append(' ').append(error.message());
-                if (error.suggestion() != null && !error.suggestion().isEmpty()) {
-                    sb.append(" (").append(error.suggestion()).append(')');
-                }
-                sb.append(rendered.substring(error.format().length()));
+                sb.append(nl).append("  ").append(error.render(sql).replace(nl, nl + "  "));
             }
         }
         return new CommandFailure(ExitCodes.COMPILE_ERROR, sb.toString());

@@ -222,10 +222,10 @@ class CliTest {
         String app = dir.resolve("app.sql").toString();
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains(app + " does not compile:" + System.lineSeparator()
-                        + app + ":2:32: unknown attribute 'pricee' in stream 'S' (did you mean 'price'?)")
+                        + "  line 2, column 32: unknown attribute 'pricee' in stream 'S' (did you mean 'price'?)")
                 .contains(String.join(System.lineSeparator(), "",
-                        "  INSERT INTO Out SELECT symbol, pricee AS doubled FROM S WHERE price > 50;",
-                        "                                 ^~~~~~", ""));
+                        "    INSERT INTO Out SELECT symbol, pricee AS doubled FROM S WHERE price > 50;",
+                        "                                   ^~~~~~", ""));
         assertThat(engine.apps()).isEmpty();
     }
 
@@ -238,7 +238,7 @@ class CliTest {
         assertThat(cli.execute("validate", file("bad.sql", APP.replace("price * 2", "pricee")).toString()))
                 .isEqualTo(ExitCodes.COMPILE_ERROR);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.sql does not compile",
-                "bad.sql:2:32: unknown attribute 'pricee'");
+                "line 2, column 32: unknown attribute 'pricee'");
         assertThat(engine.apps()).isEmpty();
     }
 

@@ -129,7 +129,7 @@ class ShellJarIT {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.COMPILE_ERROR);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains("eventflux: bad.sql does not compile:")
-                .contains("bad.sql:2:24: unknown attribute 'nosuch'").contains("                         ^~~~~~");
+                .contains("line 2, column 24: unknown attribute 'nosuch'").contains("                           ^~~~~~");
     }
 
     @Test
