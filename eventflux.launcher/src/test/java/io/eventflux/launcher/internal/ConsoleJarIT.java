@@ -3,7 +3,6 @@ package io.eventflux.launcher.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,8 +88,8 @@ class ConsoleJarIT {
         String jar = Path.of(System.getProperty("eventflux.jar", "target/eventflux.jar")).toAbsolutePath().toString();
         server = new ProcessBuilder(java(), "-jar", jar, "server", "--port", "0", "--home", home.toString(), "--console")
                 .directory(dir.toFile()).start();
-        pump(server.getInputStream(), out);
-        pump(server.getErrorStream(), err);
+        pumps.add(OutputPump.start(server.getInputStream(), out));
+        pumps.add(OutputPump.start(server.getErrorStream(), err));
     }
 
     /** Types a command, then returns what stdout got until the next prompt. */
@@ -114,22 +113,6 @@ class ConsoleJarIT {
         OutputStream in = server.getOutputStream();
         in.write(text.getBytes(StandardCharsets.UTF_8));
         in.flush();
-    }
-
-    private void pump(InputStream in, StringBuffer sink) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[4096];
-            try {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    sink.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        });
-        thread.setDaemon(true);
-        thread.start();
-        pumps.add(thread);
     }
 
     private interface Probe {

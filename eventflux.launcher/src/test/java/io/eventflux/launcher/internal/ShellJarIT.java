@@ -162,7 +162,7 @@ class ShellJarIT {
         Process process = start("hello.sql", "--port", "0");
         CompletableFuture<String> out = read(process.getInputStream());
         StringBuffer err = new StringBuffer();
-        Thread errPump = pump(process.getErrorStream(), err);
+        Thread errPump = OutputPump.start(process.getErrorStream(), err);
         try {
             long deadline = System.nanoTime() + WAIT.toNanos();
             Matcher api;
@@ -202,22 +202,6 @@ class ShellJarIT {
                 "-Duser.home=" + dir, "-jar", jar, "shell"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(dir.toFile()).start();
-    }
-
-    private static Thread pump(InputStream in, StringBuffer sink) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[4096];
-            try {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    sink.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        });
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 
     /** Runs the shell in {@link #dir} with the commands on standard input and waits until it ends. */

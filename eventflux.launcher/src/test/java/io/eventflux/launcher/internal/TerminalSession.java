@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ final class TerminalSession implements AutoCloseable {
 
     private TerminalSession(Process process) {
         this.process = process;
-        pump(process.getInputStream());
+        OutputPump.start(process.getInputStream(), out);
     }
 
     /**
@@ -85,20 +84,5 @@ final class TerminalSession implements AutoCloseable {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    private void pump(InputStream in) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[4096];
-            try {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    out.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        });
-        thread.setDaemon(true);
-        thread.start();
     }
 }
