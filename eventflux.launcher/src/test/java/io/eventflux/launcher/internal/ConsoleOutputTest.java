@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import org.jline.terminal.impl.ExternalTerminal;
 import org.junit.jupiter.api.Test;
 
@@ -46,13 +47,15 @@ class ConsoleOutputTest {
             CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> input.readLine("g! "));
             keys.write("send He".getBytes(StandardCharsets.UTF_8));
             keys.flush();
-            await(screen, "send He");
+            await(screen, "the half-typed line", shown -> shown.contains("send He"));
 
             output.write("{\"ts\":1,\"stream\":\"Out\",\"data\":{\"x\":1}}\n");
             output.flush();
-            String shown = await(screen, "{\"ts\":1,\"stream\":\"Out\",\"data\":{\"x\":1}}");
-            assertThat(shown.substring(shown.indexOf("\"data\""))).as("the prompt and the half-typed line drawn again")
-                    .contains("g! send He");
+            String json = "{\"ts\":1,\"stream\":\"Out\",\"data\":{\"x\":1}}";
+            // the text, then (in a later write) the prompt and the half-typed line drawn again below it
+            String shown = await(screen, "the output, then the prompt and the half-typed line drawn again",
+                    s -> s.contains(json) && s.substring(s.indexOf(json)).contains("g! send He"));
+            assertThat(shown.indexOf(json)).isLessThan(shown.lastIndexOf("g! send He"));
 
             keys.write("llo\r".getBytes(StandardCharsets.UTF_8));
             keys.flush();
@@ -62,11 +65,11 @@ class ConsoleOutputTest {
         }
     }
 
-    private static String await(ByteArrayOutputStream screen, String text) {
+    private static String await(ByteArrayOutputStream screen, String what, Predicate<String> done) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         String shown = screen.toString(StandardCharsets.UTF_8);
-        while (!shown.contains(text)) {
-            assertThat(System.nanoTime()).as("'" + text + "' on the screen; it shows: " + shown).isLessThan(deadline);
+        while (!done.test(shown)) {
+            assertThat(System.nanoTime()).as(what + " on the screen; it shows: " + shown).isLessThan(deadline);
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
             shown = screen.toString(StandardCharsets.UTF_8);
         }
