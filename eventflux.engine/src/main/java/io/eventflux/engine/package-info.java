@@ -6,7 +6,7 @@
  * the extensions with {@link java.util.ServiceLoader}.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.eventflux.engine;
 
 import org.osgi.annotation.bundle.Export;

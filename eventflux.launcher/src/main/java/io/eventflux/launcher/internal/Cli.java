@@ -167,10 +167,10 @@ final class Cli {
         try (BufferedReader in = input == null ? null : openInput(input); EventLineWriter out = openOutput(null, true)) {
             RunCommand run = new RunCommand(eventFlux.await(), new EventConverter(), console.err(), stop, hotDeploy,
                     options);
-            // streams read from an inMemory source get their input through the topic (TopicInput)
-            java.util.Map<String, String> topics = in != null && sql.toLowerCase(java.util.Locale.ROOT).contains("inmemory")
-                    ? TopicInput.topics(planner.plan(sql)) : java.util.Map.of();
-            TRACE.mark("planned (topics)");
+            // streams read from an inMemory source get their input through the topic (TopicInput), found in the
+            // plan the deployed app was compiled to
+            TopicInput.Finder topics = sql.toLowerCase(java.util.Locale.ROOT).contains("inmemory")
+                    ? TopicInput.of(sql, planner) : deployed -> java.util.Map.of();
             return run.run(sql, topics, in == null ? null : new JsonLinesReader(in, new JsonTreeReader(json())),
                     inputName(input), out, cl.flag("--skip-bad"));
         } catch (CompileException e) {

@@ -33,47 +33,49 @@ final class RunCommand {
     }
 
     /**
+     * @param topics the input streams of the deployed app that it reads from an {@code inMemory} source, with
+     *        their topics: their input is published on the topic (see {@link TopicInput}); asked only with an input
      * @param input the events to send, or null to run until stopped
      * @return the exit code
      */
-    int run(String sql, JsonLinesReader input, String inputName, EventLineWriter output, boolean skipBad)
-            throws CompileException, CommandFailure, IOException, InterruptedException {
-        return run(sql, Map.of(), input, inputName, output, skipBad);
-    }
-
-    /**
-     * @param topics the input streams that the app reads from an {@code inMemory} source, with their topics:
-     *        their input is published on the topic (see {@link TopicInput})
-     */
-    int run(String sql, Map<String, String> topics, JsonLinesReader input, String inputName, EventLineWriter output,
+    int run(String sql, TopicInput.Finder topics, JsonLinesReader input, String inputName, EventLineWriter output,
             boolean skipBad) throws CompileException, CommandFailure, IOException, InterruptedException {
         Cli.TRACE.mark("deploy");
-        try (DeployedApp app = DeployedApp.deploy(eventFlux, sql, options, output);
-                DeployedApp publisher = input == null || topics.isEmpty() ? null
-                        : TopicInput.deploy(eventFlux, app, topics, options, output)) {
-            Cli.TRACE.mark("deployed");
-            Thread hook = new Thread(() -> {
-                if (publisher != null) {
-                    publisher.close();
-                }
-                stopGracefully(app, output);
-            }, "eventflux-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                hotDeploy.run();
-                if (input == null) {
-                    err.println("eventflux: app '" + app.runtime().name() + "' is running; press Ctrl-C to stop it");
-                    stop.awaitRequest();
-                    return ExitCodes.OK;
-                }
-                EventSender.Handlers handlers = publisher == null ? app : (stream, line) ->
-                        topics.containsKey(stream) ? publisher.handler(stream, line) : app.handler(stream, line);
-                return feed(app, handlers, input, inputName, skipBad);
-            } finally {
-                removeHook(hook);
+        try (DeployedApp app = DeployedApp.deploy(eventFlux, sql, options, output)) {
+            Map<String, String> topicsOf = input == null ? Map.of() : topics.of(app.runtime());
+            // the publisher is deployed after the app (its source listens) and closed before it
+            try (DeployedApp publisher = topicsOf.isEmpty() ? null
+                    : TopicInput.deploy(eventFlux, app, topicsOf, options, output)) {
+                Cli.TRACE.mark("deployed");
+                return runDeployed(app, publisher, topicsOf, input, inputName, output, skipBad);
             }
         } finally {
             output.flush();
+        }
+    }
+
+    private int runDeployed(DeployedApp app, DeployedApp publisher, Map<String, String> topics, JsonLinesReader input,
+            String inputName, EventLineWriter output, boolean skipBad) throws CommandFailure, IOException,
+            InterruptedException {
+        Thread hook = new Thread(() -> {
+            if (publisher != null) {
+                publisher.close();
+            }
+            stopGracefully(app, output);
+        }, "eventflux-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            hotDeploy.run();
+            if (input == null) {
+                err.println("eventflux: app '" + app.runtime().name() + "' is running; press Ctrl-C to stop it");
+                stop.awaitRequest();
+                return ExitCodes.OK;
+            }
+            EventSender.Handlers handlers = publisher == null ? app : (stream, line) ->
+                    topics.containsKey(stream) ? publisher.handler(stream, line) : app.handler(stream, line);
+            return feed(app, handlers, input, inputName, skipBad);
+        } finally {
+            removeHook(hook);
         }
     }
 

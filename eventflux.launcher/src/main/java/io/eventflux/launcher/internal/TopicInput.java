@@ -1,10 +1,12 @@
 package io.eventflux.launcher.internal;
 
+import io.eventflux.api.AppRuntime;
 import io.eventflux.api.Attribute;
 import io.eventflux.api.CompileException;
 import io.eventflux.api.DeployOptions;
 import io.eventflux.api.EventFlux;
 import io.eventflux.api.StreamSchema;
+import io.eventflux.engine.CompiledApp;
 import io.eventflux.sql.plan.AppPlan;
 import io.eventflux.sql.plan.StreamDef;
 import java.util.LinkedHashMap;
@@ -23,6 +25,26 @@ import java.util.stream.Collectors;
  */
 final class TopicInput {
     private TopicInput() {
+    }
+
+    /** Finds the input streams of a deployed app that it reads from an {@code inMemory} source. */
+    @FunctionalInterface
+    interface Finder {
+        /**
+         * @return each such stream's name (as declared) with its topic
+         * @throws CompileException when the app's SQL had to be compiled again and did not compile
+         * @throws CommandFailure when the runtime that compiles is not there
+         */
+        Map<String, String> of(AppRuntime app) throws CompileException, CommandFailure;
+    }
+
+    /**
+     * The topics of a deployed app: from the plan the engine compiled it to ({@link CompiledApp}), else from
+     * compiling its SQL again.
+     */
+    static Finder of(String sql, AppPlanner planner) {
+        return app -> topics(app instanceof CompiledApp compiled && compiled.plan() != null ? compiled.plan()
+                : planner.plan(sql));
     }
 
     /** The topic of every stream of the plan with an {@code inMemory} source (names as declared). */

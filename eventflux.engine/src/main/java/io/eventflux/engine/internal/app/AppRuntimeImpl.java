@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  * registry (the bundle stopping, in OSGi), so that an app never calls into an extension after the
  * registry let it go.
  */
-public final class AppRuntimeImpl implements AppRuntime {
+public final class AppRuntimeImpl implements AppRuntime, io.eventflux.engine.CompiledApp {
     private static final System.Logger LOG = System.getLogger(AppRuntimeImpl.class.getName());
 
     /** Compiles the app's SQL against a catalog (the registry, recording uses). */
@@ -372,6 +372,7 @@ public final class AppRuntimeImpl implements AppRuntime {
     }
 
     /** The plan of the last (or current) run, or null when the app never compiled. */
+    @Override
     public AppPlan plan() {
         return lastPlan;
     }

@@ -60,31 +60,60 @@ final class FrameworkRunner {
     }
 
     /**
-     * Runs the command.
+     * Creates and initialises the framework (not started: start level 0) on a thread of its own, so that the
+     * caller prepares the bundles meanwhile; Felix's init (the system bundle, its packages computed from the
+     * JDK's modules) does not depend on them.
      *
      * @param storage the framework's own storage (a fresh folder)
-     * @param source opens the embedded bundle at a path of launch.bundles: a {@code reference:file:} location
-     *        (nothing copied) or null to install it from the jar's stream
-     * @param jarStream the stream of an embedded bundle, for those installed by copy
-     * @param deferred the embedded paths not to install at boot (the launcher bundle installs them on demand)
-     * @param extra framework properties added to the run properties
      */
-    int run(String[] args, Path storage, Function<String, String> source, Function<String, InputStream> jarStream,
-            java.util.Set<String> deferred, Map<String, String> extra) throws Exception {
+    CompletableFuture<Framework> initInBackground(Path storage) {
+        CompletableFuture<Framework> initialised = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                initialised.complete(init(storage));
+            } catch (Throwable t) {
+                initialised.completeExceptionally(t);
+            }
+        }, "eventflux-framework-init");
+        thread.setDaemon(true);
+        thread.start();
+        return initialised;
+    }
+
+    private Framework init(Path storage) throws BundleException {
         Map<String, String> config = new HashMap<>(launch.runProperties());
-        config.putAll(extra);
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
         if (launch.systemPackages() != null) {
             config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, launch.systemPackages());
         }
-        int beginning = parse(launch.runProperties().get(Constants.FRAMEWORK_BEGINNING_STARTLEVEL), 1);
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, FrameworkRunner.class.getClassLoader())
                 .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework in the jar"));
         Framework framework = factory.newFramework(config);
         framework.init();
         trace.mark("framework initialised");
+        return framework;
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @param initialised the framework, initialised (see {@link #initInBackground})
+     * @param source opens the embedded bundle at a path of launch.bundles: a {@code reference:file:} location
+     *        (nothing copied) or null to install it from the jar's stream
+     * @param jarStream the stream of an embedded bundle, for those installed by copy
+     * @param deferred the embedded paths not to install at boot (the launcher bundle installs them on demand)
+     */
+    int run(String[] args, CompletableFuture<Framework> initialised, Function<String, String> source,
+            Function<String, InputStream> jarStream, java.util.Set<String> deferred) throws Exception {
+        int beginning = parse(launch.runProperties().get(Constants.FRAMEWORK_BEGINNING_STARTLEVEL), 1);
+        Framework framework;
+        try {
+            framework = initialised.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
         BundleContext context = framework.getBundleContext();
         context.addFrameworkListener(event -> {
             if (event.getType() == FrameworkEvent.ERROR && !standInAnsweredNothing(event.getThrowable())) {

@@ -68,6 +68,18 @@ public final class Main {
         }
         Path jar = jar();
         Path base = jar == null || "off".equalsIgnoreCase(System.getProperty(CACHE)) ? null : cacheBase();
+        Path storageRoot = base == null ? null : storageRoot(base);
+        Path storage;
+        if (storageRoot != null) {
+            storage = storageRoot.resolve("run-" + ProcessHandle.current().pid());
+            BundleCache.deleteTree(storage);
+        } else {
+            storage = Files.createTempDirectory("eventflux-fw-");
+        }
+        FrameworkRunner runner = new FrameworkRunner(launch, System.err, trace);
+        // Felix initialises on a thread of its own while the bundles are readied here
+        java.util.concurrent.CompletableFuture<org.osgi.framework.launch.Framework> framework =
+                runner.initInBackground(storage);
         Map<String, Path> files = null;
         BundleCache cache = null;
         if (base != null) {
@@ -87,17 +99,11 @@ public final class Main {
             Path dir = files.values().iterator().next().getParent();
             index = OnDemandIndex.loadOrNull(dir, files, launch, trace);
         }
-        Path storage;
-        if (base != null) {
-            Path root = storageRoot(base);
-            removeStaleStorage(root);
-            if (!root.equals(base)) {
+        if (storageRoot != null) {
+            removeStaleStorage(storageRoot);
+            if (!storageRoot.equals(base) && base != null) {
                 removeStaleStorage(base); // of runs that kept it there
             }
-            storage = root.resolve("run-" + ProcessHandle.current().pid());
-            BundleCache.deleteTree(storage);
-        } else {
-            storage = Files.createTempDirectory("eventflux-fw-");
         }
         Map<String, Path> bundles = files;
         java.util.Set<String> deferred = new java.util.HashSet<>();
@@ -118,12 +124,18 @@ public final class Main {
                 trace.mark("installed at boot for the app: " + named);
             }
         }
-        Map<String, String> extra = index == null ? Map.of()
-                : Map.of(ON_DEMAND_INDEX, files.values().iterator().next().getParent().resolve(OnDemandIndex.FILE).toString());
+        if (index != null) {
+            // for the launcher bundle (OnDemandBundles): the framework answers a property it was not given from
+            // the system properties, and it was created before the index was read
+            System.setProperty(ON_DEMAND_INDEX,
+                    files.values().iterator().next().getParent().resolve(OnDemandIndex.FILE).toString());
+        } else {
+            System.clearProperty(ON_DEMAND_INDEX);
+        }
         try {
-            return new FrameworkRunner(launch, System.err, trace).run(args, storage,
+            return runner.run(args, framework,
                     path -> bundles == null ? null : "reference:" + bundles.get(path).toUri(),
-                    loader::getResourceAsStream, deferred, extra);
+                    loader::getResourceAsStream, deferred);
         } finally {
             BundleCache.deleteTree(storage);
             if (cache != null) {
