@@ -22,7 +22,9 @@ import java.util.List;
  *
  * <p>Options: {@code --jvms n} (0 runs in this JVM), {@code --warmup n}, {@code --rounds n},
  * {@code --events n} (another event count per round: the peers' counts then do not apply),
- * {@code --jvm-arg arg} (repeatable; default {@code -Xms1g -Xmx1g}).
+ * {@code --jvm-arg arg} (repeatable; default {@code -Xms1g -Xmx1g -XX:+AlwaysPreTouch}: the heap's pages are
+ * touched when the JVM starts, so no measured round pays the kernel's first-touch page faults of a young
+ * generation the collector has just grown).
  */
 public final class WorkloadHarness {
     private static final String CHILD = "--child";
@@ -103,7 +105,7 @@ public final class WorkloadHarness {
                 workloads.addAll(Arrays.asList(Workload.values()));
             }
             if (jvmArgs.isEmpty()) {
-                jvmArgs.addAll(List.of("-Xms1g", "-Xmx1g"));
+                jvmArgs.addAll(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"));
             }
             return new Options(workloads, jvms, warmup, rounds, events, jvmArgs);
         }
