@@ -11,7 +11,6 @@ import io.eventflux.api.extension.Extension;
 import io.eventflux.engine.internal.app.AppBuilder;
 import io.eventflux.api.AppState;
 import io.eventflux.api.management.EventFluxManagement;
-import io.eventflux.engine.internal.app.AppNames;
 import io.eventflux.engine.internal.app.AppRuntimeImpl;
 import io.eventflux.engine.internal.app.MissingExtensions;
 import io.eventflux.engine.internal.management.RuntimeManagement;
@@ -185,19 +184,30 @@ public final class EventFluxRuntime implements EventFlux, AutoCloseable {
         return app;
     }
 
-    /** The name a SQL app gets without DeployOptions.name: its {@code @app:name}, else "app-N". */
+    /**
+     * The name a SQL app gets without DeployOptions.name: its {@code @app:name}, else "app-N". Read from the
+     * parsed script: the app's start compiles it (once). When an app of that name is deployed already, the
+     * script is compiled here first, so that a script with errors reports them rather than the name.
+     */
     private String appName(String sql) throws CompileException {
-        String declared;
-        try {
-            declared = compiler.compile(sql).name();
-        } catch (CompileException e) {
-            if (!MissingExtensions.of(e, true).isEmpty()) {
-                declared = AppNames.declared(sql);
-            } else {
-                throw e;
+        String declared = SqlCompiler.declaredName(sql);
+        if (declared == null) {
+            return "app-" + counter.incrementAndGet();
+        }
+        boolean taken;
+        synchronized (apps) {
+            taken = apps.containsKey(declared);
+        }
+        if (taken) {
+            try {
+                compiler.compile(sql);
+            } catch (CompileException e) {
+                if (MissingExtensions.of(e, true).isEmpty()) {
+                    throw e;
+                }
             }
         }
-        return declared != null ? declared : "app-" + counter.incrementAndGet();
+        return declared;
     }
 
     @Override

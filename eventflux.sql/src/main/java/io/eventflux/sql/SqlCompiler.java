@@ -45,6 +45,22 @@ public final class SqlCompiler {
     }
 
     /**
+     * The name an app script declares ({@code @app:name('x')}; the last one if it declares several, as
+     * {@link #compile} reads it), or null: read from the parsed script, without the analysis of names, types and
+     * extensions a compile does. A runtime that names an app before compiling it needs no second compile.
+     *
+     * @throws CompileException for a syntax error, with line and column, as {@link #compile} reports it
+     * @since 1.3
+     */
+    public static String declaredName(String sql) throws CompileException {
+        try {
+            return AppAnalyzer.declaredName(new SqlParser().parse(sql));
+        } catch (CompileException e) {
+            throw withSource(e, sql);
+        }
+    }
+
+    /**
      * Parses a small script of the common statements (a stream with WITH options, an INSERT ... SELECT with a
      * window, a filter, a function call, GROUP BY): the parser's first use deserializes its grammar and builds
      * the prediction caches it shares with every later parse, about 100 ms of CPU. A command that is about to

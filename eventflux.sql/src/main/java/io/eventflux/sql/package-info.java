@@ -4,7 +4,7 @@
  * engine deploys. Depends on {@code eventflux.api} only.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.eventflux.sql;
 
 import org.osgi.annotation.bundle.Export;

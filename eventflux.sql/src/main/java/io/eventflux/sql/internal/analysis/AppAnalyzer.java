@@ -164,6 +164,23 @@ public final class AppAnalyzer {
         return options;
     }
 
+    /** The {@code @app:name('x')} of a parsed script (the last one), or null; {@link #analyze} reads it the same way. */
+    public static String declaredName(Script script) {
+        String name = null;
+        for (Statement s : script.statements()) {
+            for (Annotation a : s.annotations()) {
+                if (a.name().equalsIgnoreCase("app:name")) {
+                    for (Annotation.Element e : a.elements()) {
+                        if (e.key() == null) {
+                            name = e.value();
+                        }
+                    }
+                }
+            }
+        }
+        return name;
+    }
+
     /** {@code @app:name('x')} names the app; any other {@code @app:key(...)} becomes an app option. */
     private void appAnnotations(List<Annotation> annotations) {
         for (Annotation a : annotations) {
