@@ -169,9 +169,7 @@ final class Cli {
                     options);
             // streams read from an inMemory source get their input through the topic (TopicInput), found in the
             // plan the deployed app was compiled to
-            TopicInput.Finder topics = sql.toLowerCase(java.util.Locale.ROOT).contains("inmemory")
-                    ? TopicInput.of(sql, planner) : deployed -> java.util.Map.of();
-            return run.run(sql, topics, in == null ? null : new JsonLinesReader(in, new JsonTreeReader(json())),
+            return run.run(sql, TopicInput.of(sql, planner), in == null ? null : new JsonLinesReader(in, new JsonTreeReader(json())),
                     inputName(input), out, cl.flag("--skip-bad"));
         } catch (CompileException e) {
             throw compileFailure(app, sql, e);
