@@ -7,13 +7,18 @@ import io.eventflux.sql.internal.ast.Expr;
 import io.eventflux.sql.internal.ast.Script;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /** SQL text to {@link Script}. Syntax errors become a {@link CompileException} with line and column. */
 public final class SqlParser {
@@ -25,13 +30,7 @@ public final class SqlParser {
      */
     public Script parse(String sql) throws CompileException {
         CollectingListener errors = new CollectingListener(sql);
-        EventFluxSqlLexer lexer = new EventFluxSqlLexer(CharStreams.fromString(sql));
-        lexer.removeErrorListeners();
-        lexer.addErrorListener(errors);
-        EventFluxSqlParser parser = new EventFluxSqlParser(new CommonTokenStream(lexer));
-        parser.removeErrorListeners();
-        parser.addErrorListener(errors);
-        EventFluxSqlParser.ScriptContext tree = parser.script();
+        EventFluxSqlParser.ScriptContext tree = twoStage(sql, errors, EventFluxSqlParser::script);
         if (!errors.errors.isEmpty()) {
             throw new CompileException(errors.errors);
         }
@@ -49,13 +48,8 @@ public final class SqlParser {
      */
     public Expr parseExpression(String text) throws CompileException {
         CollectingListener errors = new CollectingListener(text);
-        EventFluxSqlLexer lexer = new EventFluxSqlLexer(CharStreams.fromString(text));
-        lexer.removeErrorListeners();
-        lexer.addErrorListener(errors);
-        EventFluxSqlParser parser = new EventFluxSqlParser(new CommonTokenStream(lexer));
-        parser.removeErrorListeners();
-        parser.addErrorListener(errors);
-        EventFluxSqlParser.StandaloneExpressionContext tree = parser.standaloneExpression();
+        EventFluxSqlParser.StandaloneExpressionContext tree = twoStage(text, errors,
+                EventFluxSqlParser::standaloneExpression);
         if (!errors.errors.isEmpty()) {
             throw new CompileException(errors.errors);
         }
@@ -64,6 +58,40 @@ public final class SqlParser {
         } catch (CompileProblem problem) {
             throw new CompileException(problem.error());
         }
+    }
+
+    /**
+     * ANTLR's two-stage parse: SLL prediction first, which bails out at the first problem; only then full LL with
+     * error recovery and reporting. SLL either yields the tree LL would, or fails (a real syntax error, or input
+     * that needs LL's full context), so the result and the errors reported are LL's; SLL only builds less
+     * prediction state, which makes a process's first compile (and large scripts) cheaper.
+     *
+     * @param errors collects the lexer's errors of the first stage, and everything of the second
+     */
+    private static <T extends ParserRuleContext> T twoStage(String text, CollectingListener errors,
+            Function<EventFluxSqlParser, T> rule) {
+        EventFluxSqlParser fast = parser(text, errors);
+        fast.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        fast.removeErrorListeners();
+        fast.setErrorHandler(new BailErrorStrategy());
+        try {
+            return rule.apply(fast);
+        } catch (ParseCancellationException e) {
+            errors.errors.clear();
+            EventFluxSqlParser full = parser(text, errors);
+            full.addErrorListener(errors);
+            return rule.apply(full);
+        }
+    }
+
+    /** A parser over the text whose lexer reports to the listener; the parser itself has no listener. */
+    private static EventFluxSqlParser parser(String text, CollectingListener errors) {
+        EventFluxSqlLexer lexer = new EventFluxSqlLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(errors);
+        EventFluxSqlParser parser = new EventFluxSqlParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        return parser;
     }
 
     /**
