@@ -25,6 +25,7 @@ final class AppExtensions {
     private static final Pattern EXTENSION = Pattern.compile("(?i)\\bextension\\s*=\\s*'([^']*)'");
     private static final Pattern TABLE = Pattern.compile("(?i)\\bCREATE\\s+TABLE\\b");
     private static final Pattern COMMENT = Pattern.compile("--[^\n]*");
+    private static final Pattern CRON = Pattern.compile("(?i)\\bCRON\\b");
     private static final String NAME = "s.eventflux.extension.name";
     private static final String TYPE = "s.eventflux.extension.type";
     private static final String ALIASES = "a.eventflux.extension.aliases";
@@ -49,6 +50,15 @@ final class AppExtensions {
             }
         }
         return sql.toString();
+    }
+
+    /**
+     * Whether the SQL may declare a cron trigger ({@code AT CRON '...'}): the word CRON anywhere, comments
+     * and strings included, so that no trigger is missed (the compiler and engine load cron-utils for it, which
+     * is then installed at boot; a mention that is not a trigger costs an install).
+     */
+    static boolean mentionsCron(String text) {
+        return CRON.matcher(text).find();
     }
 
     /** The embedded paths (each extension's group, in the index's order) of the on-demand extensions the SQL names. */

@@ -118,10 +118,19 @@ public final class Main {
                 deferred.removeAll(index.console());
             }
             if (args.length > 0 && FrameworkRunner.COMPILE_AT_ONCE.contains(args[0])) {
-                // the app's own extensions come with the core, in one install and resolve pass
-                Set<String> named = AppExtensions.paths(AppExtensions.sqlOf(args), index.properties());
+                // the app's own extensions come with the core, in one install and resolve pass, and cron-utils
+                // when it has a cron trigger
+                String sql = AppExtensions.sqlOf(args);
+                Set<String> named = AppExtensions.paths(sql, index.properties());
+                if (AppExtensions.mentionsCron(sql) || "shell".equals(args[0])) {
+                    // (the shell's console deploys apps later)
+                    named.addAll(index.triggers());
+                }
                 deferred.removeAll(named);
                 trace.mark("installed at boot for the app: " + named);
+            } else if (args.length > 0 && "server".equals(args[0])) {
+                // apps deployed later may declare cron triggers, which the engine and compiler evaluate with it
+                deferred.removeAll(index.triggers());
             }
         }
         if (index != null) {

@@ -51,7 +51,12 @@ final class OnDemandIndex {
      * Fly registers as services): {@code BSN>USER+USER,...}. Such a bundle joins its users' groups.
      */
     static final String COMPANIONS = "eventflux.ondemand.companions";
-    private static final String FORMAT = "6";
+    /**
+     * Run property: the bundles (symbolic names) that core bundles import dynamically for cron triggers
+     * (cron-utils): {@link #triggers()} is their groups.
+     */
+    static final String TRIGGERS = "eventflux.ondemand.triggers";
+    private static final String FORMAT = "7";
     /** Run property: bundles (symbolic names) that only {@code server} needs although they start at level 1. */
     static final String SERVER_ONLY = "eventflux.ondemand.serveronly";
     /** The start level of server mode (cnf/runtime.bnd): bundles from it up are needed by {@code server} only. */
@@ -123,6 +128,21 @@ final class OnDemandIndex {
     Set<String> console() {
         Set<String> out = new LinkedHashSet<>();
         for (String path : properties.getProperty("console", "").split(",")) {
+            if (!path.isBlank()) {
+                out.add(path);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The embedded paths, in install order, of the bundles the engine and the compiler load dynamically for a
+     * cron trigger, with what they need ({@value #TRIGGERS}): installed at boot for a command that deploys apps
+     * later, and for one whose app declares a cron trigger. Empty when they are installed at boot anyway.
+     */
+    Set<String> triggers() {
+        Set<String> out = new LinkedHashSet<>();
+        for (String path : properties.getProperty("triggers", "").split(",")) {
             if (!path.isBlank()) {
                 out.add(path);
             }
@@ -240,6 +260,21 @@ final class OnDemandIndex {
             }
         }
         p.setProperty("deferred", String.join(",", deferred));
+        Set<String> triggerRoots = new LinkedHashSet<>();
+        for (String bsn : launch.runProperties().getOrDefault(TRIGGERS, "").split("\\s*,\\s*")) {
+            String path = byBsn.get(bsn.trim());
+            if (path != null && !boot.contains(path)) {
+                triggerRoots.add(path);
+            }
+        }
+        Set<String> triggers = closure(triggerRoots, deps, core);
+        List<String> triggerPaths = new ArrayList<>();
+        for (String path : files.keySet()) {
+            if (triggers.contains(path)) {
+                triggerPaths.add(path);
+            }
+        }
+        p.setProperty("triggers", String.join(",", triggerPaths));
         int n = 0;
         for (Info i : infos) {
             if (boot.contains(i.path())) {

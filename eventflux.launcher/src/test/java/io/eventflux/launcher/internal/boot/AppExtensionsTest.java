@@ -72,6 +72,17 @@ class AppExtensionsTest {
     }
 
     @Test
+    void aCronTriggerIsNeverMissedWhateverItsCaseOrSpacing() {
+        assertThat(AppExtensions.mentionsCron("CREATE TRIGGER T AT CRON '* * * * * *';")).isTrue();
+        assertThat(AppExtensions.mentionsCron("create trigger t at\n  cron '0 0 * * * ?';")).isTrue();
+        assertThat(AppExtensions.mentionsCron("SELECT sum(v) AS s FROM S WINDOW('cron', '*/5 * * * * *');")).isTrue();
+        assertThat(AppExtensions.mentionsCron("CREATE TRIGGER T AT EVERY 5 SECONDS; SELECT cronJob FROM S;"))
+                .as("a word that only contains it").isFalse();
+        assertThat(AppExtensions.paths("CREATE TRIGGER T AT CRON '* * * * * *';", index()))
+                .as("no extension named: the trigger's bundles come from the index's triggers").isEmpty();
+    }
+
+    @Test
     void theAppFilesAreTheSqlFilesAmongTheArguments(@TempDir Path dir) throws IOException {
         Path app = Files.writeString(dir.resolve("a.sql"), "SELECT 1");
         Path input = Files.writeString(dir.resolve("in.jsonl"), "{}");

@@ -26,6 +26,7 @@ class OnDemandIndexIT {
     @TempDir
     Path dir;
 
+    private OnDemandIndex built;
     private Properties index;
     private Set<String> deferred;
     private Set<String> serverOnly;
@@ -50,7 +51,7 @@ class OnDemandIndexIT {
                 files.put(path, file);
             }
         }
-        OnDemandIndex built = OnDemandIndex.load(dir, files, launch);
+        built = OnDemandIndex.load(dir, files, launch);
         index = built.properties();
         deferred = built.deferred();
         serverOnly = built.serverOnly();
@@ -65,7 +66,7 @@ class OnDemandIndexIT {
     @Test
     void theCoreIsInstalledAtBootAndTheExtensionsWait() {
         for (String core : List.of("eventflux.engine", "eventflux.sql", "eventflux.api", "eventflux.launcher",
-                "org.apache.felix.scr", "slf4j-simple", "org.apache.felix.fileinstall")) {
+                "org.apache.felix.scr", "org.apache.felix.fileinstall")) {
             assertThat(deferred).as(core).doesNotContain(byName.get(core));
             assertThat(serverOnly).as(core).doesNotContain(byName.get(core));
         }
@@ -78,6 +79,21 @@ class OnDemandIndexIT {
         assertThat(serverOnly).contains(byName.get("eventflux.management"), byName.get("jetty-server"),
                 byName.get("eventflux.shell"), byName.get("org.apache.felix.gogo.runtime"));
         assertThat(serverOnly).as("the server's bundles are installed at boot, not on demand").doesNotContainAnyElementsOf(deferred);
+    }
+
+    @Test
+    void cronUtilsAndTheLoggingItNeedsWaitForAnAppWithACronTrigger() {
+        // the engine and the compiler import cron-utils dynamically; only on-demand bundles import it or slf4j
+        List<String> cron = List.of(byName.get("cron-utils"), byName.get("jakarta.validation-api"),
+                byName.get("slf4j-api"), byName.get("slf4j-simple"));
+        assertThat(deferred).as("on demand").contains(byName.get("cron-utils"), byName.get("jakarta.validation-api"));
+        assertThat(serverOnly).as("the server's Jetty logs through slf4j")
+                .contains(byName.get("slf4j-api"), byName.get("slf4j-simple"));
+        assertThat(built.triggers()).as("the triggers' bundles, in install order").containsExactlyElementsOf(cron);
+        assertThat(group("eventflux.window.cron")).as("the cron window brings them too (slf4j-simple as slf4j-api's companion)")
+                .containsAll(cron);
+        assertThat(group("eventflux.connector.kafka")).as("a bundle that logs through slf4j brings the provider")
+                .contains(byName.get("slf4j-api"), byName.get("slf4j-simple"));
     }
 
     @Test

@@ -14,7 +14,16 @@ import java.util.regex.Pattern;
  */
 final class TriggerAnalyzer {
     private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z*/,?#\\-]+");
-    private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING53));
+    /** The bundle that evaluates cron expressions, imported dynamically (see bnd.bnd). */
+    private static final String CRON_BUNDLE = "com.cronutils.cron-utils";
+
+    /** cron-utils' parser, loaded with the first cron trigger (a script without one never needs cron-utils). */
+    private static final class Cron {
+        static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING53));
+
+        private Cron() {
+        }
+    }
 
     private TriggerAnalyzer() {
     }
@@ -48,10 +57,15 @@ final class TriggerAnalyzer {
             }
         }
         try {
-            CRON.parse(expression.trim());
+            Cron.PARSER.parse(expression.trim());
         } catch (IllegalArgumentException e) {
             throw new CompileProblem(tr.pos(), "the cron expression '" + expression + "' of trigger '"
                     + tr.name().text() + "' is not valid: " + e.getMessage(), tr.name().text(), null);
+        } catch (NoClassDefFoundError e) {
+            // the runtime did not install cron-utils (a runtime put together by hand, without it)
+            throw new CompileProblem(tr.pos(), "trigger '" + tr.name().text() + "' needs the bundle " + CRON_BUNDLE
+                    + " to evaluate its cron expression, and it is not installed", tr.name().text(),
+                    "install " + CRON_BUNDLE + " (9.2 or later), or use AT EVERY");
         }
         return expression.trim();
     }
