@@ -31,6 +31,8 @@ public final class Main {
     static final String STORAGE_DIR = "eventflux.storage.dir";
     /** {@code -Deventflux.ondemand=off} installs every embedded bundle at boot (see {@link OnDemandIndex}). */
     static final String ON_DEMAND = "eventflux.ondemand";
+    /** {@code -Deventflux.warmup=off}: no {@link JdkWarmUp} while Felix initialises. */
+    static final String WARM_UP = "eventflux.warmup";
     /** Framework property: the on-demand index file, for the launcher bundle. */
     static final String ON_DEMAND_INDEX = "eventflux.ondemand.index";
 
@@ -140,6 +142,9 @@ public final class Main {
                     files.values().iterator().next().getParent().resolve(OnDemandIndex.FILE).toString());
         } else {
             System.clearProperty(ON_DEMAND_INDEX);
+        }
+        if (!framework.isDone() && !"off".equalsIgnoreCase(System.getProperty(WARM_UP))) {
+            JdkWarmUp.run();
         }
         try {
             return runner.run(args, framework,
