@@ -1,6 +1,7 @@
 package io.eventflux.launcher.internal.boot;
 
 import java.io.ByteArrayInputStream;
+import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.TimeZone;
 import javax.xml.parsers.SAXParserFactory;
@@ -10,7 +11,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * Initialises, on the main thread while it would only wait for Felix's initialisation, the JDK facilities that
  * the framework's threads use next and whose first use costs milliseconds of class loading and static
  * initialisation: the default time zone (the zone database: every zip entry's time, which the framework reads
- * for each {@code META-INF/services} file SPI Fly opens), the XML parser (SCR reads each bundle's component
+ * for each {@code META-INF/services} file SPI Fly opens, and the MIME table its URL connection reads), the XML parser (SCR reads each bundle's component
  * descriptors with it) and {@link String#format} (Felix formats the Java version with it). Their first use on
  * those threads then finds them ready. Nothing here has an effect beyond that: a failure is ignored, and the
  * framework's own use reports what it must.
@@ -25,6 +26,7 @@ final class JdkWarmUp {
     static void run() {
         try {
             TimeZone.getDefault();
+            URLConnection.getFileNameMap(); // the MIME table: a bundle entry's URL connection guesses its type
             String.format("%03d", 17); // the default locale's, as Felix
             SAXParserFactory factory = SAXParserFactory.newInstance();
             factory.setNamespaceAware(true);

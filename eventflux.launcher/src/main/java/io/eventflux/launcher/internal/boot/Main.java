@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -31,6 +32,9 @@ public final class Main {
     static final String STORAGE_DIR = "eventflux.storage.dir";
     /** {@code -Deventflux.ondemand=off} installs every embedded bundle at boot (see {@link OnDemandIndex}). */
     static final String ON_DEMAND = "eventflux.ondemand";
+    /** The configuration files a command reads when it is given none (ConfigLoader.DEFAULT_FILES). */
+    static final List<String> DEFAULT_CONFIG_FILES = List.of("conf/eventflux.toml", "conf/eventflux.yaml",
+            "conf/eventflux.yml");
     /** {@code -Deventflux.warmup=off}: no {@link JdkWarmUp} while Felix initialises. */
     static final String WARM_UP = "eventflux.warmup";
     /** Framework property: the on-demand index file, for the launcher bundle. */
@@ -128,11 +132,16 @@ public final class Main {
                     // (the shell's console deploys apps later)
                     named.addAll(index.triggers());
                 }
+                if (readsConfigFile(args) || "shell".equals(args[0])) {
+                    named.addAll(index.configFormats());
+                }
                 deferred.removeAll(named);
                 trace.mark("installed at boot for the app: " + named);
             } else if (args.length > 0 && "server".equals(args[0])) {
-                // apps deployed later may declare cron triggers, which the engine and compiler evaluate with it
+                // apps deployed later may declare cron triggers, which the engine and compiler evaluate with it;
+                // the server reads its home's configuration file
                 deferred.removeAll(index.triggers());
+                deferred.removeAll(index.configFormats());
             }
         }
         if (index != null) {
@@ -156,6 +165,24 @@ public final class Main {
                 cache.close();
             }
         }
+    }
+
+    /**
+     * Whether the command will read a configuration file: {@code --config FILE}, or one of the default files
+     * ({@code ConfigLoader.DEFAULT_FILES} in the launcher bundle) under the working directory.
+     */
+    static boolean readsConfigFile(String[] args) {
+        for (String a : args) {
+            if (a.equals("--config") || a.startsWith("--config=")) {
+                return true;
+            }
+        }
+        for (String file : DEFAULT_CONFIG_FILES) {
+            if (Files.exists(Path.of(file))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The jar this class was loaded from, or null (run from a class folder). */

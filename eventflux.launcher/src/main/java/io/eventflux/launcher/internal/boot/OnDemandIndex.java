@@ -56,7 +56,12 @@ final class OnDemandIndex {
      * (cron-utils): {@link #triggers()} is their groups.
      */
     static final String TRIGGERS = "eventflux.ondemand.triggers";
-    private static final String FORMAT = "7";
+    /**
+     * Run property: the bundles (symbolic names) of the configuration file's formats, which the launcher imports
+     * dynamically: {@link #configFormats()} is their groups.
+     */
+    static final String CONFIG_FORMATS = "eventflux.ondemand.configformats";
+    private static final String FORMAT = "8";
     /** Run property: bundles (symbolic names) that only {@code server} needs although they start at level 1. */
     static final String SERVER_ONLY = "eventflux.ondemand.serveronly";
     /** The start level of server mode (cnf/runtime.bnd): bundles from it up are needed by {@code server} only. */
@@ -141,8 +146,20 @@ final class OnDemandIndex {
      * later, and for one whose app declares a cron trigger. Empty when they are installed at boot anyway.
      */
     Set<String> triggers() {
+        return list("triggers");
+    }
+
+    /**
+     * The embedded paths, in install order, of the configuration file's formats, with what they need
+     * ({@value #CONFIG_FORMATS}): installed at boot when a configuration file will be read.
+     */
+    Set<String> configFormats() {
+        return list("configformats");
+    }
+
+    private Set<String> list(String key) {
         Set<String> out = new LinkedHashSet<>();
-        for (String path : properties.getProperty("triggers", "").split(",")) {
+        for (String path : properties.getProperty(key, "").split(",")) {
             if (!path.isBlank()) {
                 out.add(path);
             }
@@ -211,7 +228,9 @@ final class OnDemandIndex {
             boolean library = i.extensions().isEmpty() && !i.otherComponents() && !i.activator() && i.host() == null
                     && importers.getOrDefault(i.path(), 0) > 0;
             boolean companion = companions.values().stream().anyMatch(c -> c.contains(i.path()));
-            if (!extensionBundle && !library && !companion) {
+            // a bundle only imported dynamically waits for the command that needs it
+            boolean dynamic = dynamic(launch, TRIGGERS).contains(i.bsn()) || dynamic(launch, CONFIG_FORMATS).contains(i.bsn());
+            if (!extensionBundle && !library && !companion && !dynamic) {
                 roots.add(i.path());
             }
         }
@@ -260,21 +279,8 @@ final class OnDemandIndex {
             }
         }
         p.setProperty("deferred", String.join(",", deferred));
-        Set<String> triggerRoots = new LinkedHashSet<>();
-        for (String bsn : launch.runProperties().getOrDefault(TRIGGERS, "").split("\\s*,\\s*")) {
-            String path = byBsn.get(bsn.trim());
-            if (path != null && !boot.contains(path)) {
-                triggerRoots.add(path);
-            }
-        }
-        Set<String> triggers = closure(triggerRoots, deps, core);
-        List<String> triggerPaths = new ArrayList<>();
-        for (String path : files.keySet()) {
-            if (triggers.contains(path)) {
-                triggerPaths.add(path);
-            }
-        }
-        p.setProperty("triggers", String.join(",", triggerPaths));
+        p.setProperty("triggers", dynamicGroup(dynamic(launch, TRIGGERS), byBsn, boot, deps, core, files));
+        p.setProperty("configformats", dynamicGroup(dynamic(launch, CONFIG_FORMATS), byBsn, boot, deps, core, files));
         int n = 0;
         for (Info i : infos) {
             if (boot.contains(i.path())) {
@@ -306,6 +312,37 @@ final class OnDemandIndex {
         }
         p.setProperty("ext.count", Integer.toString(n));
         return p;
+    }
+
+    /** The symbolic names a run property lists (comma-separated). */
+    private static Set<String> dynamic(LaunchProperties launch, String property) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String bsn : launch.runProperties().getOrDefault(property, "").split(",")) {
+            if (!bsn.isBlank()) {
+                out.add(bsn.trim());
+            }
+        }
+        return out;
+    }
+
+    /** The bundles named and what they need beyond the core, in install order, unless they are at boot anyway. */
+    private static String dynamicGroup(Set<String> bsns, Map<String, String> byBsn, Set<String> boot,
+            Map<String, Set<String>> deps, Set<String> core, Map<String, Path> files) {
+        Set<String> roots = new LinkedHashSet<>();
+        for (String bsn : bsns) {
+            String path = byBsn.get(bsn);
+            if (path != null && !boot.contains(path)) {
+                roots.add(path);
+            }
+        }
+        Set<String> group = closure(roots, deps, core);
+        List<String> ordered = new ArrayList<>();
+        for (String path : files.keySet()) {
+            if (group.contains(path)) {
+                ordered.add(path);
+            }
+        }
+        return String.join(",", ordered);
     }
 
     /** {@value #COMPANIONS} as user path -> companion paths. */

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.eventflux.api.config.AppConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -114,12 +112,18 @@ public final class ConfigLoader {
     private static JsonNode parse(Path file, String name) throws ConfigException {
         String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ObjectMapper mapper;
-        if (fileName.endsWith(".toml")) {
-            mapper = new TomlMapper();
-        } else if (fileName.endsWith(".yaml") || fileName.endsWith(".yml")) {
-            mapper = new YAMLMapper();
-        } else {
-            throw new ConfigException(name + ": unknown configuration format; name the file *.toml, *.yaml or *.yml");
+        try {
+            if (fileName.endsWith(".toml")) {
+                mapper = ConfigFormats.toml();
+            } else if (fileName.endsWith(".yaml") || fileName.endsWith(".yml")) {
+                mapper = ConfigFormats.yaml();
+            } else {
+                throw new ConfigException(name + ": unknown configuration format; name the file *.toml, *.yaml or *.yml");
+            }
+        } catch (NoClassDefFoundError e) {
+            // a runtime put together without the format's bundles (the launcher installs them when it sees a file)
+            throw new ConfigException(name + ": cannot be read: the bundles of its format (jackson-dataformat-toml, "
+                    + "jackson-dataformat-yaml and snakeyaml) are not installed (" + e.getMessage() + ")");
         }
         try {
             return mapper.readTree(Files.readString(file));

@@ -97,6 +97,16 @@ class OnDemandIndexIT {
     }
 
     @Test
+    void theConfigurationFormatsWaitForACommandThatReadsAFile() {
+        List<String> formats = List.of(byName.get("jackson-dataformat-toml"), byName.get("jackson-dataformat-yaml"),
+                byName.get("snakeyaml"));
+        assertThat(deferred).containsAll(formats);
+        assertThat(built.configFormats()).as("in install order, without the core's jackson-databind")
+                .containsExactlyElementsOf(formats);
+        assertThat(deferred).doesNotContain(byName.get("jackson-databind"), byName.get("jackson-core"));
+    }
+
+    @Test
     void theShellInstallsTheConsoleWithoutTheManagementApi() {
         assertThat(console).contains(byName.get("eventflux.shell"), byName.get("org.apache.felix.gogo.runtime"),
                 byName.get("org.apache.felix.gogo.shell"), byName.get("org.apache.felix.gogo.command"));
