@@ -26,6 +26,8 @@ final class AppExtensions {
     private static final Pattern TABLE = Pattern.compile("(?i)\\bCREATE\\s+TABLE\\b");
     private static final Pattern COMMENT = Pattern.compile("--[^\n]*");
     private static final Pattern CRON = Pattern.compile("(?i)\\bCRON\\b");
+    /** The options of run, replay and validate that take the next argument as their value (Cli). */
+    private static final Set<String> VALUE_OPTIONS = Set.of("--input", "--output", "--config", "--state", "--bundle");
     private static final String NAME = "s.eventflux.extension.name";
     private static final String TYPE = "s.eventflux.extension.type";
     private static final String ALIASES = "a.eventflux.extension.aliases";
@@ -33,12 +35,17 @@ final class AppExtensions {
     private AppExtensions() {
     }
 
-    /** The app files among a command's arguments ({@code .sql} files that exist), for {@link #paths}. */
+    /**
+     * The app files among a command's arguments, for {@link #paths} and {@link #mentionsCron}: the files that
+     * exist among the arguments that are neither options nor the value of one ({@code --input FILE} and the
+     * like), whatever their name, and {@code .sql} files anywhere.
+     */
     static String sqlOf(String[] args) {
         StringBuilder sql = new StringBuilder();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
-            if (!a.startsWith("-") && a.toLowerCase(Locale.ROOT).endsWith(".sql")) {
+            boolean optionValue = VALUE_OPTIONS.contains(args[i - 1]);
+            if (!a.startsWith("-") && (!optionValue || a.toLowerCase(Locale.ROOT).endsWith(".sql"))) {
                 try {
                     Path file = Path.of(a);
                     if (Files.isRegularFile(file) && Files.size(file) < 1 << 20) {

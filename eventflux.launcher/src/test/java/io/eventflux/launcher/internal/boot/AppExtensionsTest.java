@@ -90,4 +90,16 @@ class AppExtensionsTest {
                 .isEqualTo("SELECT 1\n");
         assertThat(AppExtensions.sqlOf(new String[] {"run", dir.resolve("missing.sql").toString()})).isEmpty();
     }
+
+    @Test
+    void anAppFileOfAnyNameIsReadButNotAnOptionsValue(@TempDir Path dir) throws IOException {
+        Path app = Files.writeString(dir.resolve("app.txt"), "CREATE TRIGGER T AT CRON '* * * * * *';");
+        Path input = Files.writeString(dir.resolve("in.jsonl"), "{\"note\": \"cron\"}");
+        assertThat(AppExtensions.sqlOf(new String[] {"run", app.toString(), "--input", input.toString()}))
+                .as("the app first").isEqualTo(Files.readString(app) + "\n");
+        assertThat(AppExtensions.sqlOf(new String[] {"run", "--input", input.toString(), app.toString()}))
+                .as("the app after an option's value").isEqualTo(Files.readString(app) + "\n");
+        assertThat(AppExtensions.sqlOf(new String[] {"replay", "--skip-bad", app.toString(), "--output", input.toString()}))
+                .isEqualTo(Files.readString(app) + "\n");
+    }
 }
