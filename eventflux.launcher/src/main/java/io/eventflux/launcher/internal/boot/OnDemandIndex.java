@@ -106,24 +106,12 @@ final class OnDemandIndex {
 
     /** The embedded paths the framework does not install at boot. */
     Set<String> deferred() {
-        Set<String> out = new LinkedHashSet<>();
-        for (String path : properties.getProperty("deferred", "").split(",")) {
-            if (!path.isBlank()) {
-                out.add(path);
-            }
-        }
-        return out;
+        return list("deferred");
     }
 
     /** The embedded paths only {@code server} installs at boot (its start levels need them). */
     Set<String> serverOnly() {
-        Set<String> out = new LinkedHashSet<>();
-        for (String path : properties.getProperty("serveronly", "").split(",")) {
-            if (!path.isBlank()) {
-                out.add(path);
-            }
-        }
-        return out;
+        return list("serveronly");
     }
 
     /**
@@ -131,13 +119,7 @@ final class OnDemandIndex {
      * {@code eventflux shell} installs it at boot, without the management API, Jetty and Prometheus.
      */
     Set<String> console() {
-        Set<String> out = new LinkedHashSet<>();
-        for (String path : properties.getProperty("console", "").split(",")) {
-            if (!path.isBlank()) {
-                out.add(path);
-            }
-        }
-        return out;
+        return list("console");
     }
 
     /**
