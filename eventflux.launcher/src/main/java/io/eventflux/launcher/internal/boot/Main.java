@@ -128,11 +128,11 @@ public final class Main {
                 // when it has a cron trigger
                 String sql = AppExtensions.sqlOf(args);
                 Set<String> named = AppExtensions.paths(sql, index.properties());
-                if (AppExtensions.mentionsCron(sql) || "shell".equals(args[0])) {
-                    // (the shell's console deploys apps later)
+                boolean console = "shell".equals(args[0]); // its console deploys apps later
+                if (console || AppExtensions.mentionsCron(sql)) {
                     named.addAll(index.triggers());
                 }
-                if (readsConfigFile(args) || "shell".equals(args[0])) {
+                if (console || readsConfigFile(args)) {
                     named.addAll(index.configFormats());
                 }
                 deferred.removeAll(named);

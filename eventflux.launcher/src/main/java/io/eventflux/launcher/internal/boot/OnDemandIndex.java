@@ -203,6 +203,9 @@ final class OnDemandIndex {
             all.forEach(x -> importers.merge(x, 1, Integer::sum));
         }
         // fragments go where their host goes: a fragment is a root, so its host is at boot
+        // a bundle only imported dynamically waits for the command that needs it
+        Set<String> dynamicallyImported = new LinkedHashSet<>(dynamic(launch, TRIGGERS));
+        dynamicallyImported.addAll(dynamic(launch, CONFIG_FORMATS));
         Set<String> roots = new LinkedHashSet<>();
         for (Info i : infos) {
             boolean extensionBundle = !i.extensions().isEmpty() && !i.otherComponents() && !i.activator()
@@ -210,9 +213,7 @@ final class OnDemandIndex {
             boolean library = i.extensions().isEmpty() && !i.otherComponents() && !i.activator() && i.host() == null
                     && importers.getOrDefault(i.path(), 0) > 0;
             boolean companion = companions.values().stream().anyMatch(c -> c.contains(i.path()));
-            // a bundle only imported dynamically waits for the command that needs it
-            boolean dynamic = dynamic(launch, TRIGGERS).contains(i.bsn()) || dynamic(launch, CONFIG_FORMATS).contains(i.bsn());
-            if (!extensionBundle && !library && !companion && !dynamic) {
+            if (!extensionBundle && !library && !companion && !dynamicallyImported.contains(i.bsn())) {
                 roots.add(i.path());
             }
         }
