@@ -45,6 +45,9 @@ class ConsoleOutputTest {
         try (JLineInput input = new JLineInput(terminal, none, null)) {
             output.editor(input);
             CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> input.readLine("g! "));
+            // keys typed before the reader has the terminal are echoed by the terminal itself and then drawn again
+            // by the reader, with cursor movements between them: type once the prompt is there
+            await(screen, "the prompt", shown -> shown.contains("g! "));
             keys.write("send He".getBytes(StandardCharsets.UTF_8));
             keys.flush();
             await(screen, "the half-typed line", shown -> shown.contains("send He"));
