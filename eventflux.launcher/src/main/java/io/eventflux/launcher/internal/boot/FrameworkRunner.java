@@ -22,6 +22,7 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.connect.ConnectFrameworkFactory;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -52,11 +53,14 @@ final class FrameworkRunner {
     private final LaunchProperties launch;
     private final PrintStream err;
     private final BootTrace trace;
+    /** Connects the bundles on the class path, or null for none. */
+    private final ClassPathConnector connector;
 
-    FrameworkRunner(LaunchProperties launch, PrintStream err, BootTrace trace) {
+    FrameworkRunner(LaunchProperties launch, PrintStream err, BootTrace trace, ClassPathConnector connector) {
         this.launch = launch;
         this.err = err;
         this.trace = trace;
+        this.connector = connector;
     }
 
     /**
@@ -88,9 +92,16 @@ final class FrameworkRunner {
         if (launch.systemPackages() != null) {
             config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, launch.systemPackages());
         }
-        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, FrameworkRunner.class.getClassLoader())
-                .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework in the jar"));
-        Framework framework = factory.newFramework(config);
+        Framework framework;
+        if (connector != null) {
+            framework = ServiceLoader.load(ConnectFrameworkFactory.class, FrameworkRunner.class.getClassLoader())
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework in the jar"))
+                    .newFramework(config, connector);
+        } else {
+            framework = ServiceLoader.load(FrameworkFactory.class, FrameworkRunner.class.getClassLoader())
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework in the jar"))
+                    .newFramework(config);
+        }
         framework.init();
         trace.mark("framework initialised");
         return framework;

@@ -82,7 +82,15 @@ public final class Main {
         } else {
             storage = Files.createTempDirectory("eventflux-fw-");
         }
-        FrameworkRunner runner = new FrameworkRunner(launch, System.err, trace);
+        // core bundles on the class path (the distribution's script puts them there) are connected: their
+        // classes come from the application class loader
+        ClassPathConnector onClassPath = new ClassPathConnector(
+                ClassPathConnector.jarsOf(System.getProperty("java.class.path"), jar), Main.class.getClassLoader());
+        ClassPathConnector connector = onClassPath.isEmpty() || base == null ? null : onClassPath;
+        if (connector != null) {
+            trace.mark("bundle jars on the class path, connected: " + connector.size());
+        }
+        FrameworkRunner runner = new FrameworkRunner(launch, System.err, trace, connector);
         // Felix initialises on a thread of its own while the bundles are readied here
         java.util.concurrent.CompletableFuture<org.osgi.framework.launch.Framework> framework =
                 runner.initInBackground(storage);
@@ -152,12 +160,23 @@ public final class Main {
         } else {
             System.clearProperty(ON_DEMAND_INDEX);
         }
+        String coreList = System.getProperty(CoreClassPath.PROPERTY);
+        if (coreList != null && index != null && connector == null && args.length > 0
+                && CoreClassPath.COMMANDS.contains(args[0]) && !Files.exists(Path.of(coreList))) {
+            // for the launcher script's next runs (this one is not connected)
+            try {
+                CoreClassPath.write(Path.of(coreList), CoreClassPath.jars(launch.bundles(), files, index));
+            } catch (IOException | RuntimeException e) {
+                System.err.println("eventflux: warning: cannot write the class path list " + coreList + ": " + e);
+            }
+        }
         if (!framework.isDone() && !"off".equalsIgnoreCase(System.getProperty(WARM_UP))) {
             JdkWarmUp.run();
         }
         try {
             return runner.run(args, framework,
-                    path -> bundles == null ? null : "reference:" + bundles.get(path).toUri(),
+                    path -> bundles == null ? null
+                            : connector == null ? "reference:" + bundles.get(path).toUri() : connector.location(bundles.get(path)),
                     loader::getResourceAsStream, deferred);
         } finally {
             BundleCache.deleteTree(storage);
