@@ -31,21 +31,34 @@ final class CoreClassPath {
     private CoreClassPath() {
     }
 
-    /** The jars of the list: launch order, core and dynamically imported bundles, no fragment. */
-    static List<Path> jars(List<String> launchBundles, Map<String, Path> files, OnDemandIndex index) throws IOException {
-        Set<String> left = new HashSet<>(index.deferred());
-        left.addAll(index.serverOnly());
-        left.removeAll(index.triggers());
-        left.removeAll(index.configFormats());
+    /**
+     * The jars of the list, in launch order: the bundles that are installed at boot, or imported dynamically by
+     * those, and are not fragments.
+     *
+     * @param notAtBoot the embedded paths these commands do not install at boot (on demand, server only)
+     * @param importedDynamically the embedded paths of the bundles the core bundles import dynamically, with
+     *     what they need (installed at boot only when an app needs them)
+     */
+    static List<Path> jars(List<String> launchBundles, Map<String, Path> files, Set<String> notAtBoot,
+            Set<String> importedDynamically) throws IOException {
         List<Path> jars = new ArrayList<>();
         for (String path : launchBundles) {
             Path jar = files.get(path);
-            if (left.contains(path) || jar == null || isFragment(jar)) {
+            if (jar == null || notAtBoot.contains(path) && !importedDynamically.contains(path) || isFragment(jar)) {
                 continue;
             }
             jars.add(jar.toAbsolutePath().normalize());
         }
         return jars;
+    }
+
+    /** {@link #jars} with the groups of an on-demand index. */
+    static List<Path> jars(List<String> launchBundles, Map<String, Path> files, OnDemandIndex index) throws IOException {
+        Set<String> notAtBoot = new HashSet<>(index.deferred());
+        notAtBoot.addAll(index.serverOnly());
+        Set<String> dynamic = new HashSet<>(index.triggers());
+        dynamic.addAll(index.configFormats());
+        return jars(launchBundles, files, notAtBoot, dynamic);
     }
 
     /** Writes the list to {@code file} (atomically: a script never reads half of it). */
