@@ -11,10 +11,15 @@ final class Await {
     }
 
     static void until(BooleanSupplier condition, Duration timeout, String what) {
+        until(condition, timeout, () -> what);
+    }
+
+    /** As {@link #until(BooleanSupplier, Duration, String)}, the message made when the time is up (what was seen). */
+    static void until(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
+                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what.get());
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
