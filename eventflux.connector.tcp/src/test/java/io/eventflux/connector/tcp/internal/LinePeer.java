@@ -20,10 +20,11 @@ final class LinePeer implements AutoCloseable {
     final AtomicInteger connections = new AtomicInteger();
     private final ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
 
     LinePeer(int port) throws IOException {
         server = bind(port);
-        Thread acceptor = new Thread(this::accept, "line-peer-" + port);
+        acceptor = new Thread(this::accept, "line-peer-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -84,8 +85,10 @@ final class LinePeer implements AutoCloseable {
     }
 
     /**
-     * Goes away: the listening socket and every connection are closed. Returns once the readers have left
-     * their reads: a socket closed while another thread reads it is only really closed (FIN sent) then.
+     * Goes away: the listening socket and every connection are closed. Returns once the acceptor has left its
+     * accept and the readers their reads: a socket closed while another thread blocks on it is only really closed
+     * then (a listening socket still completes connections until then, which its close resets, with what a client
+     * wrote on them; a connection sends its FIN only then).
      */
     @Override
     public void close() throws IOException {
@@ -94,6 +97,15 @@ final class LinePeer implements AutoCloseable {
             for (Socket s : open) {
                 s.close();
             }
+        }
+        try {
+            acceptor.join(java.time.Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the peer's acceptor ends", e);
+        }
+        if (acceptor.isAlive()) {
+            throw new AssertionError("the peer's acceptor did not end within 10 s");
         }
         Await.until(open::isEmpty, java.time.Duration.ofSeconds(10), "the peer's readers to end");
     }
