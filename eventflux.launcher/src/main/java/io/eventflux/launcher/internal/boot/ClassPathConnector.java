@@ -72,7 +72,7 @@ final class ClassPathConnector implements ModuleConnector {
 
     /** The location to install a bundle jar with: connected when it is on the class path, by reference otherwise. */
     String location(Path jar) {
-        Path real = real(jar);
+        Path real = jars.isEmpty() ? null : real(jar);
         return real != null && jars.contains(real) ? real.toUri().toString() : "reference:" + jar.toUri();
     }
 

@@ -24,7 +24,6 @@ import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.connect.ConnectFrameworkFactory;
 import org.osgi.framework.launch.Framework;
-import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
@@ -53,7 +52,7 @@ final class FrameworkRunner {
     private final LaunchProperties launch;
     private final PrintStream err;
     private final BootTrace trace;
-    /** Connects the bundles on the class path, or null for none. */
+    /** Connects the bundles on the class path (none when it holds none). */
     private final ClassPathConnector connector;
 
     FrameworkRunner(LaunchProperties launch, PrintStream err, BootTrace trace, ClassPathConnector connector) {
@@ -92,16 +91,9 @@ final class FrameworkRunner {
         if (launch.systemPackages() != null) {
             config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, launch.systemPackages());
         }
-        Framework framework;
-        if (connector != null) {
-            framework = ServiceLoader.load(ConnectFrameworkFactory.class, FrameworkRunner.class.getClassLoader())
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework in the jar"))
-                    .newFramework(config, connector);
-        } else {
-            framework = ServiceLoader.load(FrameworkFactory.class, FrameworkRunner.class.getClassLoader())
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework in the jar"))
-                    .newFramework(config);
-        }
+        Framework framework = ServiceLoader.load(ConnectFrameworkFactory.class, FrameworkRunner.class.getClassLoader())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework in the jar"))
+                .newFramework(config, connector);
         framework.init();
         trace.mark("framework initialised");
         return framework;

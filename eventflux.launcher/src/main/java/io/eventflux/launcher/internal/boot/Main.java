@@ -84,10 +84,9 @@ public final class Main {
         }
         // core bundles on the class path (the distribution's script puts them there) are connected: their
         // classes come from the application class loader
-        ClassPathConnector onClassPath = new ClassPathConnector(
+        ClassPathConnector connector = new ClassPathConnector(
                 ClassPathConnector.jarsOf(System.getProperty("java.class.path"), jar), Main.class.getClassLoader());
-        ClassPathConnector connector = onClassPath.isEmpty() || base == null ? null : onClassPath;
-        if (connector != null) {
+        if (!connector.isEmpty() && base != null) {
             trace.mark("bundle jars on the class path, connected: " + connector.size());
         }
         FrameworkRunner runner = new FrameworkRunner(launch, System.err, trace, connector);
@@ -161,7 +160,7 @@ public final class Main {
             System.clearProperty(ON_DEMAND_INDEX);
         }
         String coreList = System.getProperty(CoreClassPath.PROPERTY);
-        if (coreList != null && index != null && connector == null && args.length > 0
+        if (coreList != null && index != null && connector.isEmpty() && args.length > 0
                 && CoreClassPath.COMMANDS.contains(args[0]) && !Files.exists(Path.of(coreList))) {
             // for the launcher script's next runs (this one is not connected)
             try {
@@ -175,8 +174,7 @@ public final class Main {
         }
         try {
             return runner.run(args, framework,
-                    path -> bundles == null ? null
-                            : connector == null ? "reference:" + bundles.get(path).toUri() : connector.location(bundles.get(path)),
+                    path -> bundles == null ? null : connector.location(bundles.get(path)),
                     loader::getResourceAsStream, deferred);
         } finally {
             BundleCache.deleteTree(storage);
